@@ -1,0 +1,107 @@
+import type {
+  Account,
+  AccountChanges,
+  AccountInput,
+  AccountSummary,
+  App,
+  Balance,
+  BalanceAdjustment,
+  CallClass,
+  CarrierSetting,
+  CarrierStrategy,
+  Limits,
+  LimitsChanges,
+  Page,
+  PrivLevel,
+  ServicePlan,
+  Session,
+  User,
+  UserChanges,
+  UserInput,
+} from './model.js';
+
+/** Every method accepts a signal; an aborted call rejects with an `aborted` AccountApiError. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface PageOptions extends CallOptions {
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+  /** Items per page (the backend may cap it). */
+  pageSize?: number;
+}
+
+/**
+ * The one seam between widgets and a backend. Every method rejects with `AccountApiError` only.
+ * Listings are sorted by name across pages.
+ */
+export interface AccountApi {
+  /** Who is logged in. */
+  getSession(options?: CallOptions): Promise<Session>;
+
+  listChildren(parentId: string, options?: PageOptions): Promise<Page<AccountSummary>>;
+  /** Searches every descendant of `rootId` (default: the session's account) by name, realm or id. */
+  searchAccounts(query: string, options?: PageOptions & { rootId?: string }): Promise<Page<AccountSummary>>;
+  /** Ancestors of the account, root first, ending with the account's parent (the account itself excluded). */
+  getAncestors(accountId: string, options?: CallOptions): Promise<AccountSummary[]>;
+
+  getAccount(id: string, options?: CallOptions): Promise<Account>;
+  createAccount(parentId: string, input: AccountInput, options?: CallOptions): Promise<Account>;
+  /**
+   * Partial update. With `expectedRevision`, a save based on an older revision rejects with a `conflict`
+   * error whose `details` is `{ current: Account }`.
+   */
+  updateAccount(
+    id: string,
+    changes: AccountChanges,
+    options?: CallOptions & { expectedRevision?: string },
+  ): Promise<Account>;
+  /** Rejects with `has-descendants` while the account has sub-accounts. */
+  deleteAccount(id: string, options?: CallOptions): Promise<void>;
+  moveAccount(id: string, toParentId: string, options?: CallOptions): Promise<Account>;
+  setReseller(id: string, isReseller: boolean, options?: CallOptions): Promise<Account>;
+
+  listUsers(accountId: string, options?: PageOptions & { privLevel?: PrivLevel }): Promise<Page<User>>;
+  createUser(accountId: string, input: UserInput, options?: CallOptions): Promise<User>;
+  updateUser(accountId: string, userId: string, changes: UserChanges, options?: CallOptions): Promise<User>;
+  deleteUser(accountId: string, userId: string, options?: CallOptions): Promise<void>;
+
+  getLimits(accountId: string, options?: CallOptions): Promise<Limits>;
+  updateLimits(accountId: string, changes: LimitsChanges, options?: CallOptions): Promise<Limits>;
+  listCallClasses(accountId: string, options?: CallOptions): Promise<CallClass[]>;
+
+  getBalance(accountId: string, options?: CallOptions): Promise<Balance>;
+  adjustBalance(accountId: string, adjustment: BalanceAdjustment, options?: CallOptions): Promise<Balance>;
+
+  /** Plans a reseller offers to its customers. */
+  listServicePlans(resellerId: string, options?: CallOptions): Promise<ServicePlan[]>;
+  /** Plans on the account (name filled in where the backend knows it). */
+  getAccountServicePlans(accountId: string, options?: CallOptions): Promise<ServicePlan[]>;
+  setAccountServicePlans(accountId: string, planIds: string[], options?: CallOptions): Promise<ServicePlan[]>;
+
+  /** Reading never writes: an account with nothing saved reports `source: 'default'`. */
+  getCarrierStrategy(accountId: string, options?: CallOptions): Promise<CarrierSetting>;
+  setCarrierStrategy(accountId: string, strategy: CarrierStrategy, options?: CallOptions): Promise<CarrierSetting>;
+
+  /** Apps the account's parent can give, each with whether it is enabled on the account. */
+  listApps(accountId: string, options?: CallOptions): Promise<App[]>;
+  setEnabledApps(accountId: string, appIds: string[], options?: CallOptions): Promise<App[]>;
+}
+
+/** Every page of a listing, in order. */
+export async function collectPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  limit = Infinity,
+): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined && out.length < limit);
+  return out;
+}
+
+export type AccountApiMethod = keyof AccountApi;
