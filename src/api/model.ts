@@ -247,4 +247,22 @@ export const App = z.object({
 });
 export type App = z.infer<typeof App>;
 
+/** One billable item a write would add (a 402 "accept charges" reply). */
+export interface ChargeItem {
+  category: string;
+  item: string;
+  quantity?: number;
+  rate?: number;
+  activationCharges?: number;
+}
+
+/** What a write would cost; handed to `onChargesRequired` and kept in a `charges-required` error's `details`. */
+export interface Charges {
+  items: ChargeItem[];
+  /** One-off charges, in currency units. */
+  activationCharges?: number;
+  /** Recurring charge per period implied by the items (sum of rate x quantity), when rates are known. */
+  recurring?: number;
+}
+
 export { z };

@@ -1,0 +1,325 @@
+import { expect } from '@open-wc/testing';
+import { setupWorker } from 'msw/browser';
+import { AccountApiError, type AccountApi } from '../api/index.js';
+import { createCrossbarEmulator, mswHandlers, type CrossbarEmulator } from '../mock/index.js';
+import { createKazooAdapter, type KazooAdapterOptions } from './index.js';
+import { md5 } from './md5.js';
+
+// Each emulator answers on its own host, so one worker serves them all.
+let hostCount = 0;
+const worker = setupWorker();
+before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+after(() => worker.stop());
+
+function setup(options: Parameters<typeof createCrossbarEmulator>[0] = {}) {
+  const emulator = createCrossbarEmulator({ seed: { accounts: 20, depth: 2, seed: 11 }, ...options });
+  const baseUrl = `http://kazoo${++hostCount}.adapter.test:8000`;
+  worker.use(...mswHandlers(emulator, { baseUrl }));
+  const make = (o: Partial<KazooAdapterOptions> = {}): AccountApi =>
+    createKazooAdapter({ baseUrl, credentials: { ...emulator.login }, ...o });
+  return { emulator, baseUrl, make };
+}
+
+async function kindOf(p: Promise<unknown>): Promise<AccountApiError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(AccountApiError.is(e), `rejected with ${String(e)}`).to.equal(true);
+    return e as AccountApiError;
+  }
+  throw new Error('expected a rejection');
+}
+
+const writes = (em: CrossbarEmulator) => em.requests.filter((r) => r.method !== 'GET');
+
+describe('md5', () => {
+  it('matches known digests (user_auth credentials)', () => {
+    expect(md5('')).to.equal('d41d8cd98f00b204e9800998ecf8427e');
+    expect(md5('The quick brown fox jumps over the lazy dog')).to.equal('9e107d9d372bb6826bd81d3542a419d6');
+    expect(md5('admin:password')).to.equal('73eff6386ce2091b5ca702fc007e1da9');
+  });
+});
+
+describe('createKazooAdapter: options', () => {
+  it('rejects a base URL that is not http(s) with a clear message', () => {
+    expect(() => createKazooAdapter({ baseUrl: 'kazoo.example.com' })).to.throw(/baseUrl/);
+  });
+  it('accepts a base URL with or without /v2', () => {
+    expect(createKazooAdapter({ baseUrl: 'https://k.example.com:8443/', token: 't' }).baseUrl).to.equal('https://k.example.com:8443/v2');
+    expect(createKazooAdapter({ baseUrl: 'https://k.example.com/v2', token: 't' }).baseUrl).to.equal('https://k.example.com/v2');
+  });
+});
+
+describe('createKazooAdapter: the four ways to authenticate', () => {
+  it('logs in with username and password through user_auth (md5 of lowercased username:password)', async () => {
+    const { emulator, make } = setup();
+    const session = await make({ credentials: { ...emulator.login, username: emulator.login.username.toUpperCase() } }).getSession();
+    expect(session.accountId).to.equal(emulator.rootAccountId);
+    expect(session.accountName).to.equal(emulator.login.accountName);
+    expect(session.isReseller).to.equal(true);
+    const login = emulator.requests.find((r) => r.path === '/v2/user_auth')!;
+    const data = (login.body as { data: Record<string, string> }).data;
+    expect(data.credentials).to.equal(md5(`${emulator.login.username.toLowerCase()}:${emulator.login.password}`));
+    expect(data.method).to.equal('md5');
+    expect(data.account_name).to.equal(emulator.login.accountName);
+  });
+  it('reports wrong credentials as kind "auth"', async () => {
+    const { emulator, make } = setup();
+    const e = await kindOf(make({ credentials: { ...emulator.login, password: 'wrong' } }).getSession());
+    expect(e.kind).to.equal('auth');
+    expect(e.status).to.equal(401);
+  });
+  it('uses a fixed token and reads the session from token_auth', async () => {
+    const { emulator, make } = setup();
+    const session = await make({ credentials: undefined, token: emulator.issueToken() }).getSession();
+    expect(session.accountId).to.equal(emulator.rootAccountId);
+    expect(emulator.requests.some((r) => r.path === '/v2/token_auth')).to.equal(true);
+  });
+  it('logs in with an API key through api_auth', async () => {
+    const { emulator, make } = setup();
+    const session = await make({ credentials: undefined, apiKey: emulator.apiKey }).getSession();
+    expect(session.accountId).to.equal(emulator.rootAccountId);
+    expect(emulator.requests.some((r) => r.path === '/v2/api_auth' && r.method === 'PUT')).to.equal(true);
+  });
+  it('calls getToken again once after a 401, then succeeds', async () => {
+    const { emulator, make } = setup();
+    const stale = emulator.issueToken();
+    emulator.expireTokens();
+    const tokens = [stale, emulator.issueToken()];
+    let calls = 0;
+    const api = make({ credentials: undefined, getToken: () => tokens[calls++]! });
+    const account = await api.getAccount(emulator.rootAccountId);
+    expect(account.id).to.equal(emulator.rootAccountId);
+    expect(calls).to.equal(2);
+  });
+  it('gives up with kind "auth" when the refreshed token is refused too', async () => {
+    const { emulator, make } = setup();
+    let calls = 0;
+    const api = make({ credentials: undefined, getToken: () => `bad-${calls++}` });
+    const e = await kindOf(api.getAccount(emulator.rootAccountId));
+    expect(e.kind).to.equal('auth');
+    expect(calls).to.equal(2);
+  });
+  it('logs in again by itself when its token expires', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    await api.getSession();
+    emulator.expireTokens();
+    const account = await api.getAccount(emulator.rootAccountId);
+    expect(account.id).to.equal(emulator.rootAccountId);
+    expect(emulator.requests.filter((r) => r.path === '/v2/user_auth')).to.have.length(2);
+  });
+  it('shares one login between concurrent first requests', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    await Promise.all([api.getAccount(emulator.rootAccountId), api.listChildren(emulator.rootAccountId), api.getLimits(emulator.rootAccountId)]);
+    expect(emulator.requests.filter((r) => r.path === '/v2/user_auth')).to.have.length(1);
+  });
+});
+
+describe('createKazooAdapter: 402 charges', () => {
+  it('asks onChargesRequired with the charges and replays with accept_charges when accepted', async () => {
+    const { emulator, make } = setup();
+    const child = (await make().listChildren(emulator.rootAccountId)).items[0]!;
+    const seen: unknown[] = [];
+    const api = make({ onChargesRequired: (charges) => (seen.push(charges), true) });
+    const before = await api.getLimits(child.id);
+    const after = await api.updateLimits(child.id, { twowayTrunks: (before.twowayTrunks ?? 0) + 3 });
+    expect(after.twowayTrunks).to.equal((before.twowayTrunks ?? 0) + 3);
+    expect(seen).to.have.length(1);
+    expect((seen[0] as { items: unknown[] }).items.length).to.be.greaterThan(0);
+    const posts = emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/limits'));
+    expect(posts.map((p) => p.status)).to.deep.equal([402, 200]);
+    expect((posts[1]!.body as { accept_charges?: boolean }).accept_charges).to.equal(true);
+  });
+  it('rejects with "charges-required" and changes nothing when declined', async () => {
+    const { emulator, make } = setup();
+    const child = (await make().listChildren(emulator.rootAccountId)).items[0]!;
+    const api = make({ onChargesRequired: () => false });
+    const before = await api.getLimits(child.id);
+    const e = await kindOf(api.updateLimits(child.id, { twowayTrunks: (before.twowayTrunks ?? 0) + 5 }));
+    expect(e.kind).to.equal('charges-required');
+    expect((e.details as { items: unknown[] }).items.length).to.be.greaterThan(0);
+    expect((await api.getLimits(child.id)).twowayTrunks).to.equal(before.twowayTrunks);
+  });
+  it('rejects with "charges-required" when no handler is given', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    const child = (await api.listChildren(emulator.rootAccountId)).items[0]!;
+    const before = await api.getLimits(child.id);
+    expect((await kindOf(api.updateLimits(child.id, { inboundTrunks: (before.inboundTrunks ?? 0) + 1 }))).kind).to.equal('charges-required');
+  });
+});
+
+describe('createKazooAdapter: error kinds from real reply shapes', () => {
+  it('400: validation with the per-field map, in domain field names', async () => {
+    const { emulator, make } = setup();
+    const e = await kindOf(make().createAccount(emulator.rootAccountId, { name: 'Bad Realm Inc', realm: 'no spaces allowed' }));
+    expect(e.kind).to.equal('validation');
+    expect(e.fieldErrors?.realm?.length).to.be.greaterThan(0);
+  });
+  it('403: forbidden outside the caller tree', async () => {
+    const { emulator, make } = setup();
+    expect((await kindOf(make().getAccount(emulator.foreignAccountId))).kind).to.equal('forbidden');
+  });
+  it('404: not-found', async () => {
+    const { make } = setup();
+    expect((await kindOf(make().getAccount('ffffffffffffffffffffffffffffffff'))).kind).to.equal('not-found');
+  });
+  it('409: conflict, with the current account attached', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    emulator.faults.add({ method: 'PATCH', path: '/accounts/*', status: 409, times: 1 });
+    const e = await kindOf(api.updateAccount(emulator.rootAccountId, { timezone: 'Europe/Berlin' }));
+    expect(e.kind).to.equal('conflict');
+    expect((e.details as { current: { id: string } }).current.id).to.equal(emulator.rootAccountId);
+  });
+  it('409: a stale expectedRevision is detected before anything is written', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    const child = (await api.listChildren(emulator.rootAccountId)).items[0]!;
+    const a = await api.getAccount(child.id);
+    await api.updateAccount(a.id, { timezone: 'Asia/Tokyo' });
+    emulator.clearRequests();
+    const e = await kindOf(api.updateAccount(a.id, { name: 'Mine' }, { expectedRevision: a.revision }));
+    expect(e.kind).to.equal('conflict');
+    expect(writes(emulator)).to.have.length(0);
+  });
+  it('416 and other 5xx: server, retryable', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    emulator.faults.add({ path: '/accounts/*/children', status: 416, times: 1 });
+    const range = await kindOf(api.listChildren(emulator.rootAccountId));
+    expect([range.kind, range.status]).to.deep.equal(['server', 416]);
+    emulator.faults.add({ path: '/accounts/*/children', status: 503, times: 1 });
+    const down = await kindOf(api.listChildren(emulator.rootAccountId));
+    expect([down.kind, down.status, down.retryable]).to.deep.equal(['server', 503, true]);
+  });
+  it('429: rate-limited, retryable', async () => {
+    const { emulator, make } = setup();
+    emulator.faults.add({ path: '/accounts/*', status: 429, times: 1 });
+    const e = await kindOf(make().getAccount(emulator.rootAccountId));
+    expect([e.kind, e.retryable]).to.deep.equal(['rate-limited', true]);
+  });
+  it('500 account_has_descendants: has-descendants', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    const parent = await api.createAccount(emulator.rootAccountId, { name: 'Parent With Kids' });
+    await api.createAccount(parent.id, { name: 'The Kid' });
+    expect((await kindOf(api.deleteAccount(parent.id))).kind).to.equal('has-descendants');
+  });
+  it('network failure: network, retryable', async () => {
+    const { emulator, make } = setup();
+    emulator.faults.add({ path: '/accounts/*', network: true, times: 1 });
+    const e = await kindOf(make().getAccount(emulator.rootAccountId));
+    expect([e.kind, e.retryable]).to.deep.equal(['network', true]);
+  });
+  it('no answer in time: timeout', async () => {
+    const { emulator, make } = setup();
+    const api = make({ timeoutMs: 300 });
+    await api.getSession();
+    emulator.faults.add({ path: '/accounts/*/limits', timeout: true, times: 1 });
+    expect((await kindOf(api.getLimits(emulator.rootAccountId))).kind).to.equal('timeout');
+  });
+  it('a body that is not JSON: invalid-response', async () => {
+    const { emulator, make } = setup();
+    emulator.faults.add({ path: '/accounts/*', malformed: true, times: 1 });
+    expect((await kindOf(make().getAccount(emulator.rootAccountId))).kind).to.equal('invalid-response');
+  });
+  it('a body that is not what the schema says: invalid-response naming the field', async () => {
+    const { emulator, make } = setup();
+    emulator.faults.add({ path: '/accounts/*', status: 200, body: { status: 'success', data: { id: 'x', name: 42 } }, times: 1 });
+    const e = await kindOf(make().getAccount(emulator.rootAccountId));
+    expect(e.kind).to.equal('invalid-response');
+    expect(e.message).to.contain('name');
+  });
+  it('an aborted signal: aborted', async () => {
+    const { emulator, make } = setup();
+    const ctl = new AbortController();
+    const p = make().getAccount(emulator.rootAccountId, { signal: ctl.signal });
+    ctl.abort();
+    expect((await kindOf(p)).kind).to.equal('aborted');
+  });
+});
+
+describe('createKazooAdapter: wire details', () => {
+  it('pages through next_start_key past one page, sorted by name across pages', async () => {
+    const { emulator, make } = setup({ seed: { accounts: 130, depth: 1, seed: 2 } });
+    const api = make();
+    const names: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const p = await api.listChildren(emulator.rootAccountId, { cursor });
+      names.push(...p.items.map((i) => i.name));
+      cursor = p.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).to.equal(3);
+    expect(names).to.have.length(130);
+    const sorted = [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    expect(names.map((n) => n.toLowerCase())).to.deep.equal(sorted.map((n) => n.toLowerCase()));
+  });
+  it('reads account flags from the Kazoo 5 metadata block and from data on older servers', async () => {
+    for (const kazooVersion of ['5', '4'] as const) {
+      const { emulator, make } = setup({ kazooVersion });
+      const api = make();
+      const a = await api.getAccount(emulator.rootAccountId);
+      expect(a.isReseller, `v${kazooVersion}`).to.equal(true);
+      expect(a.enabled, `v${kazooVersion}`).to.equal(true);
+      const child = (await api.listChildren(emulator.rootAccountId)).items[0]!;
+      await api.updateAccount(child.id, { name: 'Renamed Co' });
+      const patch = emulator.requests.find((r) => r.method === 'PATCH')!;
+      const body = (patch.body as { data: Record<string, unknown> }).data;
+      for (const k of ['is_reseller', 'reseller_id', 'superduper_admin', 'billing_mode', 'created', 'wnm_allow_additions', 'id']) {
+        expect(body, `v${kazooVersion} sends ${k}`).not.to.have.property(k);
+      }
+    }
+  });
+  it('reads call classes in both classifier shapes', async () => {
+    const names: string[][] = [];
+    for (const classifierShape of ['object', 'array'] as const) {
+      const { emulator, make } = setup({ classifierShape });
+      const classes = await make().listCallClasses(emulator.rootAccountId);
+      expect(classes.every((c) => c.friendlyName.length > 0)).to.equal(true);
+      names.push(classes.map((c) => c.name).sort());
+    }
+    expect(names[0]).to.deep.equal(names[1]);
+    expect(names[0]).to.include('international');
+  });
+  it('reads the carrier strategy without writing anything', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    const kids = (await api.listChildren(emulator.rootAccountId, { pageSize: 20 })).items;
+    emulator.clearRequests();
+    const settings = await Promise.all(kids.map((k) => api.getCarrierStrategy(k.id)));
+    expect(writes(emulator)).to.have.length(0);
+    expect(settings.some((s) => s.source === 'default')).to.equal(true);
+  });
+  it('sends PATCH for a partial update with null deleting a key', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    const a = await api.createAccount(emulator.rootAccountId, { name: 'Patchy', notes: { announcement: '<p>hi</p>' } });
+    await api.updateAccount(a.id, { notes: { announcement: null } });
+    const patch = emulator.requests.find((r) => r.method === 'PATCH')!;
+    expect((patch.body as { data: Record<string, unknown> }).data).to.deep.equal({ announcement: null });
+    expect((await api.getAccount(a.id)).notes.announcement).to.equal(undefined);
+  });
+  it('writes restrictions in the myaccount layout and reads the older flat one', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    const a = await api.createAccount(emulator.rootAccountId, { name: 'Restricted Co' });
+    const updated = await api.updateAccount(a.id, { uiRestrictions: { billing: { showTab: false }, balance: { showTab: true, showCredit: false } } });
+    expect(updated.uiRestrictions.billing?.showTab).to.equal(false);
+    expect(updated.uiRestrictions.balance?.showCredit).to.equal(false);
+    const sent = (emulator.requests.find((r) => r.method === 'PATCH')!.body as { data: { ui_restrictions: { myaccount: unknown } } }).data;
+    expect(sent.ui_restrictions.myaccount).to.deep.equal({ billing: { show_tab: false }, balance: { show_tab: true, show_credit: false } });
+  });
+  it('keeps hostile text from other tenants as plain data', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    const name = '<img src=x onerror=alert(1)> Café & Söhne';
+    const a = await api.createAccount(emulator.rootAccountId, { name });
+    expect((await api.getAccount(a.id)).name).to.equal(name);
+  });
+});

@@ -1,0 +1,569 @@
+/** `createKazooAdapter`: AccountApi over Crossbar v2, as Kazoo and Monster UI use it. */
+import type * as z from 'zod/mini';
+import {
+  AccountApiError,
+  moneyToNumber,
+  parseMoney,
+  type AccountApi,
+  type AccountSummary,
+  type App,
+  type CallClass,
+  type CarrierSetting,
+  type CarrierStrategy,
+  type Limits,
+  type Page,
+  type ServicePlan,
+  type Session,
+} from '../api/index.js';
+import {
+  accountChangesTo,
+  accountFrom,
+  accountInputTo,
+  mergeMetadata,
+  summaryFrom,
+  userFrom,
+  userInputTo,
+} from './map.js';
+import { CrossbarTransport, type KazooAdapterOptions, type RequestSpec } from './transport.js';
+import {
+  AccountDoc,
+  AccountList,
+  AncestorList,
+  AppList,
+  AuthData,
+  Blacklist,
+  CallflowDoc,
+  CallflowList,
+  Classifiers,
+  LedgerTotal,
+  LimitsDoc,
+  PlanList,
+  ServicesDoc,
+  UserDoc,
+  UserList,
+  type Envelope,
+} from './wire.js';
+
+export type { KazooAdapterOptions, KazooCredentials } from './transport.js';
+
+const DEFAULT_PAGE = 50;
+const ID_RE = /^[0-9a-f]{32}$/i;
+const REALM_RE = /^[\w-]+(\.[\w-]+)+\.?$/;
+
+/** Cursors carry the type of Kazoo's `next_start_key` so it goes back exactly as it came. */
+function encodeCursor(key: unknown): string | undefined {
+  if (key === undefined || key === null || key === '') return undefined;
+  return typeof key === 'string' ? `s:${key}` : `j:${JSON.stringify(key)}`;
+}
+function decodeCursor(cursor: string | undefined): string | undefined {
+  if (!cursor) return undefined;
+  if (cursor.startsWith('s:') || cursor.startsWith('j:')) return cursor.slice(2);
+  return cursor;
+}
+
+const enc = encodeURIComponent;
+
+function randomHex(bytes = 16): string {
+  const a = new Uint8Array(bytes);
+  globalThis.crypto.getRandomValues(a);
+  return Array.from(a, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Creates an AccountApi for a Kazoo Crossbar server. Give one of `token`, `getToken`, `credentials` or `apiKey`.
+ * Runs in browsers and Node 20 (fetch only).
+ */
+export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & { readonly baseUrl: string } {
+  const http = new CrossbarTransport(options);
+  const currency = options.currency ?? 'USD';
+  const language = options.language ?? 'en-US';
+
+  async function call<S extends z.ZodMiniType>(
+    schema: S,
+    spec: RequestSpec,
+  ): Promise<{ data: z.infer<S>; env: Envelope }> {
+    const env = await http.send(spec);
+    // Kazoo 5 moves account flags into `metadata`; older servers keep them in `data`.
+    const raw = mergeMetadata(env.data, env.metadata);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path?.length ? ` at ${issue.path.join('.')}` : '';
+      throw new AccountApiError({
+        kind: 'invalid-response',
+        message: `The server sent a reply that could not be understood (${spec.method} ${spec.path}${where}: ${issue?.message ?? 'unexpected shape'}).`,
+        request: { method: spec.method, url: http.base + spec.path },
+        details: { issues: parsed.error.issues },
+      });
+    }
+    return { data: parsed.data as z.infer<S>, env };
+  }
+
+  const revisionOf = (env: Envelope) => (env.revision === undefined ? undefined : String(env.revision));
+
+  async function readAccountDoc(id: string, signal?: AbortSignal) {
+    const { data, env } = await call(AccountDoc, { method: 'GET', path: `/accounts/${enc(id)}`, signal });
+    return { doc: data, account: accountFrom(data, revisionOf(env)) };
+  }
+
+  async function page<S extends z.ZodMiniType, T>(
+    schema: S,
+    spec: RequestSpec,
+    map: (item: z.infer<S> extends (infer I)[] ? I : never) => T,
+    cursor: string | undefined,
+    pageSize: number | undefined,
+  ): Promise<Page<T>> {
+    const size = Math.max(1, Math.min(pageSize ?? DEFAULT_PAGE, 1000));
+    const { data, env } = await call(schema, {
+      ...spec,
+      query: { ...spec.query, page_size: size, start_key: decodeCursor(cursor) },
+    });
+    const items = (data as unknown[]).map((x) => map(x as never));
+    return { items, nextCursor: encodeCursor(env.next_start_key) };
+  }
+
+  async function allPages<S extends z.ZodMiniType, T>(
+    schema: S,
+    spec: RequestSpec,
+    map: (item: z.infer<S> extends (infer I)[] ? I : never) => T,
+  ): Promise<T[]> {
+    const out: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const p = await page(schema, spec, map, cursor, 500);
+      out.push(...p.items);
+      cursor = p.nextCursor;
+    } while (cursor);
+    return out;
+  }
+
+  async function resellerOf(accountId: string, signal?: AbortSignal): Promise<string | undefined> {
+    const { account } = await readAccountDoc(accountId, signal);
+    return account.resellerId;
+  }
+
+  async function findNoMatch(accountId: string, signal?: AbortSignal) {
+    const { data } = await call(CallflowList, {
+      method: 'GET',
+      path: `/accounts/${enc(accountId)}/callflows`,
+      query: { filter_numbers: 'no_match' },
+      signal,
+    });
+    const hit = data.find((cf) => (cf.numbers ?? []).includes('no_match')) ?? data[0];
+    if (!hit) return undefined;
+    const { data: doc } = await call(CallflowDoc, {
+      method: 'GET',
+      path: `/accounts/${enc(accountId)}/callflows/${enc(hit.id)}`,
+      signal,
+    });
+    return doc;
+  }
+
+  async function carrierFrom(accountId: string, doc: z.infer<typeof CallflowDoc> | undefined, signal?: AbortSignal): Promise<CarrierSetting> {
+    if (!doc?.flow) return { strategy: 'system', source: 'default' };
+    const module = doc.flow.module;
+    const hunt = doc.flow.data?.hunt_account_id ?? undefined;
+    if (module === 'offnet') return { strategy: 'system', source: 'saved' };
+    if (module === 'resources') {
+      if (!hunt || hunt === accountId) return { strategy: 'account', source: 'saved' };
+      const reseller = await resellerOf(accountId, signal);
+      if (hunt === reseller) return { strategy: 'reseller', source: 'saved', huntAccountId: hunt };
+      return { strategy: 'system', source: 'unsupported', huntAccountId: hunt };
+    }
+    return { strategy: 'system', source: 'unsupported' };
+  }
+
+  async function parentOf(accountId: string, signal?: AbortSignal): Promise<string | undefined> {
+    const { data } = await call(AncestorList, { method: 'GET', path: `/accounts/${enc(accountId)}/tree`, signal });
+    const ancestors = data.filter((a) => a.id !== accountId);
+    return ancestors[ancestors.length - 1]?.id;
+  }
+
+  const api: AccountApi & { readonly baseUrl: string } = {
+    baseUrl: http.base,
+
+    async getSession(opts) {
+      const signal = opts?.signal;
+      await http.currentToken(signal);
+      let info: { account_id: string; owner_id?: string | null; reseller_id?: string | null; is_reseller?: boolean | null; language?: string | null; account_name?: string | null };
+      if (http.authReply && http.authReply.token === (await http.currentToken(signal))) {
+        info = http.authReply.data;
+      } else {
+        const { data } = await call(AuthData, { method: 'GET', path: '/token_auth', signal });
+        info = data;
+      }
+      const { account } = await readAccountDoc(info.account_id, signal);
+      const reseller = info.reseller_id && info.reseller_id !== 'undefined' ? info.reseller_id : account.resellerId;
+      const session: Session = {
+        accountId: info.account_id,
+        accountName: account.name ?? info.account_name ?? undefined,
+        userId: info.owner_id ?? undefined,
+        resellerId: reseller,
+        isReseller: info.is_reseller ?? account.isReseller,
+        isSuperduper: account.isSuperduper,
+        language: info.language ?? account.language,
+      };
+      if (!session.userId) delete session.userId;
+      if (!session.resellerId) delete session.resellerId;
+      if (!session.language) delete session.language;
+      return session;
+    },
+
+    listChildren(parentId, opts) {
+      return page(
+        AccountList,
+        { method: 'GET', path: `/accounts/${enc(parentId)}/children`, signal: opts?.signal },
+        summaryFrom,
+        opts?.cursor,
+        opts?.pageSize,
+      );
+    },
+
+    async searchAccounts(query, opts) {
+      const q = query.trim();
+      if (!q) return { items: [] };
+      const by = ID_RE.test(q) ? 'id' : REALM_RE.test(q) ? 'realm' : 'name';
+      const path = opts?.rootId ? `/accounts/${enc(opts.rootId)}/search` : '/search';
+      return page(
+        AccountList,
+        { method: 'GET', path, query: { t: 'account', q: by, v: by === 'id' ? q.toLowerCase() : q }, signal: opts?.signal },
+        summaryFrom,
+        opts?.cursor,
+        opts?.pageSize,
+      );
+    },
+
+    async getAncestors(accountId, opts) {
+      const { data } = await call(AncestorList, { method: 'GET', path: `/accounts/${enc(accountId)}/tree`, signal: opts?.signal });
+      return data
+        .filter((a) => a.id !== accountId)
+        .map((a): AccountSummary => ({ id: a.id, name: a.name ?? a.id }));
+    },
+
+    async getAccount(id, opts) {
+      return (await readAccountDoc(id, opts?.signal)).account;
+    },
+
+    async createAccount(parentId, input, opts) {
+      checkName(input?.name);
+      const { data, env } = await call(AccountDoc, {
+        method: 'PUT',
+        path: `/accounts/${enc(parentId)}`,
+        data: accountInputTo(input),
+        signal: opts?.signal,
+      });
+      return accountFrom(data, revisionOf(env));
+    },
+
+    async updateAccount(id, changes, opts) {
+      if (changes.name !== undefined) checkName(changes.name);
+      const signal = opts?.signal;
+      const expected = opts?.expectedRevision;
+      if (expected) {
+        // Kazoo does not refuse a stale write by itself: compare revisions first.
+        const { account: current } = await readAccountDoc(id, signal);
+        if (current.revision !== undefined && current.revision !== expected) {
+          throw new AccountApiError({
+            kind: 'conflict',
+            status: 409,
+            message: 'Someone else changed this account in the meantime.',
+            details: { current },
+            request: { method: 'PATCH', url: `${http.base}/accounts/${id}` },
+          });
+        }
+      }
+      try {
+        const { data, env } = await call(AccountDoc, {
+          method: 'PATCH',
+          path: `/accounts/${enc(id)}`,
+          data: accountChangesTo(changes),
+          headers: expected ? { 'If-Match': expected } : undefined,
+          signal,
+        });
+        return accountFrom(data, revisionOf(env));
+      } catch (err) {
+        if (AccountApiError.is(err, 'conflict') && err.details === undefined) {
+          const { account: current } = await readAccountDoc(id, signal);
+          throw new AccountApiError({ kind: 'conflict', status: 409, message: err.message, request: err.request, details: { current } });
+        }
+        throw err;
+      }
+    },
+
+    async deleteAccount(id, opts) {
+      await http.send({ method: 'DELETE', path: `/accounts/${enc(id)}`, signal: opts?.signal });
+    },
+
+    async moveAccount(id, toParentId, opts) {
+      await http.send({ method: 'POST', path: `/accounts/${enc(id)}/move`, data: { to: toParentId }, signal: opts?.signal });
+      return (await readAccountDoc(id, opts?.signal)).account;
+    },
+
+    async setReseller(id, isReseller, opts) {
+      await http.send({ method: isReseller ? 'PUT' : 'DELETE', path: `/accounts/${enc(id)}/reseller`, signal: opts?.signal });
+      return (await readAccountDoc(id, opts?.signal)).account;
+    },
+
+    listUsers(accountId, opts) {
+      return page(
+        UserList,
+        {
+          method: 'GET',
+          path: `/accounts/${enc(accountId)}/users`,
+          query: opts?.privLevel ? { filter_priv_level: opts.privLevel } : undefined,
+          signal: opts?.signal,
+        },
+        userFrom,
+        opts?.cursor,
+        opts?.pageSize,
+      );
+    },
+
+    async createUser(accountId, input, opts) {
+      checkUserNames(input, true);
+      const { data } = await call(UserDoc, {
+        method: 'PUT',
+        path: `/accounts/${enc(accountId)}/users`,
+        data: userInputTo(input),
+        signal: opts?.signal,
+      });
+      return userFrom(data);
+    },
+
+    async updateUser(accountId, userId, changes, opts) {
+      checkUserNames(changes, false);
+      const { data } = await call(UserDoc, {
+        method: 'PATCH',
+        path: `/accounts/${enc(accountId)}/users/${enc(userId)}`,
+        data: userInputTo(changes),
+        signal: opts?.signal,
+      });
+      return userFrom(data);
+    },
+
+    async deleteUser(accountId, userId, opts) {
+      await http.send({ method: 'DELETE', path: `/accounts/${enc(accountId)}/users/${enc(userId)}`, signal: opts?.signal });
+    },
+
+    async getLimits(accountId, opts) {
+      const { data, env } = await call(LimitsDoc, { method: 'GET', path: `/accounts/${enc(accountId)}/limits`, signal: opts?.signal });
+      return limitsFrom(data, revisionOf(env));
+    },
+
+    async updateLimits(accountId, changes, opts) {
+      const signal = opts?.signal;
+      const path = `/accounts/${enc(accountId)}/limits`;
+      const { data: current } = await call(LimitsDoc, { method: 'GET', path, signal });
+      // POST replaces the whole document: send it back with the changes, minus the read-only postpay facts.
+      const doc: Record<string, unknown> = { ...current };
+      delete doc.allow_postpay;
+      delete doc.max_postpay_amount;
+      const set = (key: string, v: number | null | undefined) => {
+        if (v === undefined) return;
+        if (v === null) delete doc[key];
+        else doc[key] = v;
+      };
+      for (const [key, v] of [
+        ['twoway_trunks', changes.twowayTrunks],
+        ['inbound_trunks', changes.inboundTrunks],
+        ['outbound_trunks', changes.outboundTrunks],
+      ] as const) {
+        if (v !== undefined && v !== null && (!Number.isInteger(v) || v < 0)) {
+          throw new AccountApiError({
+            kind: 'validation',
+            message: 'Trunk counts are whole numbers, 0 or more.',
+            fieldErrors: { [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]: ['Must be a whole number, 0 or more.'] },
+          });
+        }
+        set(key, v);
+      }
+      if (changes.allowPerMinute !== undefined) doc.allow_prepay = changes.allowPerMinute;
+      const { data, env } = await call(LimitsDoc, { method: 'POST', path, data: doc, signal });
+      return limitsFrom(data, revisionOf(env));
+    },
+
+    async listCallClasses(accountId, opts) {
+      const { data } = await call(Classifiers, {
+        method: 'GET',
+        path: `/accounts/${enc(accountId)}/phone_numbers/classifiers`,
+        signal: opts?.signal,
+      });
+      // Kazoo 4 answers an object keyed by class; newer servers an array of {name, friendly_name}.
+      const list: CallClass[] = Array.isArray(data)
+        ? data.filter((c) => typeof c.name === 'string' && c.name).map((c) => ({ name: c.name!, friendlyName: c.friendly_name ?? c.name!, ...(c.regex ? { regex: c.regex } : {}) }))
+        : Object.entries(data).map(([name, c]) => ({ name, friendlyName: c.friendly_name ?? name, ...(c.regex ? { regex: c.regex } : {}) }));
+      return list;
+    },
+
+    async getBalance(accountId, opts) {
+      const { data } = await call(LedgerTotal, { method: 'GET', path: `/accounts/${enc(accountId)}/ledgers/total`, signal: opts?.signal });
+      const amount = parseMoney(data.amount, currency);
+      if (!amount) throw new AccountApiError({ kind: 'invalid-response', message: 'The balance is not a number.' });
+      return { amount };
+    },
+
+    async adjustBalance(accountId, adjustment, opts) {
+      const money = typeof adjustment.amount === 'string' ? parseMoney(adjustment.amount, currency) : adjustment.amount;
+      if (!money || money.units <= 0) {
+        throw new AccountApiError({ kind: 'validation', message: 'Enter a positive amount.', fieldErrors: { amount: ['Enter a positive amount.'] } });
+      }
+      const direction = adjustment.direction === 'debit' ? 'debit' : 'credit';
+      await http.send({
+        method: 'PUT',
+        path: `/accounts/${enc(accountId)}/ledgers/${direction}`,
+        data: {
+          amount: moneyToNumber(money),
+          description: adjustment.reason?.trim() || (direction === 'credit' ? 'Credit added by administrator' : 'Credit removed by administrator'),
+          source: { service: 'adjustments', id: randomHex() },
+          usage: { type: direction, quantity: 0, unit: money.currency },
+          metadata: { ui_request: true, automatic_description: !adjustment.reason?.trim() },
+        },
+        signal: opts?.signal,
+      });
+      return api.getBalance(accountId, opts);
+    },
+
+    async listServicePlans(resellerId, opts) {
+      return allPages(
+        PlanList,
+        { method: 'GET', path: `/accounts/${enc(resellerId)}/services/available`, signal: opts?.signal },
+        planFrom,
+      );
+    },
+
+    async getAccountServicePlans(accountId, opts) {
+      const { data } = await call(ServicesDoc, { method: 'GET', path: `/accounts/${enc(accountId)}/services`, signal: opts?.signal });
+      return plansOf(data);
+    },
+
+    async setAccountServicePlans(accountId, planIds, opts) {
+      const signal = opts?.signal;
+      const path = `/accounts/${enc(accountId)}/services`;
+      const { data: current } = await call(ServicesDoc, { method: 'GET', path, signal });
+      const have = new Set(Object.keys(current.plans ?? {}));
+      const want = new Set(planIds);
+      const add = [...want].filter((id) => !have.has(id));
+      const remove = [...have].filter((id) => !want.has(id));
+      if (!add.length && !remove.length) return plansOf(current);
+      const body: Record<string, unknown> = {};
+      if (add.length) body.add = add;
+      if (remove.length) body.delete = remove;
+      const { data } = await call(ServicesDoc, { method: 'POST', path, data: body, signal });
+      return plansOf(data);
+    },
+
+    async getCarrierStrategy(accountId, opts) {
+      const doc = await findNoMatch(accountId, opts?.signal);
+      return carrierFrom(accountId, doc, opts?.signal);
+    },
+
+    async setCarrierStrategy(accountId, strategy: CarrierStrategy, opts) {
+      const signal = opts?.signal;
+      let data: Record<string, unknown> = {};
+      let module = 'resources';
+      if (strategy === 'system') module = 'offnet';
+      else if (strategy === 'reseller') {
+        const reseller = await resellerOf(accountId, signal);
+        if (!reseller) {
+          throw new AccountApiError({ kind: 'validation', message: 'This account has no reseller whose carriers it could use.', fieldErrors: { strategy: ['No reseller.'] } });
+        }
+        data = { hunt_account_id: reseller };
+      } else if (strategy !== 'account') {
+        throw new AccountApiError({ kind: 'validation', message: `Unknown carrier strategy "${String(strategy)}".`, fieldErrors: { strategy: ['Unknown strategy.'] } });
+      }
+      const flow = { children: {}, data, module };
+      const existing = await findNoMatch(accountId, signal);
+      let saved: z.infer<typeof CallflowDoc>;
+      if (existing) {
+        const doc: Record<string, unknown> = { ...existing, flow };
+        delete doc.id;
+        saved = (await call(CallflowDoc, { method: 'POST', path: `/accounts/${enc(accountId)}/callflows/${enc(existing.id)}`, data: doc, signal })).data;
+      } else {
+        saved = (await call(CallflowDoc, { method: 'PUT', path: `/accounts/${enc(accountId)}/callflows`, data: { numbers: ['no_match'], flow }, signal })).data;
+      }
+      return carrierFrom(accountId, saved, signal);
+    },
+
+    async listApps(accountId, opts) {
+      const signal = opts?.signal;
+      const [parent, blacklist] = await Promise.all([
+        parentOf(accountId, signal),
+        call(Blacklist, { method: 'GET', path: `/accounts/${enc(accountId)}/apps_store/blacklist`, signal }),
+      ]);
+      const { data } = await call(AppList, { method: 'GET', path: `/accounts/${enc(parent ?? accountId)}/apps_store`, signal });
+      const blocked = new Set(blacklist.data.blacklist ?? []);
+      return data.map((a) => appFrom(a, !blocked.has(a.id)));
+    },
+
+    async setEnabledApps(accountId, appIds, opts) {
+      const apps = await api.listApps(accountId, opts);
+      const want = new Set(appIds);
+      const blacklist = apps.filter((a) => !want.has(a.id)).map((a) => a.id);
+      await http.send({
+        method: 'POST',
+        path: `/accounts/${enc(accountId)}/apps_store/blacklist`,
+        data: { blacklist },
+        signal: opts?.signal,
+      });
+      return apps.map((a) => ({ ...a, enabled: want.has(a.id) }));
+    },
+  };
+
+  function appFrom(a: z.infer<typeof AppList>[number], enabled: boolean): App {
+    const i18n = a.i18n ?? {};
+    const text = i18n[language] ?? i18n['en-US'] ?? Object.values(i18n)[0];
+    const app: App = { id: a.id, name: a.name ?? a.id, enabled };
+    if (text?.label) app.label = text.label;
+    if (text?.description) app.description = text.description;
+    if (a.icon) app.icon = a.icon;
+    return app;
+  }
+
+  return api;
+}
+
+/** Refuses locally what Kazoo's schema would refuse, so no request is sent for it. */
+function invalidField(field: string, message: string): AccountApiError {
+  return new AccountApiError({ kind: 'validation', message, fieldErrors: { [field]: [message] } });
+}
+function checkName(name: unknown): void {
+  if (typeof name !== 'string' || !name.trim()) throw invalidField('name', 'A name is required.');
+  if (name.length > 128) throw invalidField('name', 'A name is at most 128 characters.');
+}
+function checkUserNames(u: { firstName?: unknown; lastName?: unknown }, creating: boolean): void {
+  for (const field of ['firstName', 'lastName'] as const) {
+    const v = u[field];
+    if (v === undefined && !creating) continue;
+    if (typeof v !== 'string' || !v.trim()) throw invalidField(field, 'This field is required.');
+  }
+}
+
+function planFrom(p: z.infer<typeof PlanList>[number]): ServicePlan {
+  const plan: ServicePlan = { id: p.id, name: p.name ?? p.id };
+  if (p.category) plan.category = p.category;
+  if (p.description) plan.description = p.description;
+  return plan;
+}
+
+function plansOf(doc: z.infer<typeof ServicesDoc>): ServicePlan[] {
+  return Object.entries(doc.plans ?? {}).map(([id, v]) => {
+    const o = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+    const plan: ServicePlan = { id, name: typeof o.name === 'string' ? o.name : id };
+    if (typeof o.category === 'string') plan.category = o.category;
+    return plan;
+  });
+}
+
+function limitsFrom(d: z.infer<typeof LimitsDoc>, revision?: string): Limits {
+  const n = (v: number | null | undefined) => (typeof v === 'number' ? v : null);
+  const limits: Limits = {
+    twowayTrunks: n(d.twoway_trunks),
+    inboundTrunks: n(d.inbound_trunks),
+    outboundTrunks: n(d.outbound_trunks),
+    allowPerMinute: d.allow_prepay !== false,
+    postpay: { allowed: d.allow_postpay === true },
+  };
+  if (typeof d.max_postpay_amount === 'number') limits.postpay.maxAmount = d.max_postpay_amount;
+  if (revision) limits.revision = revision;
+  return limits;
+}

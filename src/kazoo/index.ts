@@ -1,0 +1,2 @@
+export { createKazooAdapter } from './adapter.js';
+export type { KazooAdapterOptions, KazooCredentials } from './adapter.js';

@@ -1,0 +1,328 @@
+/** Domain ⇄ Crossbar documents. The only place besides the adapter that knows Crossbar field names. */
+import type * as z from 'zod/mini';
+import {
+  RESTRICTION_KEYS,
+  type Account,
+  type AccountChanges,
+  type AccountInput,
+  type AccountSummary,
+  type BillingContact,
+  type Charges,
+  type ChargeItem,
+  type Contact,
+  type RestrictionEntry,
+  type UiRestrictions,
+  type User,
+  type UserChanges,
+  type UserInput,
+} from '../api/index.js';
+import type { AccountDoc, AccountListItem, RestrictionEntry as WireRestriction, UserDoc } from './wire.js';
+
+/** Account flags Kazoo 5 moves into the reply's `metadata` block; never sent back. */
+export const SERVER_KEYS = [
+  'billing_mode',
+  'created',
+  'enabled',
+  'is_reseller',
+  'reseller_id',
+  'superduper_admin',
+  'wnm_allow_additions',
+] as const;
+const NEVER_SENT = SERVER_KEYS.filter((k) => k !== 'enabled');
+
+/** Gregorian seconds (Kazoo time) → ISO 8601. */
+const GREGORIAN_OFFSET = 62167219200;
+export function gregorianToIso(seconds: number): string {
+  return new Date((seconds - GREGORIAN_OFFSET) * 1000).toISOString();
+}
+
+/** Merge the Kazoo 5 `metadata` flags into the document (data wins where both have a key). */
+export function mergeMetadata(data: unknown, metadata: Record<string, unknown> | null | undefined): unknown {
+  if (!metadata || typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const picked: Record<string, unknown> = {};
+  for (const k of SERVER_KEYS) if (k in metadata) picked[k] = metadata[k];
+  return { ...picked, ...(data as Record<string, unknown>) };
+}
+
+const clean = <T extends Record<string, unknown>>(o: T): T => {
+  for (const k of Object.keys(o)) if (o[k] === undefined || o[k] === null) delete o[k];
+  return o;
+};
+const s = (v: string | null | undefined): string | undefined => (v == null ? undefined : v);
+
+function contactFrom(c: z.infer<typeof AccountDoc>['contact']): Account['contacts'] {
+  const out: Account['contacts'] = {};
+  if (c?.technical) out.technical = clean({ name: s(c.technical.name), email: s(c.technical.email), number: s(c.technical.number) });
+  if (c?.billing) {
+    const b = c.billing;
+    out.billing = clean({
+      name: s(b.name),
+      email: s(b.email),
+      number: s(b.number),
+      streetAddress: s(b.street_address),
+      streetAddressExtra: s(b.street_address_extra),
+      locality: s(b.locality),
+      region: s(b.region),
+      postalCode: b.postal_code == null ? undefined : String(b.postal_code),
+      country: s(b.country),
+    });
+  }
+  return out;
+}
+
+function restrictionFrom(v: unknown): RestrictionEntry | undefined {
+  if (typeof v === 'boolean') return { showTab: v };
+  if (!v || typeof v !== 'object') return undefined;
+  const e = v as z.infer<typeof WireRestriction>;
+  const out: RestrictionEntry = { showTab: e.show_tab !== false };
+  if (e.show_credit != null) out.showCredit = e.show_credit !== false;
+  if (e.show_minutes != null) out.showMinutes = e.show_minutes !== false;
+  return out;
+}
+
+/** Reads `ui_restrictions.myaccount.*` and the older flat `ui_restrictions.*` layout (myaccount wins). */
+export function uiRestrictionsFrom(raw: Record<string, unknown> | null | undefined): UiRestrictions {
+  const out: UiRestrictions = {};
+  if (!raw) return out;
+  const nested = raw.myaccount && typeof raw.myaccount === 'object' ? (raw.myaccount as Record<string, unknown>) : {};
+  for (const key of RESTRICTION_KEYS) {
+    const entry = restrictionFrom(key in nested ? nested[key] : raw[key]);
+    if (entry) out[key] = entry;
+  }
+  return out;
+}
+
+export function accountFrom(doc: z.infer<typeof AccountDoc>, revision?: string): Account {
+  const callRestrictions: Account['callRestrictions'] = {};
+  for (const [k, v] of Object.entries(doc.call_restriction ?? {})) {
+    callRestrictions[k] = v.action === 'deny' ? 'deny' : 'inherit';
+  }
+  const reseller = doc.reseller_id && doc.reseller_id !== 'undefined' ? doc.reseller_id : undefined;
+  const account: Account = {
+    id: doc.id,
+    name: doc.name,
+    realm: s(doc.realm),
+    timezone: s(doc.timezone),
+    language: s(doc.language),
+    enabled: doc.enabled !== false,
+    isReseller: doc.is_reseller === true,
+    resellerId: reseller,
+    isSuperduper: doc.superduper_admin === true,
+    created: typeof doc.created === 'number' ? gregorianToIso(doc.created) : undefined,
+    contacts: contactFrom(doc.contact),
+    callRestrictions,
+    uiRestrictions: uiRestrictionsFrom(doc.ui_restrictions),
+    numberFeatures: {
+      e911: doc.numbers_features?.e911_enabled !== false,
+      cnam: doc.numbers_features?.cnam_enabled !== false,
+    },
+    notes: clean({ announcement: s(doc.announcement), customNotes: s(doc.custom_notes) }),
+    revision,
+  };
+  return clean(account as unknown as Record<string, unknown>) as unknown as Account;
+}
+
+export function summaryFrom(item: z.infer<typeof AccountListItem>): AccountSummary {
+  return clean({
+    id: item.id,
+    name: item.name ?? item.id,
+    realm: s(item.realm),
+    descendantsCount: item.descendants_count ?? undefined,
+    tree: item.tree ?? undefined,
+  });
+}
+
+function contactTo(c: Contact | null | undefined): Record<string, unknown> | null | undefined {
+  if (c === null) return null;
+  if (!c) return undefined;
+  return clean({ name: c.name, email: c.email, number: c.number });
+}
+
+function billingTo(b: BillingContact | null | undefined): Record<string, unknown> | null | undefined {
+  if (b === null) return null;
+  if (!b) return undefined;
+  return clean({
+    name: b.name,
+    email: b.email,
+    number: b.number,
+    street_address: b.streetAddress,
+    street_address_extra: b.streetAddressExtra,
+    locality: b.locality,
+    region: b.region,
+    postal_code: b.postalCode,
+    country: b.country,
+  });
+}
+
+function restrictionsTo(r: UiRestrictions): Record<string, unknown> {
+  const myaccount: Record<string, unknown> = {};
+  for (const [key, e] of Object.entries(r)) {
+    if (!e) continue;
+    myaccount[key] = clean({ show_tab: e.showTab, show_credit: e.showCredit, show_minutes: e.showMinutes });
+  }
+  return myaccount;
+}
+
+/** A new account document (PUT). */
+export function accountInputTo(input: AccountInput): Record<string, unknown> {
+  const doc: Record<string, unknown> = { name: input.name };
+  if (input.realm) doc.realm = input.realm;
+  if (input.timezone) doc.timezone = input.timezone;
+  if (input.language) doc.language = input.language;
+  const contact = clean({ technical: contactTo(input.contacts?.technical), billing: billingTo(input.contacts?.billing) });
+  if (Object.keys(contact).length) doc.contact = contact;
+  if (input.callRestrictions) doc.call_restriction = callRestrictionTo(input.callRestrictions);
+  if (input.uiRestrictions) doc.ui_restrictions = { myaccount: restrictionsTo(input.uiRestrictions) };
+  if (input.numberFeatures) doc.numbers_features = numberFeaturesTo(input.numberFeatures);
+  if (input.notes?.announcement) doc.announcement = input.notes.announcement;
+  if (input.notes?.customNotes) doc.custom_notes = input.notes.customNotes;
+  return doc;
+}
+
+function callRestrictionTo(r: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(r).map(([k, action]) => [k, { action }]));
+}
+
+function numberFeaturesTo(f: { e911?: boolean; cnam?: boolean }): Record<string, unknown> {
+  return clean({ e911_enabled: f.e911, cnam_enabled: f.cnam });
+}
+
+/** A PATCH body: only what changed; `null` deletes a key (Crossbar PATCH semantics). */
+export function accountChangesTo(changes: AccountChanges): Record<string, unknown> {
+  const doc: Record<string, unknown> = {};
+  const set = (key: string, v: unknown) => {
+    if (v !== undefined) doc[key] = v;
+  };
+  set('name', changes.name);
+  set('realm', changes.realm);
+  set('timezone', changes.timezone);
+  set('language', changes.language);
+  set('enabled', changes.enabled);
+  if (changes.contacts) {
+    const contact: Record<string, unknown> = {};
+    if (changes.contacts.technical !== undefined) contact.technical = contactTo(changes.contacts.technical);
+    if (changes.contacts.billing !== undefined) contact.billing = billingTo(changes.contacts.billing);
+    doc.contact = contact;
+  }
+  if (changes.callRestrictions) doc.call_restriction = callRestrictionTo(changes.callRestrictions);
+  if (changes.uiRestrictions) {
+    // Write the myaccount layout and drop the older flat keys so the two can never disagree.
+    const flat = Object.fromEntries(RESTRICTION_KEYS.map((k) => [k, null]));
+    doc.ui_restrictions = { ...flat, myaccount: restrictionsTo(changes.uiRestrictions) };
+  }
+  if (changes.numberFeatures) doc.numbers_features = numberFeaturesTo(changes.numberFeatures);
+  if (changes.notes) {
+    set('announcement', changes.notes.announcement);
+    set('custom_notes', changes.notes.customNotes);
+  }
+  return doc;
+}
+
+/** Removes the server-computed keys before a document goes back (POST of a whole document). */
+export function stripServerKeys(doc: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...doc };
+  for (const k of NEVER_SENT) delete out[k];
+  delete out.id;
+  return out;
+}
+
+export function userFrom(doc: z.infer<typeof UserDoc>): User {
+  return clean({
+    id: doc.id,
+    firstName: doc.first_name ?? '',
+    lastName: doc.last_name ?? '',
+    username: s(doc.username),
+    email: s(doc.email),
+    privLevel: doc.priv_level === 'admin' ? 'admin' : 'user',
+    enabled: doc.enabled ?? undefined,
+    timezone: s(doc.timezone),
+  }) as User;
+}
+
+export function userInputTo(input: UserInput | UserChanges): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    first_name: input.firstName,
+    last_name: input.lastName,
+    username: input.username ?? (input.email !== undefined ? input.email.toLowerCase() : undefined),
+    email: input.email,
+    password: input.password,
+    priv_level: input.privLevel,
+    send_email_on_creation: input.sendEmailOnCreation,
+  };
+  if ('enabled' in input) out.enabled = input.enabled;
+  return clean(out);
+}
+
+/** Kazoo field path → domain field path, for validation errors. */
+const FIELD_MAP: Record<string, string> = {
+  contact: 'contacts',
+  call_restriction: 'callRestrictions',
+  ui_restrictions: 'uiRestrictions',
+  numbers_features: 'numberFeatures',
+  e911_enabled: 'e911',
+  cnam_enabled: 'cnam',
+  announcement: 'notes.announcement',
+  custom_notes: 'notes.customNotes',
+  allow_prepay: 'allowPerMinute',
+  priv_level: 'privLevel',
+};
+const camel = (part: string) => part.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+export function domainField(kazooPath: string): string {
+  return kazooPath
+    .split('.')
+    .map((part) => FIELD_MAP[part] ?? camel(part))
+    .join('.');
+}
+
+/** Kazoo's 400 `data` (`{field: {rule: {message}}}`) → per-field messages and rule names. */
+export function fieldErrorsFrom(data: unknown): { fieldErrors: Record<string, string[]>; rules: Record<string, string[]> } {
+  const fieldErrors: Record<string, string[]> = {};
+  const rules: Record<string, string[]> = {};
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { fieldErrors, rules };
+  for (const [field, byRule] of Object.entries(data as Record<string, unknown>)) {
+    if (!byRule || typeof byRule !== 'object' || Array.isArray(byRule)) continue;
+    const key = domainField(field);
+    for (const [rule, detail] of Object.entries(byRule as Record<string, unknown>)) {
+      const msg =
+        detail && typeof detail === 'object' && typeof (detail as { message?: unknown }).message === 'string'
+          ? (detail as { message: string }).message
+          : typeof detail === 'string'
+            ? detail
+            : rule;
+      (fieldErrors[key] ??= []).push(msg);
+      (rules[key] ??= []).push(rule);
+    }
+  }
+  return { fieldErrors, rules };
+}
+
+/** A 402 reply's `data` → Charges. */
+export function chargesFrom(data: unknown): Charges {
+  const items: ChargeItem[] = [];
+  let activationCharges: number | undefined;
+  let recurring = 0;
+  if (data && typeof data === 'object') {
+    for (const [category, value] of Object.entries(data as Record<string, unknown>)) {
+      if (category === 'activation_charges' && typeof value === 'number') {
+        activationCharges = value;
+        continue;
+      }
+      if (!value || typeof value !== 'object') continue;
+      for (const [item, raw] of Object.entries(value as Record<string, unknown>)) {
+        if (!raw || typeof raw !== 'object') continue;
+        const r = raw as Record<string, unknown>;
+        const num = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : undefined);
+        const entry = clean({
+          category: typeof r.category === 'string' ? r.category : category,
+          item: typeof r.item === 'string' ? r.item : item,
+          quantity: num('quantity'),
+          rate: num('rate'),
+          activationCharges: num('activation_charges'),
+        }) as ChargeItem;
+        items.push(entry);
+        if (entry.rate !== undefined) recurring += entry.rate * (entry.quantity ?? 1);
+      }
+    }
+  }
+  return clean({ items, activationCharges, recurring: items.some((i) => i.rate !== undefined) ? Math.round(recurring * 100) / 100 : undefined }) as Charges;
+}

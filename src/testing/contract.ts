@@ -1,0 +1,372 @@
+/**
+ * `runAccountApiContract`: the behaviour every AccountApi adapter must show, written against `src/api` only.
+ * Registers its tests with the host framework's `describe`/`it` (mocha, node:test, vitest, jest).
+ */
+import {
+  AccountApiError,
+  parseMoney,
+  type AccountApi,
+  type AccountApiErrorKind,
+  type AccountSummary,
+  type Session,
+  type User,
+} from '../api/index.js';
+
+export interface ContractFixture {
+  /** The adapter under test, logged in as an administrator of a reseller account. */
+  api: AccountApi;
+  /** An account outside the session's tree, where the backend has one (expects `forbidden`). */
+  foreignAccountId?: string;
+  /** The same backend with credentials that are no longer valid (expects `auth`). */
+  expiredApi?: AccountApi;
+  teardown?: () => void | Promise<void>;
+}
+
+type Fn = () => void | Promise<void>;
+export interface ContractFramework {
+  describe: (name: string, fn: () => void) => void;
+  it: (name: string, fn: Fn) => void;
+  before: (fn: Fn) => void;
+  after: (fn: Fn) => void;
+}
+
+export interface ContractOptions {
+  /** Test functions; default: the globals `describe`, `it`, `before`, `after`. */
+  framework?: Partial<ContractFramework>;
+  /** Suite title. */
+  name?: string;
+  /** Set to false when the backend cannot give `foreignAccountId` / `expiredApi`; those tests are then not registered. */
+  foreignAccount?: boolean;
+  expiredCredentials?: boolean;
+}
+
+class ContractFailure extends Error {
+  override name = 'ContractFailure';
+}
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new ContractFailure(message);
+}
+function equal<T>(actual: T, expected: T, what: string): void {
+  if (!Object.is(actual, expected)) {
+    throw new ContractFailure(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+async function rejectsWith(promise: Promise<unknown>, kind: AccountApiErrorKind, what: string): Promise<AccountApiError> {
+  try {
+    await promise;
+  } catch (err) {
+    check(AccountApiError.is(err), `${what}: rejected with a ${(err as Error)?.name ?? typeof err}, not an AccountApiError`);
+    equal(err.kind, kind, `${what}: error kind`);
+    return err;
+  }
+  throw new ContractFailure(`${what}: expected a "${kind}" error, but it succeeded`);
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+function assertSortedByName(items: AccountSummary[], what: string): void {
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i - 1]!.name.toLowerCase();
+    const b = items[i]!.name.toLowerCase();
+    check(a <= b || collator.compare(a, b) <= 0, `${what}: "${items[i - 1]!.name}" is listed before "${items[i]!.name}"`);
+  }
+}
+
+async function walk(fetchPage: (cursor?: string) => Promise<{ items: AccountSummary[]; nextCursor?: string }>) {
+  const all: AccountSummary[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const p = await fetchPage(cursor);
+    all.push(...p.items);
+    cursor = p.nextCursor;
+    pages++;
+    check(pages < 1000, 'paging never ends');
+  } while (cursor);
+  return { all, pages };
+}
+
+/** Registers the contract suite. `makeFixture` is called once before the tests. */
+export function runAccountApiContract(
+  makeFixture: () => ContractFixture | Promise<ContractFixture>,
+  options: ContractOptions = {},
+): void {
+  const g = globalThis as unknown as Partial<ContractFramework>;
+  const fw = { ...g, ...options.framework } as ContractFramework;
+  for (const k of ['describe', 'it', 'before', 'after'] as const) {
+    if (typeof fw[k] !== 'function') throw new Error(`runAccountApiContract: no "${k}" function; pass options.framework`);
+  }
+  const { describe, it, before, after } = fw;
+  const tag = Date.now().toString(36);
+
+  describe(options.name ?? 'AccountApi contract', () => {
+    let fx: ContractFixture;
+    let api: AccountApi;
+    let session: Session;
+    let parentId: string; // a fresh account with many children, made by the suite
+    const childNames: string[] = [];
+
+    before(async () => {
+      fx = await makeFixture();
+      api = fx.api;
+      session = await api.getSession();
+      const parent = await api.createAccount(session.accountId, { name: `Contract Parent ${tag}` });
+      parentId = parent.id;
+      // Names deliberately out of order and of mixed case, so sorting is tested across pages.
+      const stems = ['delta', 'Alpha', 'charlie', 'Bravo', 'echo', 'Foxtrot', 'golf', 'Hotel', 'india', 'Juliett'];
+      for (let i = 0; i < 57; i++) childNames.push(`${stems[i % stems.length]} ${tag} ${String(57 - i).padStart(2, '0')}`);
+      for (const name of childNames) await api.createAccount(parentId, { name });
+    });
+    after(async () => {
+      await fx?.teardown?.();
+    });
+
+    describe('session', () => {
+      it('getSession names the logged-in account', async () => {
+        check(typeof session.accountId === 'string' && session.accountId.length > 0, 'session.accountId is set');
+        check(typeof session.isReseller === 'boolean', 'session.isReseller is a boolean');
+        check(typeof session.isSuperduper === 'boolean', 'session.isSuperduper is a boolean');
+        const own = await api.getAccount(session.accountId);
+        equal(own.id, session.accountId, 'own account id');
+      });
+      if (options.expiredCredentials !== false) it('rejects expired credentials with kind "auth"', async () => {
+        check(fx.expiredApi, 'the fixture gives expiredApi');
+        await rejectsWith(fx.expiredApi.getAccount(session.accountId), 'auth', 'expired credentials');
+      });
+      if (options.foreignAccount !== false) it('rejects an account outside the tree with kind "forbidden"', async () => {
+        check(fx.foreignAccountId, 'the fixture gives foreignAccountId');
+        await rejectsWith(api.getAccount(fx.foreignAccountId), 'forbidden', 'foreign account');
+      });
+      it('rejects an aborted call with kind "aborted"', async () => {
+        const ctl = new AbortController();
+        ctl.abort();
+        await rejectsWith(api.getAccount(session.accountId, { signal: ctl.signal }), 'aborted', 'aborted call');
+      });
+    });
+
+    describe('hierarchy', () => {
+      it('listChildren pages through every child, sorted by name across pages', async () => {
+        const { all, pages } = await walk((cursor) => api.listChildren(parentId, { cursor, pageSize: 20 }));
+        equal(pages, 3, 'pages of 20 for 57 children');
+        equal(all.length, 57, 'children listed');
+        equal(new Set(all.map((c) => c.id)).size, 57, 'distinct children');
+        assertSortedByName(all, 'children');
+        check(all.every((c) => childNames.includes(c.name)), 'every child has its name');
+      });
+      it('listChildren of a leaf is one empty page', async () => {
+        const first = (await api.listChildren(parentId, { pageSize: 1 })).items[0]!;
+        const p = await api.listChildren(first.id);
+        equal(p.items.length, 0, 'leaf children');
+        equal(p.nextCursor, undefined, 'no next page');
+      });
+      it('searchAccounts finds descendants by name prefix, paged without duplicates', async () => {
+        const { all } = await walk((cursor) => api.searchAccounts(`Alpha ${tag}`, { rootId: session.accountId, cursor, pageSize: 2 }));
+        const expected = childNames.filter((n) => n.startsWith(`Alpha ${tag}`)).length;
+        equal(all.length, expected, 'matches');
+        equal(new Set(all.map((a) => a.id)).size, expected, 'distinct matches');
+        assertSortedByName(all, 'search results');
+        equal((await api.searchAccounts('   ')).items.length, 0, 'blank query');
+      });
+      it('getAncestors lists the ancestors root first, ending with the parent', async () => {
+        const child = (await api.listChildren(parentId, { pageSize: 1 })).items[0]!;
+        const ancestors = await api.getAncestors(child.id);
+        equal(ancestors[ancestors.length - 1]?.id, parentId, 'last ancestor');
+        check(ancestors.some((a) => a.id === session.accountId), 'the session account is an ancestor');
+        check(!ancestors.some((a) => a.id === child.id), 'the account itself is not listed');
+      });
+      it('moveAccount re-parents an account', async () => {
+        const target = await api.createAccount(session.accountId, { name: `Contract Target ${tag}` });
+        const mover = await api.createAccount(parentId, { name: `Contract Mover ${tag}` });
+        await api.moveAccount(mover.id, target.id);
+        const ancestors = await api.getAncestors(mover.id);
+        equal(ancestors[ancestors.length - 1]?.id, target.id, 'new parent');
+        const { all } = await walk((cursor) => api.listChildren(target.id, { cursor }));
+        check(all.some((c) => c.id === mover.id), 'listed under the new parent');
+      });
+      it('setReseller is for superduper admins only', async () => {
+        const acct = await api.createAccount(parentId, { name: `Contract Tier ${tag}` });
+        if (session.isSuperduper) {
+          equal((await api.setReseller(acct.id, true)).isReseller, true, 'promoted');
+          equal((await api.setReseller(acct.id, false)).isReseller, false, 'demoted');
+        } else {
+          await rejectsWith(api.setReseller(acct.id, true), 'forbidden', 'promote without superduper');
+        }
+      });
+    });
+
+    describe('accounts', () => {
+      it('createAccount needs only a name and returns the stored account', async () => {
+        const a = await api.createAccount(parentId, { name: `Contract Create ${tag}`, timezone: 'Europe/Paris', language: 'fr-FR' });
+        equal(a.name, `Contract Create ${tag}`, 'name');
+        equal(a.timezone, 'Europe/Paris', 'timezone');
+        equal(a.enabled, true, 'enabled by default');
+        check(typeof a.realm === 'string' && a.realm.length > 0, 'a realm was given');
+        const read = await api.getAccount(a.id);
+        equal(read.name, a.name, 'read back');
+      });
+      it('createAccount without a name is a validation error on "name"', async () => {
+        const e = await rejectsWith(api.createAccount(parentId, { name: '' }), 'validation', 'empty name');
+        check(e.fieldErrors?.name?.length, 'fieldErrors.name');
+      });
+      it('getAccount of an unknown id is "not-found"', async () => {
+        await rejectsWith(api.getAccount('0123456789abcdef0123456789abcdef'), 'not-found', 'unknown id');
+      });
+      it('updateAccount changes only what it is given and a new revision results', async () => {
+        const a = await api.createAccount(parentId, {
+          name: `Contract Update ${tag}`,
+          contacts: { technical: { name: 'Tess Tech', email: 'tess@example.com' } },
+          notes: { announcement: '<p>Maintenance tonight</p>' },
+        });
+        const b = await api.updateAccount(a.id, {
+          name: `Contract Renamed ${tag}`,
+          notes: { announcement: null, customNotes: '<b>VIP</b>' },
+          numberFeatures: { e911: false },
+          callRestrictions: { international: 'deny' },
+          uiRestrictions: { transactions: { showTab: false } },
+        });
+        equal(b.name, `Contract Renamed ${tag}`, 'renamed');
+        equal(b.notes.announcement, undefined, 'announcement cleared');
+        equal(b.notes.customNotes, '<b>VIP</b>', 'custom notes');
+        equal(b.numberFeatures.e911, false, 'e911 off');
+        equal(b.numberFeatures.cnam, true, 'cnam untouched');
+        equal(b.callRestrictions.international, 'deny', 'international denied');
+        equal(b.uiRestrictions.transactions?.showTab, false, 'transactions hidden');
+        equal(b.contacts.technical?.email, 'tess@example.com', 'contact untouched');
+        check(b.revision === undefined || b.revision !== a.revision, 'revision changed');
+      });
+      it('updateAccount based on an old revision is a "conflict" carrying the current account', async () => {
+        const a = await api.createAccount(parentId, { name: `Contract Conflict ${tag}` });
+        const theirs = await api.updateAccount(a.id, { timezone: 'Asia/Tokyo' }, { expectedRevision: a.revision });
+        const e = await rejectsWith(
+          api.updateAccount(a.id, { name: `Contract Mine ${tag}` }, { expectedRevision: a.revision }),
+          'conflict',
+          'stale save',
+        );
+        const current = (e.details as { current?: { timezone?: string } } | undefined)?.current;
+        equal(current?.timezone, theirs.timezone, 'details.current is the stored account');
+        equal((await api.getAccount(a.id)).name, `Contract Conflict ${tag}`, 'nothing was overwritten');
+      });
+      it('disable and enable a sub-account', async () => {
+        const a = await api.createAccount(parentId, { name: `Contract Toggle ${tag}` });
+        equal((await api.updateAccount(a.id, { enabled: false })).enabled, false, 'disabled');
+        equal((await api.getAccount(a.id)).enabled, false, 'read back disabled');
+        equal((await api.updateAccount(a.id, { enabled: true })).enabled, true, 'enabled');
+      });
+      it('deleteAccount refuses while sub-accounts exist, then deletes a leaf', async () => {
+        const p = await api.createAccount(parentId, { name: `Contract Delete ${tag}` });
+        const c = await api.createAccount(p.id, { name: `Contract Delete Child ${tag}` });
+        await rejectsWith(api.deleteAccount(p.id), 'has-descendants', 'delete with children');
+        await api.deleteAccount(c.id);
+        await rejectsWith(api.getAccount(c.id), 'not-found', 'deleted account');
+        await api.deleteAccount(p.id);
+      });
+    });
+
+    describe('users', () => {
+      it('creates, lists (filtered, every page), updates and deletes users', async () => {
+        const a = await api.createAccount(parentId, { name: `Contract Users ${tag}` });
+        const created: User[] = [];
+        for (let i = 0; i < 23; i++) {
+          created.push(
+            await api.createUser(a.id, {
+              firstName: `User${i}`,
+              lastName: 'Contract',
+              email: `user${i}.${tag}@example.com`,
+              password: `Pw-${tag}-${i}-long`,
+              privLevel: i % 4 === 0 ? 'admin' : 'user',
+            }),
+          );
+        }
+        const seen = new Set<string>();
+        let cursor: string | undefined;
+        do {
+          const p = await api.listUsers(a.id, { cursor, pageSize: 10 });
+          p.items.forEach((u) => seen.add(u.id));
+          cursor = p.nextCursor;
+        } while (cursor);
+        check(created.every((u) => seen.has(u.id)), 'every user listed across pages');
+        const admins = await api.listUsers(a.id, { privLevel: 'admin', pageSize: 100 });
+        check(admins.items.length >= 6 && admins.items.every((u) => u.privLevel === 'admin'), 'admin filter');
+        const updated = await api.updateUser(a.id, created[1]!.id, { firstName: 'Renamed', privLevel: 'admin' });
+        equal(updated.firstName, 'Renamed', 'first name');
+        equal(updated.privLevel, 'admin', 'promoted');
+        equal(updated.lastName, 'Contract', 'last name untouched');
+        await api.deleteUser(a.id, created[2]!.id);
+        const after = await api.listUsers(a.id, { pageSize: 100 });
+        check(!after.items.some((u) => u.id === created[2]!.id), 'deleted user gone');
+      });
+      it('a user without a first name is a validation error on "firstName"', async () => {
+        const e = await rejectsWith(
+          api.createUser(parentId, { firstName: '', lastName: 'X', privLevel: 'user' }),
+          'validation',
+          'missing first name',
+        );
+        check(e.fieldErrors?.firstName?.length, 'fieldErrors.firstName');
+      });
+    });
+
+    describe('limits, call classes and balance', () => {
+      it('reads and updates trunk limits', async () => {
+        const a = await api.createAccount(parentId, { name: `Contract Limits ${tag}` });
+        const before = await api.getLimits(a.id);
+        check(typeof before.allowPerMinute === 'boolean', 'allowPerMinute');
+        const after = await api.updateLimits(a.id, { twowayTrunks: 4, inboundTrunks: 2, allowPerMinute: false });
+        equal(after.twowayTrunks, 4, 'two-way');
+        equal(after.inboundTrunks, 2, 'inbound');
+        equal(after.allowPerMinute, false, 'per-minute');
+        equal((await api.getLimits(a.id)).twowayTrunks, 4, 'read back');
+        await rejectsWith(api.updateLimits(a.id, { outboundTrunks: -1 }), 'validation', 'negative trunks');
+      });
+      it('lists call classes with names', async () => {
+        const classes = await api.listCallClasses(parentId);
+        check(classes.length > 0, 'some classes');
+        check(classes.every((c) => c.name && c.friendlyName), 'name and friendly name');
+      });
+      it('credits and debits the balance exactly', async () => {
+        const a = await api.createAccount(parentId, { name: `Contract Balance ${tag}` });
+        const start = (await api.getBalance(a.id)).amount.units;
+        const credited = await api.adjustBalance(a.id, { amount: '10.25', direction: 'credit', reason: 'Contract test' });
+        equal(credited.amount.units - start, parseMoney('10.25')!.units, 'credited');
+        const debited = await api.adjustBalance(a.id, { amount: '3.10', direction: 'debit' });
+        equal(debited.amount.units - start, parseMoney('7.15')!.units, 'debited');
+        await rejectsWith(api.adjustBalance(a.id, { amount: '0', direction: 'credit' }), 'validation', 'zero amount');
+        await rejectsWith(api.adjustBalance(a.id, { amount: 'ten', direction: 'credit' }), 'validation', 'not a number');
+      });
+    });
+
+    describe('plans, carriers and apps', () => {
+      it('assigns and removes service plans', async () => {
+        const a = await api.createAccount(parentId, { name: `Contract Plans ${tag}` });
+        const offered = await api.listServicePlans(session.isReseller ? session.accountId : session.resellerId!);
+        check(offered.length >= 2, 'the reseller offers plans');
+        const two = offered.slice(0, 2).map((p) => p.id);
+        const set = await api.setAccountServicePlans(a.id, two);
+        equal(set.map((p) => p.id).sort().join(), [...two].sort().join(), 'two plans');
+        const one = await api.setAccountServicePlans(a.id, [two[1]!]);
+        equal(one.map((p) => p.id).join(), two[1], 'one removed');
+        equal((await api.getAccountServicePlans(a.id)).map((p) => p.id).join(), two[1], 'read back');
+      });
+      it('reads the carrier strategy without writing, then saves each strategy', async () => {
+        const a = await api.createAccount(parentId, { name: `Contract Carrier ${tag}` });
+        equal((await api.getCarrierStrategy(a.id)).source, 'default', 'nothing saved');
+        equal((await api.getCarrierStrategy(a.id)).source, 'default', 'reading did not save one');
+        for (const strategy of ['account', 'reseller', 'system'] as const) {
+          const saved = await api.setCarrierStrategy(a.id, strategy);
+          equal(saved.strategy, strategy, `saved ${strategy}`);
+          equal((await api.getCarrierStrategy(a.id)).strategy, strategy, `read back ${strategy}`);
+        }
+      });
+      it('lists apps from the parent and enables a chosen few', async () => {
+        const a = await api.createAccount(parentId, { name: `Contract Apps ${tag}` });
+        const apps = await api.listApps(a.id);
+        check(apps.length >= 2, 'apps offered');
+        const keep = [apps[0]!.id];
+        const after = await api.setEnabledApps(a.id, keep);
+        equal(after.filter((x) => x.enabled).map((x) => x.id).join(), keep.join(), 'returned');
+        const read = await api.listApps(a.id);
+        equal(read.filter((x) => x.enabled).map((x) => x.id).join(), keep.join(), 'read back');
+        equal(read.length, apps.length, 'disabled apps are still listed');
+      });
+    });
+  });
+}
