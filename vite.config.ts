@@ -22,9 +22,12 @@ export default defineConfig({
     ? {
         target: 'es2022',
         outDir: 'dist/cdn',
+        minify: true,
         emptyOutDir: true,
         sourcemap: true,
         lib: { entry: { 'account-manager-widgets': 'src/cdn.ts' }, formats: ['es'] },
+        // Lib mode keeps whitespace in ES output; a CDN file is read by browsers only.
+        rolldownOptions: { output: { minify: true } },
       }
     : {
         target: 'es2022',
@@ -44,6 +47,6 @@ export default defineConfig({
           },
           formats: ['es'],
         },
-        rolldownOptions: { external },
+        rolldownOptions: { external, output: { minify: true } },
       },
 });

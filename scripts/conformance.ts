@@ -57,7 +57,10 @@ function recordingFetch(base: typeof fetch): typeof fetch {
     if (body) recorded.push({ method, path, body });
     const res = await base(input, init);
     if (res.ok) {
-      const copy = await res.clone().json().catch(() => undefined);
+      const copy = await res
+        .clone()
+        .json()
+        .catch(() => undefined);
       const data = copy?.data;
       if (data && typeof data === 'object' && !Array.isArray(data) && typeof data.id === 'string') {
         const key = /\/(accounts|users)\/[^/]+$/.test(path) ? path : method === 'PUT' ? `${path}/${data.id}` : path;
@@ -80,12 +83,27 @@ const SCHEMA_FOR: [RegExp, string, string][] = [
   [/^PUT \/api_auth$/, 'api_auth', 'api key login'],
 ];
 
-const SERVER_KEYS = ['id', 'billing_mode', 'created', 'is_reseller', 'reseller_id', 'superduper_admin', 'wnm_allow_additions'];
+const SERVER_KEYS = [
+  'id',
+  'billing_mode',
+  'created',
+  'is_reseller',
+  'reseller_id',
+  'superduper_admin',
+  'wnm_allow_additions',
+];
 function mergePatch(doc: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...doc };
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
-    else if (v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' && !Array.isArray(out[k])) {
+    else if (
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      out[k] &&
+      typeof out[k] === 'object' &&
+      !Array.isArray(out[k])
+    ) {
       out[k] = mergePatch(out[k] as Record<string, unknown>, v as Record<string, unknown>);
     } else out[k] = v;
   }
@@ -140,7 +158,9 @@ for (const r of recorded) {
   bodiesChecked++;
   const validate = ajv.getSchema(schema)!;
   if (!validate(doc)) {
-    bodyFailures.push(`${label} (${sig}): ${ajv.errorsText(validate.errors)}\n    body: ${JSON.stringify(r.body).slice(0, 400)}`);
+    bodyFailures.push(
+      `${label} (${sig}): ${ajv.errorsText(validate.errors)}\n    body: ${JSON.stringify(r.body).slice(0, 400)}`,
+    );
   }
 }
 
@@ -161,8 +181,14 @@ function fakeApi(routes: Route[], opts: Partial<Parameters<typeof createKazooAda
       const path = url.pathname.replace(/^\/v2/, '');
       const method = init?.method ?? 'GET';
       const route = routes.find(([m, re]) => m === method && re.test(path));
-      if (!route) return new Response(JSON.stringify({ status: 'error', error: '404', message: 'bad identifier', data: {} }), { status: 404 });
-      return new Response(JSON.stringify(example(route[2])), { status: route[3] ?? 200, headers: { 'Content-Type': 'application/json' } });
+      if (!route)
+        return new Response(JSON.stringify({ status: 'error', error: '404', message: 'bad identifier', data: {} }), {
+          status: 404,
+        });
+      return new Response(JSON.stringify(example(route[2])), {
+        status: route[3] ?? 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
     },
   });
 }
@@ -175,28 +201,62 @@ interface ExampleCase {
 const acct = /^\/accounts\/[^/]+$/;
 const cases: ExampleCase[] = [
   { prefix: 'accounts-04-', what: 'getAccount', run: (f) => fakeApi([['GET', acct, f]]).getAccount('a') },
-  { prefix: 'accounts-02-', what: 'createAccount', run: (f) => fakeApi([['PUT', acct, f]]).createAccount('p', { name: 'x' }) },
-  { prefix: 'accounts-06-', what: 'updateAccount (PATCH reply)', run: (f) => fakeApi([['PATCH', acct, f]]).updateAccount('a', { name: 'x' }) },
+  {
+    prefix: 'accounts-02-',
+    what: 'createAccount',
+    run: (f) => fakeApi([['PUT', acct, f]]).createAccount('p', { name: 'x' }),
+  },
+  {
+    prefix: 'accounts-06-',
+    what: 'updateAccount (PATCH reply)',
+    run: (f) => fakeApi([['PATCH', acct, f]]).updateAccount('a', { name: 'x' }),
+  },
   { prefix: 'accounts-12-', what: 'getAncestors', run: (f) => fakeApi([['GET', /\/tree$/, f]]).getAncestors('a') },
   { prefix: 'accounts-17-', what: 'listChildren', run: (f) => fakeApi([['GET', /\/children$/, f]]).listChildren('a') },
   {
     prefix: 'user_authentication-02-',
     what: 'login with credentials + getSession',
     run: (f) =>
-      fakeApi([['PUT', /^\/user_auth$/, f], ['GET', acct, find('accounts-04-')!]], {
-        token: undefined,
-        credentials: { username: 'u', password: 'p', accountName: 'a' },
-      }).getSession(),
+      fakeApi(
+        [
+          ['PUT', /^\/user_auth$/, f],
+          ['GET', acct, find('accounts-04-')!],
+        ],
+        {
+          token: undefined,
+          credentials: { username: 'u', password: 'p', accountName: 'a' },
+        },
+      ).getSession(),
   },
   {
     prefix: 'token_auth-06-',
     what: 'getSession with a host token',
-    run: (f) => fakeApi([['GET', /^\/token_auth$/, f], ['GET', acct, find('accounts-04-')!]]).getSession(),
+    run: (f) =>
+      fakeApi([
+        ['GET', /^\/token_auth$/, f],
+        ['GET', acct, find('accounts-04-')!],
+      ]).getSession(),
   },
-  { prefix: 'users-03-', what: 'createUser', run: (f) => fakeApi([['PUT', /\/users$/, f]]).createUser('a', { firstName: 'a', lastName: 'b', privLevel: 'user' }) },
-  { prefix: 'users-07-', what: 'updateUser', run: (f) => fakeApi([['PATCH', /\/users\/[^/]+$/, f]]).updateUser('a', 'u', { firstName: 'x' }) },
-  { prefix: 'users-04-', what: 'deleteUser', run: (f) => fakeApi([['DELETE', /\/users\/[^/]+$/, f]]).deleteUser('a', 'u') },
-  { prefix: 'phone_numbers-37-', what: 'listCallClasses (object shape)', run: (f) => fakeApi([['GET', /\/classifiers$/, f]]).listCallClasses('a') },
+  {
+    prefix: 'users-03-',
+    what: 'createUser',
+    run: (f) => fakeApi([['PUT', /\/users$/, f]]).createUser('a', { firstName: 'a', lastName: 'b', privLevel: 'user' }),
+  },
+  {
+    prefix: 'users-07-',
+    what: 'updateUser',
+    run: (f) => fakeApi([['PATCH', /\/users\/[^/]+$/, f]]).updateUser('a', 'u', { firstName: 'x' }),
+  },
+  {
+    prefix: 'users-04-',
+    what: 'deleteUser',
+    run: (f) => fakeApi([['DELETE', /\/users\/[^/]+$/, f]]).deleteUser('a', 'u'),
+  },
+  {
+    prefix: 'phone_numbers-37-',
+    what: 'listCallClasses (object shape)',
+    run: (f) => fakeApi([['GET', /\/classifiers$/, f]]).listCallClasses('a'),
+  },
   {
     prefix: 'apps_store-11-',
     what: 'listApps (blacklist reply)',
@@ -221,15 +281,23 @@ const cases: ExampleCase[] = [
       return api.adjustBalance('a', { amount: '1', direction: 'debit' });
     },
   },
-  { prefix: 'legacy_service_plans-11-', what: 'listServicePlans', run: (f) => fakeApi([['GET', /\/services\/available$/, f]]).listServicePlans('r') },
+  {
+    prefix: 'legacy_service_plans-11-',
+    what: 'listServicePlans',
+    run: (f) => fakeApi([['GET', /\/services\/available$/, f]]).listServicePlans('r'),
+  },
   {
     prefix: '402-01-',
     what: 'a 402 reply becomes charges-required with its items',
     run: async (f) => {
-      const err = await fakeApi([['POST', /\/limits$/, f, 402], ['GET', /\/limits$/, find('limits-02-')!]])
+      const err = await fakeApi([
+        ['POST', /\/limits$/, f, 402],
+        ['GET', /\/limits$/, find('limits-02-')!],
+      ])
         .updateLimits('a', { twowayTrunks: 1 })
         .catch((e: unknown) => e);
-      if (!AccountApiError.is(err, 'charges-required') || !(err.details as { items: unknown[] }).items.length) throw new Error(`got ${String(err)}`);
+      if (!AccountApiError.is(err, 'charges-required') || !(err.details as { items: unknown[] }).items.length)
+        throw new Error(`got ${String(err)}`);
       return err;
     },
   },
@@ -237,7 +305,9 @@ const cases: ExampleCase[] = [
     prefix: 'how_to_authenticate-01-',
     what: 'a 401 reply becomes kind auth',
     run: async (f) => {
-      const err = await fakeApi([['GET', acct, f, 401]]).getAccount('a').catch((e: unknown) => e);
+      const err = await fakeApi([['GET', acct, f, 401]])
+        .getAccount('a')
+        .catch((e: unknown) => e);
       if (!AccountApiError.is(err, 'auth')) throw new Error(`got ${String(err)}`);
       return err;
     },
@@ -246,7 +316,9 @@ const cases: ExampleCase[] = [
     prefix: 'phone_numbers-06-',
     what: 'a 404 reply becomes kind not-found',
     run: async (f) => {
-      const err = await fakeApi([['GET', acct, f, 404]]).getAccount('a').catch((e: unknown) => e);
+      const err = await fakeApi([['GET', acct, f, 404]])
+        .getAccount('a')
+        .catch((e: unknown) => e);
       if (!AccountApiError.is(err, 'not-found')) throw new Error(`got ${String(err)}`);
       return err;
     },

@@ -53,7 +53,10 @@ export async function runSuite(register: (fw: Framework) => void) {
       }
     }
     for (const c of s.children) await run(c, here);
-    for (const a of s.after) await Promise.resolve().then(a).catch(() => undefined);
+    for (const a of s.after)
+      await Promise.resolve()
+        .then(a)
+        .catch(() => undefined);
   }
   await run(root, '');
   return result;

@@ -17,10 +17,17 @@ describe('over HTTP', () => {
   });
   runAccountApiContract(
     () => ({
-      api: createKazooAdapter({ baseUrl: server.url, credentials: { ...emulator.login }, onChargesRequired: () => true }),
+      api: createKazooAdapter({
+        baseUrl: server.url,
+        credentials: { ...emulator.login },
+        onChargesRequired: () => true,
+      }),
       foreignAccountId: emulator.foreignAccountId,
       expiredApi: createKazooAdapter({ baseUrl: server.url, token: 'not-a-valid-token' }),
     }),
-    { name: 'AccountApi contract: Kazoo adapter + emulator (node:http, Node 20)', framework: { describe, it, before, after } },
+    {
+      name: 'AccountApi contract: Kazoo adapter + emulator (node:http, Node 20)',
+      framework: { describe, it, before, after },
+    },
   );
 });

@@ -188,7 +188,9 @@ export const Limits = z.object({
   revision: z.optional(z.string()),
 });
 export type Limits = z.infer<typeof Limits>;
-export type LimitsChanges = Partial<Pick<Limits, 'twowayTrunks' | 'inboundTrunks' | 'outboundTrunks' | 'allowPerMinute'>>;
+export type LimitsChanges = Partial<
+  Pick<Limits, 'twowayTrunks' | 'inboundTrunks' | 'outboundTrunks' | 'allowPerMinute'>
+>;
 
 export const CallClass = z.object({
   name: z.string(),
@@ -264,5 +266,3 @@ export interface Charges {
   /** Recurring charge per period implied by the items (sum of rate x quantity), when rates are known. */
   recurring?: number;
 }
-
-export { z };

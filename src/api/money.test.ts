@@ -29,8 +29,12 @@ describe('restrictionsAllow', () => {
   it('treats a missing entry as shown and honours show_tab and balance sub-options', () => {
     expect(restrictionsAllow(undefined, 'billing.transactions')).to.equal(true);
     expect(restrictionsAllow({ transactions: { showTab: false } }, 'billing.transactions')).to.equal(false);
-    expect(restrictionsAllow({ balance: { showTab: true, showCredit: false } }, 'billing.balance.credit')).to.equal(false);
-    expect(restrictionsAllow({ balance: { showTab: true, showCredit: false } }, 'billing.balance.minutes')).to.equal(true);
+    expect(restrictionsAllow({ balance: { showTab: true, showCredit: false } }, 'billing.balance.credit')).to.equal(
+      false,
+    );
+    expect(restrictionsAllow({ balance: { showTab: true, showCredit: false } }, 'billing.balance.minutes')).to.equal(
+      true,
+    );
   });
 });
 

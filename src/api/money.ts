@@ -41,7 +41,11 @@ export function moneyToNumber(money: Money): number {
 export function formatMoney(money: Money, locale?: string): string {
   const n = moneyToNumber(money);
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, maximumFractionDigits: 4 }).format(n);
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currency,
+      maximumFractionDigits: 4,
+    }).format(n);
   } catch {
     return `${moneyToDecimal(money)} ${money.currency}`;
   }

@@ -45,15 +45,21 @@ describe('createKazooAdapter: options', () => {
     expect(() => createKazooAdapter({ baseUrl: 'kazoo.example.com' })).to.throw(/baseUrl/);
   });
   it('accepts a base URL with or without /v2', () => {
-    expect(createKazooAdapter({ baseUrl: 'https://k.example.com:8443/', token: 't' }).baseUrl).to.equal('https://k.example.com:8443/v2');
-    expect(createKazooAdapter({ baseUrl: 'https://k.example.com/v2', token: 't' }).baseUrl).to.equal('https://k.example.com/v2');
+    expect(createKazooAdapter({ baseUrl: 'https://k.example.com:8443/', token: 't' }).baseUrl).to.equal(
+      'https://k.example.com:8443/v2',
+    );
+    expect(createKazooAdapter({ baseUrl: 'https://k.example.com/v2', token: 't' }).baseUrl).to.equal(
+      'https://k.example.com/v2',
+    );
   });
 });
 
 describe('createKazooAdapter: the four ways to authenticate', () => {
   it('logs in with username and password through user_auth (md5 of lowercased username:password)', async () => {
     const { emulator, make } = setup();
-    const session = await make({ credentials: { ...emulator.login, username: emulator.login.username.toUpperCase() } }).getSession();
+    const session = await make({
+      credentials: { ...emulator.login, username: emulator.login.username.toUpperCase() },
+    }).getSession();
     expect(session.accountId).to.equal(emulator.rootAccountId);
     expect(session.accountName).to.equal(emulator.login.accountName);
     expect(session.isReseller).to.equal(true);
@@ -112,7 +118,11 @@ describe('createKazooAdapter: the four ways to authenticate', () => {
   it('shares one login between concurrent first requests', async () => {
     const { emulator, make } = setup();
     const api = make();
-    await Promise.all([api.getAccount(emulator.rootAccountId), api.listChildren(emulator.rootAccountId), api.getLimits(emulator.rootAccountId)]);
+    await Promise.all([
+      api.getAccount(emulator.rootAccountId),
+      api.listChildren(emulator.rootAccountId),
+      api.getLimits(emulator.rootAccountId),
+    ]);
     expect(emulator.requests.filter((r) => r.path === '/v2/user_auth')).to.have.length(1);
   });
 });
@@ -147,14 +157,18 @@ describe('createKazooAdapter: 402 charges', () => {
     const api = make();
     const child = (await api.listChildren(emulator.rootAccountId)).items[0]!;
     const before = await api.getLimits(child.id);
-    expect((await kindOf(api.updateLimits(child.id, { inboundTrunks: (before.inboundTrunks ?? 0) + 1 }))).kind).to.equal('charges-required');
+    expect(
+      (await kindOf(api.updateLimits(child.id, { inboundTrunks: (before.inboundTrunks ?? 0) + 1 }))).kind,
+    ).to.equal('charges-required');
   });
 });
 
 describe('createKazooAdapter: error kinds from real reply shapes', () => {
   it('400: validation with the per-field map, in domain field names', async () => {
     const { emulator, make } = setup();
-    const e = await kindOf(make().createAccount(emulator.rootAccountId, { name: 'Bad Realm Inc', realm: 'no spaces allowed' }));
+    const e = await kindOf(
+      make().createAccount(emulator.rootAccountId, { name: 'Bad Realm Inc', realm: 'no spaces allowed' }),
+    );
     expect(e.kind).to.equal('validation');
     expect(e.fieldErrors?.realm?.length).to.be.greaterThan(0);
   });
@@ -228,7 +242,12 @@ describe('createKazooAdapter: error kinds from real reply shapes', () => {
   });
   it('a body that is not what the schema says: invalid-response naming the field', async () => {
     const { emulator, make } = setup();
-    emulator.faults.add({ path: '/accounts/*', status: 200, body: { status: 'success', data: { id: 'x', name: 42 } }, times: 1 });
+    emulator.faults.add({
+      path: '/accounts/*',
+      status: 200,
+      body: { status: 'success', data: { id: 'x', name: 42 } },
+      times: 1,
+    });
     const e = await kindOf(make().getAccount(emulator.rootAccountId));
     expect(e.kind).to.equal('invalid-response');
     expect(e.message).to.contain('name');
@@ -271,7 +290,15 @@ describe('createKazooAdapter: wire details', () => {
       await api.updateAccount(child.id, { name: 'Renamed Co' });
       const patch = emulator.requests.find((r) => r.method === 'PATCH')!;
       const body = (patch.body as { data: Record<string, unknown> }).data;
-      for (const k of ['is_reseller', 'reseller_id', 'superduper_admin', 'billing_mode', 'created', 'wnm_allow_additions', 'id']) {
+      for (const k of [
+        'is_reseller',
+        'reseller_id',
+        'superduper_admin',
+        'billing_mode',
+        'created',
+        'wnm_allow_additions',
+        'id',
+      ]) {
         expect(body, `v${kazooVersion} sends ${k}`).not.to.have.property(k);
       }
     }
@@ -309,11 +336,18 @@ describe('createKazooAdapter: wire details', () => {
     const { emulator, make } = setup();
     const api = make();
     const a = await api.createAccount(emulator.rootAccountId, { name: 'Restricted Co' });
-    const updated = await api.updateAccount(a.id, { uiRestrictions: { billing: { showTab: false }, balance: { showTab: true, showCredit: false } } });
+    const updated = await api.updateAccount(a.id, {
+      uiRestrictions: { billing: { showTab: false }, balance: { showTab: true, showCredit: false } },
+    });
     expect(updated.uiRestrictions.billing?.showTab).to.equal(false);
     expect(updated.uiRestrictions.balance?.showCredit).to.equal(false);
-    const sent = (emulator.requests.find((r) => r.method === 'PATCH')!.body as { data: { ui_restrictions: { myaccount: unknown } } }).data;
-    expect(sent.ui_restrictions.myaccount).to.deep.equal({ billing: { show_tab: false }, balance: { show_tab: true, show_credit: false } });
+    const sent = (
+      emulator.requests.find((r) => r.method === 'PATCH')!.body as { data: { ui_restrictions: { myaccount: unknown } } }
+    ).data;
+    expect(sent.ui_restrictions.myaccount).to.deep.equal({
+      billing: { show_tab: false },
+      balance: { show_tab: true, show_credit: false },
+    });
   });
   it('keeps hostile text from other tenants as plain data', async () => {
     const { emulator, make } = setup();

@@ -159,7 +159,11 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
     return doc;
   }
 
-  async function carrierFrom(accountId: string, doc: z.infer<typeof CallflowDoc> | undefined, signal?: AbortSignal): Promise<CarrierSetting> {
+  async function carrierFrom(
+    accountId: string,
+    doc: z.infer<typeof CallflowDoc> | undefined,
+    signal?: AbortSignal,
+  ): Promise<CarrierSetting> {
     if (!doc?.flow) return { strategy: 'system', source: 'default' };
     const module = doc.flow.module;
     const hunt = doc.flow.data?.hunt_account_id ?? undefined;
@@ -185,7 +189,14 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
     async getSession(opts) {
       const signal = opts?.signal;
       await http.currentToken(signal);
-      let info: { account_id: string; owner_id?: string | null; reseller_id?: string | null; is_reseller?: boolean | null; language?: string | null; account_name?: string | null };
+      let info: {
+        account_id: string;
+        owner_id?: string | null;
+        reseller_id?: string | null;
+        is_reseller?: boolean | null;
+        language?: string | null;
+        account_name?: string | null;
+      };
       if (http.authReply && http.authReply.token === (await http.currentToken(signal))) {
         info = http.authReply.data;
       } else {
@@ -226,7 +237,12 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
       const path = opts?.rootId ? `/accounts/${enc(opts.rootId)}/search` : '/search';
       return page(
         AccountList,
-        { method: 'GET', path, query: { t: 'account', q: by, v: by === 'id' ? q.toLowerCase() : q }, signal: opts?.signal },
+        {
+          method: 'GET',
+          path,
+          query: { t: 'account', q: by, v: by === 'id' ? q.toLowerCase() : q },
+          signal: opts?.signal,
+        },
         summaryFrom,
         opts?.cursor,
         opts?.pageSize,
@@ -234,10 +250,12 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
     },
 
     async getAncestors(accountId, opts) {
-      const { data } = await call(AncestorList, { method: 'GET', path: `/accounts/${enc(accountId)}/tree`, signal: opts?.signal });
-      return data
-        .filter((a) => a.id !== accountId)
-        .map((a): AccountSummary => ({ id: a.id, name: a.name ?? a.id }));
+      const { data } = await call(AncestorList, {
+        method: 'GET',
+        path: `/accounts/${enc(accountId)}/tree`,
+        signal: opts?.signal,
+      });
+      return data.filter((a) => a.id !== accountId).map((a): AccountSummary => ({ id: a.id, name: a.name ?? a.id }));
     },
 
     async getAccount(id, opts) {
@@ -284,7 +302,13 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
       } catch (err) {
         if (AccountApiError.is(err, 'conflict') && err.details === undefined) {
           const { account: current } = await readAccountDoc(id, signal);
-          throw new AccountApiError({ kind: 'conflict', status: 409, message: err.message, request: err.request, details: { current } });
+          throw new AccountApiError({
+            kind: 'conflict',
+            status: 409,
+            message: err.message,
+            request: err.request,
+            details: { current },
+          });
         }
         throw err;
       }
@@ -295,12 +319,21 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
     },
 
     async moveAccount(id, toParentId, opts) {
-      await http.send({ method: 'POST', path: `/accounts/${enc(id)}/move`, data: { to: toParentId }, signal: opts?.signal });
+      await http.send({
+        method: 'POST',
+        path: `/accounts/${enc(id)}/move`,
+        data: { to: toParentId },
+        signal: opts?.signal,
+      });
       return (await readAccountDoc(id, opts?.signal)).account;
     },
 
     async setReseller(id, isReseller, opts) {
-      await http.send({ method: isReseller ? 'PUT' : 'DELETE', path: `/accounts/${enc(id)}/reseller`, signal: opts?.signal });
+      await http.send({
+        method: isReseller ? 'PUT' : 'DELETE',
+        path: `/accounts/${enc(id)}/reseller`,
+        signal: opts?.signal,
+      });
       return (await readAccountDoc(id, opts?.signal)).account;
     },
 
@@ -342,11 +375,19 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
     },
 
     async deleteUser(accountId, userId, opts) {
-      await http.send({ method: 'DELETE', path: `/accounts/${enc(accountId)}/users/${enc(userId)}`, signal: opts?.signal });
+      await http.send({
+        method: 'DELETE',
+        path: `/accounts/${enc(accountId)}/users/${enc(userId)}`,
+        signal: opts?.signal,
+      });
     },
 
     async getLimits(accountId, opts) {
-      const { data, env } = await call(LimitsDoc, { method: 'GET', path: `/accounts/${enc(accountId)}/limits`, signal: opts?.signal });
+      const { data, env } = await call(LimitsDoc, {
+        method: 'GET',
+        path: `/accounts/${enc(accountId)}/limits`,
+        signal: opts?.signal,
+      });
       return limitsFrom(data, revisionOf(env));
     },
 
@@ -372,7 +413,9 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
           throw new AccountApiError({
             kind: 'validation',
             message: 'Trunk counts are whole numbers, 0 or more.',
-            fieldErrors: { [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]: ['Must be a whole number, 0 or more.'] },
+            fieldErrors: {
+              [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]: ['Must be a whole number, 0 or more.'],
+            },
           });
         }
         set(key, v);
@@ -390,13 +433,27 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
       });
       // Kazoo 4 answers an object keyed by class; newer servers an array of {name, friendly_name}.
       const list: CallClass[] = Array.isArray(data)
-        ? data.filter((c) => typeof c.name === 'string' && c.name).map((c) => ({ name: c.name!, friendlyName: c.friendly_name ?? c.name!, ...(c.regex ? { regex: c.regex } : {}) }))
-        : Object.entries(data).map(([name, c]) => ({ name, friendlyName: c.friendly_name ?? name, ...(c.regex ? { regex: c.regex } : {}) }));
+        ? data
+            .filter((c) => typeof c.name === 'string' && c.name)
+            .map((c) => ({
+              name: c.name!,
+              friendlyName: c.friendly_name ?? c.name!,
+              ...(c.regex ? { regex: c.regex } : {}),
+            }))
+        : Object.entries(data).map(([name, c]) => ({
+            name,
+            friendlyName: c.friendly_name ?? name,
+            ...(c.regex ? { regex: c.regex } : {}),
+          }));
       return list;
     },
 
     async getBalance(accountId, opts) {
-      const { data } = await call(LedgerTotal, { method: 'GET', path: `/accounts/${enc(accountId)}/ledgers/total`, signal: opts?.signal });
+      const { data } = await call(LedgerTotal, {
+        method: 'GET',
+        path: `/accounts/${enc(accountId)}/ledgers/total`,
+        signal: opts?.signal,
+      });
       const amount = parseMoney(data.amount, currency);
       if (!amount) throw new AccountApiError({ kind: 'invalid-response', message: 'The balance is not a number.' });
       return { amount };
@@ -405,7 +462,11 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
     async adjustBalance(accountId, adjustment, opts) {
       const money = typeof adjustment.amount === 'string' ? parseMoney(adjustment.amount, currency) : adjustment.amount;
       if (!money || money.units <= 0) {
-        throw new AccountApiError({ kind: 'validation', message: 'Enter a positive amount.', fieldErrors: { amount: ['Enter a positive amount.'] } });
+        throw new AccountApiError({
+          kind: 'validation',
+          message: 'Enter a positive amount.',
+          fieldErrors: { amount: ['Enter a positive amount.'] },
+        });
       }
       const direction = adjustment.direction === 'debit' ? 'debit' : 'credit';
       await http.send({
@@ -413,7 +474,9 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
         path: `/accounts/${enc(accountId)}/ledgers/${direction}`,
         data: {
           amount: moneyToNumber(money),
-          description: adjustment.reason?.trim() || (direction === 'credit' ? 'Credit added by administrator' : 'Credit removed by administrator'),
+          description:
+            adjustment.reason?.trim() ||
+            (direction === 'credit' ? 'Credit added by administrator' : 'Credit removed by administrator'),
           source: { service: 'adjustments', id: randomHex() },
           usage: { type: direction, quantity: 0, unit: money.currency },
           metadata: { ui_request: true, automatic_description: !adjustment.reason?.trim() },
@@ -432,7 +495,11 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
     },
 
     async getAccountServicePlans(accountId, opts) {
-      const { data } = await call(ServicesDoc, { method: 'GET', path: `/accounts/${enc(accountId)}/services`, signal: opts?.signal });
+      const { data } = await call(ServicesDoc, {
+        method: 'GET',
+        path: `/accounts/${enc(accountId)}/services`,
+        signal: opts?.signal,
+      });
       return plansOf(data);
     },
 
@@ -465,11 +532,19 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
       else if (strategy === 'reseller') {
         const reseller = await resellerOf(accountId, signal);
         if (!reseller) {
-          throw new AccountApiError({ kind: 'validation', message: 'This account has no reseller whose carriers it could use.', fieldErrors: { strategy: ['No reseller.'] } });
+          throw new AccountApiError({
+            kind: 'validation',
+            message: 'This account has no reseller whose carriers it could use.',
+            fieldErrors: { strategy: ['No reseller.'] },
+          });
         }
         data = { hunt_account_id: reseller };
       } else if (strategy !== 'account') {
-        throw new AccountApiError({ kind: 'validation', message: `Unknown carrier strategy "${String(strategy)}".`, fieldErrors: { strategy: ['Unknown strategy.'] } });
+        throw new AccountApiError({
+          kind: 'validation',
+          message: `Unknown carrier strategy "${String(strategy)}".`,
+          fieldErrors: { strategy: ['Unknown strategy.'] },
+        });
       }
       const flow = { children: {}, data, module };
       const existing = await findNoMatch(accountId, signal);
@@ -477,9 +552,23 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
       if (existing) {
         const doc: Record<string, unknown> = { ...existing, flow };
         delete doc.id;
-        saved = (await call(CallflowDoc, { method: 'POST', path: `/accounts/${enc(accountId)}/callflows/${enc(existing.id)}`, data: doc, signal })).data;
+        saved = (
+          await call(CallflowDoc, {
+            method: 'POST',
+            path: `/accounts/${enc(accountId)}/callflows/${enc(existing.id)}`,
+            data: doc,
+            signal,
+          })
+        ).data;
       } else {
-        saved = (await call(CallflowDoc, { method: 'PUT', path: `/accounts/${enc(accountId)}/callflows`, data: { numbers: ['no_match'], flow }, signal })).data;
+        saved = (
+          await call(CallflowDoc, {
+            method: 'PUT',
+            path: `/accounts/${enc(accountId)}/callflows`,
+            data: { numbers: ['no_match'], flow },
+            signal,
+          })
+        ).data;
       }
       return carrierFrom(accountId, saved, signal);
     },
@@ -490,7 +579,11 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
         parentOf(accountId, signal),
         call(Blacklist, { method: 'GET', path: `/accounts/${enc(accountId)}/apps_store/blacklist`, signal }),
       ]);
-      const { data } = await call(AppList, { method: 'GET', path: `/accounts/${enc(parent ?? accountId)}/apps_store`, signal });
+      const { data } = await call(AppList, {
+        method: 'GET',
+        path: `/accounts/${enc(parent ?? accountId)}/apps_store`,
+        signal,
+      });
       const blocked = new Set(blacklist.data.blacklist ?? []);
       return data.map((a) => appFrom(a, !blocked.has(a.id)));
     },

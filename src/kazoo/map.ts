@@ -52,7 +52,8 @@ const s = (v: string | null | undefined): string | undefined => (v == null ? und
 
 function contactFrom(c: z.infer<typeof AccountDoc>['contact']): Account['contacts'] {
   const out: Account['contacts'] = {};
-  if (c?.technical) out.technical = clean({ name: s(c.technical.name), email: s(c.technical.email), number: s(c.technical.number) });
+  if (c?.technical)
+    out.technical = clean({ name: s(c.technical.name), email: s(c.technical.email), number: s(c.technical.number) });
   if (c?.billing) {
     const b = c.billing;
     out.billing = clean({
@@ -169,7 +170,10 @@ export function accountInputTo(input: AccountInput): Record<string, unknown> {
   if (input.realm) doc.realm = input.realm;
   if (input.timezone) doc.timezone = input.timezone;
   if (input.language) doc.language = input.language;
-  const contact = clean({ technical: contactTo(input.contacts?.technical), billing: billingTo(input.contacts?.billing) });
+  const contact = clean({
+    technical: contactTo(input.contacts?.technical),
+    billing: billingTo(input.contacts?.billing),
+  });
   if (Object.keys(contact).length) doc.contact = contact;
   if (input.callRestrictions) doc.call_restriction = callRestrictionTo(input.callRestrictions);
   if (input.uiRestrictions) doc.ui_restrictions = { myaccount: restrictionsTo(input.uiRestrictions) };
@@ -275,7 +279,10 @@ export function domainField(kazooPath: string): string {
 }
 
 /** Kazoo's 400 `data` (`{field: {rule: {message}}}`) → per-field messages and rule names. */
-export function fieldErrorsFrom(data: unknown): { fieldErrors: Record<string, string[]>; rules: Record<string, string[]> } {
+export function fieldErrorsFrom(data: unknown): {
+  fieldErrors: Record<string, string[]>;
+  rules: Record<string, string[]>;
+} {
   const fieldErrors: Record<string, string[]> = {};
   const rules: Record<string, string[]> = {};
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { fieldErrors, rules };
@@ -324,5 +331,9 @@ export function chargesFrom(data: unknown): Charges {
       }
     }
   }
-  return clean({ items, activationCharges, recurring: items.some((i) => i.rate !== undefined) ? Math.round(recurring * 100) / 100 : undefined }) as Charges;
+  return clean({
+    items,
+    activationCharges,
+    recurring: items.some((i) => i.rate !== undefined) ? Math.round(recurring * 100) / 100 : undefined,
+  }) as Charges;
 }

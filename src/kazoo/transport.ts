@@ -76,7 +76,9 @@ export class CrossbarTransport {
 
   constructor(readonly options: KazooAdapterOptions) {
     if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl)) {
-      throw new TypeError('createKazooAdapter: `baseUrl` must be an http(s) URL such as https://kazoo.example.com:8443');
+      throw new TypeError(
+        'createKazooAdapter: `baseUrl` must be an http(s) URL such as https://kazoo.example.com:8443',
+      );
     }
     const trimmed = options.baseUrl.replace(/\/+$/, '');
     this.base = /\/v2$/.test(trimmed) ? trimmed : `${trimmed}/v2`;
@@ -145,7 +147,8 @@ export class CrossbarTransport {
         return await this.once(spec, token, acceptCharges);
       } catch (err) {
         const e = err as AccountApiError;
-        const canRefresh = !spec.anonymous && (this.options.getToken || this.options.credentials || this.options.apiKey);
+        const canRefresh =
+          !spec.anonymous && (this.options.getToken || this.options.credentials || this.options.apiKey);
         if (e.kind === 'auth' && canRefresh && !refreshed) {
           refreshed = true;
           this.token = undefined;
@@ -153,7 +156,10 @@ export class CrossbarTransport {
           continue;
         }
         if (e.kind === 'charges-required' && !acceptCharges && this.options.onChargesRequired) {
-          const ok = await this.options.onChargesRequired(e.details as Charges, { method: spec.method, path: spec.path });
+          const ok = await this.options.onChargesRequired(e.details as Charges, {
+            method: spec.method,
+            path: spec.path,
+          });
           if (ok) {
             acceptCharges = true;
             continue;
@@ -269,7 +275,9 @@ export function errorFrom(res: Response, json: unknown, request: { method: strin
       });
     case 403:
     case 423:
-      return make('forbidden', { message: detail ? `${ERROR_MESSAGES.forbidden} ${detail}` : ERROR_MESSAGES.forbidden! });
+      return make('forbidden', {
+        message: detail ? `${ERROR_MESSAGES.forbidden} ${detail}` : ERROR_MESSAGES.forbidden!,
+      });
     case 404:
       return make('not-found');
     case 409:
@@ -282,7 +290,9 @@ export function errorFrom(res: Response, json: unknown, request: { method: strin
       if (serverMessage === 'account_has_descendants' || detail === 'account_has_descendants') {
         return make('has-descendants');
       }
-      return make('server', { message: `${ERROR_MESSAGES.server} (${status}${serverMessage ? `: ${serverMessage}` : ''})` });
+      return make('server', {
+        message: `${ERROR_MESSAGES.server} (${status}${serverMessage ? `: ${serverMessage}` : ''})`,
+      });
     default:
       if (status >= 500 || status === 416 || status === 405) {
         return make('server', {

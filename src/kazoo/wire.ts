@@ -67,7 +67,9 @@ export const AccountDoc = z.looseObject({
   superduper_admin: optBool,
   created: optNum,
   contact: z.optional(
-    z.nullable(z.looseObject({ technical: z.optional(z.nullable(Contact)), billing: z.optional(z.nullable(BillingContact)) })),
+    z.nullable(
+      z.looseObject({ technical: z.optional(z.nullable(Contact)), billing: z.optional(z.nullable(BillingContact)) }),
+    ),
   ),
   call_restriction: z.optional(z.nullable(z.record(z.string(), z.looseObject({ action: z.optional(z.string()) })))),
   ui_restrictions: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
@@ -121,17 +123,13 @@ export const Classifiers = z.union([z.record(z.string(), Classifier), z.array(Cl
 
 export const LedgerTotal = z.looseObject({ amount: z.number() });
 
-export const PlanList = z.array(
-  z.looseObject({ id: str, name: optStr, category: optStr, description: optStr }),
-);
+export const PlanList = z.array(z.looseObject({ id: str, name: optStr, category: optStr, description: optStr }));
 
 export const ServicesDoc = z.looseObject({
   plans: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
 });
 
-export const CallflowList = z.array(
-  z.looseObject({ id: str, numbers: z.optional(z.nullable(z.array(z.string()))) }),
-);
+export const CallflowList = z.array(z.looseObject({ id: str, numbers: z.optional(z.nullable(z.array(z.string()))) }));
 export const CallflowDoc = z.looseObject({
   id: str,
   numbers: z.optional(z.nullable(z.array(z.string()))),
@@ -151,9 +149,7 @@ export const AppList = z.array(
     id: str,
     name: optStr,
     icon: optStr,
-    i18n: z.optional(
-      z.nullable(z.record(z.string(), z.looseObject({ label: optStr, description: optStr }))),
-    ),
+    i18n: z.optional(z.nullable(z.record(z.string(), z.looseObject({ label: optStr, description: optStr })))),
   }),
 );
 

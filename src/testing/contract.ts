@@ -52,11 +52,18 @@ function equal<T>(actual: T, expected: T, what: string): void {
     throw new ContractFailure(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   }
 }
-async function rejectsWith(promise: Promise<unknown>, kind: AccountApiErrorKind, what: string): Promise<AccountApiError> {
+async function rejectsWith(
+  promise: Promise<unknown>,
+  kind: AccountApiErrorKind,
+  what: string,
+): Promise<AccountApiError> {
   try {
     await promise;
   } catch (err) {
-    check(AccountApiError.is(err), `${what}: rejected with a ${(err as Error)?.name ?? typeof err}, not an AccountApiError`);
+    check(
+      AccountApiError.is(err),
+      `${what}: rejected with a ${(err as Error)?.name ?? typeof err}, not an AccountApiError`,
+    );
     equal(err.kind, kind, `${what}: error kind`);
     return err;
   }
@@ -68,7 +75,10 @@ function assertSortedByName(items: AccountSummary[], what: string): void {
   for (let i = 1; i < items.length; i++) {
     const a = items[i - 1]!.name.toLowerCase();
     const b = items[i]!.name.toLowerCase();
-    check(a <= b || collator.compare(a, b) <= 0, `${what}: "${items[i - 1]!.name}" is listed before "${items[i]!.name}"`);
+    check(
+      a <= b || collator.compare(a, b) <= 0,
+      `${what}: "${items[i - 1]!.name}" is listed before "${items[i]!.name}"`,
+    );
   }
 }
 
@@ -94,7 +104,8 @@ export function runAccountApiContract(
   const g = globalThis as unknown as Partial<ContractFramework>;
   const fw = { ...g, ...options.framework } as ContractFramework;
   for (const k of ['describe', 'it', 'before', 'after'] as const) {
-    if (typeof fw[k] !== 'function') throw new Error(`runAccountApiContract: no "${k}" function; pass options.framework`);
+    if (typeof fw[k] !== 'function')
+      throw new Error(`runAccountApiContract: no "${k}" function; pass options.framework`);
   }
   const { describe, it, before, after } = fw;
   const tag = Date.now().toString(36);
@@ -114,7 +125,8 @@ export function runAccountApiContract(
       parentId = parent.id;
       // Names deliberately out of order and of mixed case, so sorting is tested across pages.
       const stems = ['delta', 'Alpha', 'charlie', 'Bravo', 'echo', 'Foxtrot', 'golf', 'Hotel', 'india', 'Juliett'];
-      for (let i = 0; i < 57; i++) childNames.push(`${stems[i % stems.length]} ${tag} ${String(57 - i).padStart(2, '0')}`);
+      for (let i = 0; i < 57; i++)
+        childNames.push(`${stems[i % stems.length]} ${tag} ${String(57 - i).padStart(2, '0')}`);
       for (const name of childNames) await api.createAccount(parentId, { name });
     });
     after(async () => {
@@ -129,14 +141,16 @@ export function runAccountApiContract(
         const own = await api.getAccount(session.accountId);
         equal(own.id, session.accountId, 'own account id');
       });
-      if (options.expiredCredentials !== false) it('rejects expired credentials with kind "auth"', async () => {
-        check(fx.expiredApi, 'the fixture gives expiredApi');
-        await rejectsWith(fx.expiredApi.getAccount(session.accountId), 'auth', 'expired credentials');
-      });
-      if (options.foreignAccount !== false) it('rejects an account outside the tree with kind "forbidden"', async () => {
-        check(fx.foreignAccountId, 'the fixture gives foreignAccountId');
-        await rejectsWith(api.getAccount(fx.foreignAccountId), 'forbidden', 'foreign account');
-      });
+      if (options.expiredCredentials !== false)
+        it('rejects expired credentials with kind "auth"', async () => {
+          check(fx.expiredApi, 'the fixture gives expiredApi');
+          await rejectsWith(fx.expiredApi.getAccount(session.accountId), 'auth', 'expired credentials');
+        });
+      if (options.foreignAccount !== false)
+        it('rejects an account outside the tree with kind "forbidden"', async () => {
+          check(fx.foreignAccountId, 'the fixture gives foreignAccountId');
+          await rejectsWith(api.getAccount(fx.foreignAccountId), 'forbidden', 'foreign account');
+        });
       it('rejects an aborted call with kind "aborted"', async () => {
         const ctl = new AbortController();
         ctl.abort();
@@ -151,7 +165,10 @@ export function runAccountApiContract(
         equal(all.length, 57, 'children listed');
         equal(new Set(all.map((c) => c.id)).size, 57, 'distinct children');
         assertSortedByName(all, 'children');
-        check(all.every((c) => childNames.includes(c.name)), 'every child has its name');
+        check(
+          all.every((c) => childNames.includes(c.name)),
+          'every child has its name',
+        );
       });
       it('listChildren of a leaf is one empty page', async () => {
         const first = (await api.listChildren(parentId, { pageSize: 1 })).items[0]!;
@@ -160,7 +177,9 @@ export function runAccountApiContract(
         equal(p.nextCursor, undefined, 'no next page');
       });
       it('searchAccounts finds descendants by name prefix, paged without duplicates', async () => {
-        const { all } = await walk((cursor) => api.searchAccounts(`Alpha ${tag}`, { rootId: session.accountId, cursor, pageSize: 2 }));
+        const { all } = await walk((cursor) =>
+          api.searchAccounts(`Alpha ${tag}`, { rootId: session.accountId, cursor, pageSize: 2 }),
+        );
         const expected = childNames.filter((n) => n.startsWith(`Alpha ${tag}`)).length;
         equal(all.length, expected, 'matches');
         equal(new Set(all.map((a) => a.id)).size, expected, 'distinct matches');
@@ -171,7 +190,10 @@ export function runAccountApiContract(
         const child = (await api.listChildren(parentId, { pageSize: 1 })).items[0]!;
         const ancestors = await api.getAncestors(child.id);
         equal(ancestors[ancestors.length - 1]?.id, parentId, 'last ancestor');
-        check(ancestors.some((a) => a.id === session.accountId), 'the session account is an ancestor');
+        check(
+          ancestors.some((a) => a.id === session.accountId),
+          'the session account is an ancestor',
+        );
         check(!ancestors.some((a) => a.id === child.id), 'the account itself is not listed');
       });
       it('moveAccount re-parents an account', async () => {
@@ -181,7 +203,10 @@ export function runAccountApiContract(
         const ancestors = await api.getAncestors(mover.id);
         equal(ancestors[ancestors.length - 1]?.id, target.id, 'new parent');
         const { all } = await walk((cursor) => api.listChildren(target.id, { cursor }));
-        check(all.some((c) => c.id === mover.id), 'listed under the new parent');
+        check(
+          all.some((c) => c.id === mover.id),
+          'listed under the new parent',
+        );
       });
       it('setReseller is for superduper admins only', async () => {
         const acct = await api.createAccount(parentId, { name: `Contract Tier ${tag}` });
@@ -196,7 +221,11 @@ export function runAccountApiContract(
 
     describe('accounts', () => {
       it('createAccount needs only a name and returns the stored account', async () => {
-        const a = await api.createAccount(parentId, { name: `Contract Create ${tag}`, timezone: 'Europe/Paris', language: 'fr-FR' });
+        const a = await api.createAccount(parentId, {
+          name: `Contract Create ${tag}`,
+          timezone: 'Europe/Paris',
+          language: 'fr-FR',
+        });
         equal(a.name, `Contract Create ${tag}`, 'name');
         equal(a.timezone, 'Europe/Paris', 'timezone');
         equal(a.enabled, true, 'enabled by default');
@@ -284,7 +313,10 @@ export function runAccountApiContract(
           p.items.forEach((u) => seen.add(u.id));
           cursor = p.nextCursor;
         } while (cursor);
-        check(created.every((u) => seen.has(u.id)), 'every user listed across pages');
+        check(
+          created.every((u) => seen.has(u.id)),
+          'every user listed across pages',
+        );
         const admins = await api.listUsers(a.id, { privLevel: 'admin', pageSize: 100 });
         check(admins.items.length >= 6 && admins.items.every((u) => u.privLevel === 'admin'), 'admin filter');
         const updated = await api.updateUser(a.id, created[1]!.id, { firstName: 'Renamed', privLevel: 'admin' });
@@ -320,17 +352,28 @@ export function runAccountApiContract(
       it('lists call classes with names', async () => {
         const classes = await api.listCallClasses(parentId);
         check(classes.length > 0, 'some classes');
-        check(classes.every((c) => c.name && c.friendlyName), 'name and friendly name');
+        check(
+          classes.every((c) => c.name && c.friendlyName),
+          'name and friendly name',
+        );
       });
       it('credits and debits the balance exactly', async () => {
         const a = await api.createAccount(parentId, { name: `Contract Balance ${tag}` });
         const start = (await api.getBalance(a.id)).amount.units;
-        const credited = await api.adjustBalance(a.id, { amount: '10.25', direction: 'credit', reason: 'Contract test' });
+        const credited = await api.adjustBalance(a.id, {
+          amount: '10.25',
+          direction: 'credit',
+          reason: 'Contract test',
+        });
         equal(credited.amount.units - start, parseMoney('10.25')!.units, 'credited');
         const debited = await api.adjustBalance(a.id, { amount: '3.10', direction: 'debit' });
         equal(debited.amount.units - start, parseMoney('7.15')!.units, 'debited');
         await rejectsWith(api.adjustBalance(a.id, { amount: '0', direction: 'credit' }), 'validation', 'zero amount');
-        await rejectsWith(api.adjustBalance(a.id, { amount: 'ten', direction: 'credit' }), 'validation', 'not a number');
+        await rejectsWith(
+          api.adjustBalance(a.id, { amount: 'ten', direction: 'credit' }),
+          'validation',
+          'not a number',
+        );
       });
     });
 
@@ -341,7 +384,14 @@ export function runAccountApiContract(
         check(offered.length >= 2, 'the reseller offers plans');
         const two = offered.slice(0, 2).map((p) => p.id);
         const set = await api.setAccountServicePlans(a.id, two);
-        equal(set.map((p) => p.id).sort().join(), [...two].sort().join(), 'two plans');
+        equal(
+          set
+            .map((p) => p.id)
+            .sort()
+            .join(),
+          [...two].sort().join(),
+          'two plans',
+        );
         const one = await api.setAccountServicePlans(a.id, [two[1]!]);
         equal(one.map((p) => p.id).join(), two[1], 'one removed');
         equal((await api.getAccountServicePlans(a.id)).map((p) => p.id).join(), two[1], 'read back');
@@ -362,9 +412,23 @@ export function runAccountApiContract(
         check(apps.length >= 2, 'apps offered');
         const keep = [apps[0]!.id];
         const after = await api.setEnabledApps(a.id, keep);
-        equal(after.filter((x) => x.enabled).map((x) => x.id).join(), keep.join(), 'returned');
+        equal(
+          after
+            .filter((x) => x.enabled)
+            .map((x) => x.id)
+            .join(),
+          keep.join(),
+          'returned',
+        );
         const read = await api.listApps(a.id);
-        equal(read.filter((x) => x.enabled).map((x) => x.id).join(), keep.join(), 'read back');
+        equal(
+          read
+            .filter((x) => x.enabled)
+            .map((x) => x.id)
+            .join(),
+          keep.join(),
+          'read back',
+        );
         equal(read.length, apps.length, 'disabled apps are still listed');
       });
     });

@@ -1,0 +1,333 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ContextProvider } from '@lit/context';
+import type { AccountApi } from '../../src/api/api.js';
+import { AccountApiError, toAccountApiError } from '../../src/api/errors.js';
+import type { Account, Session } from '../../src/api/model.js';
+import { AccountStore, type StoreChange } from '../../src/data/store.js';
+import { storeKey } from '../../src/data/keys.js';
+import {
+  actingAccountContext,
+  apiContext,
+  ensureContextRoot,
+  localeContext,
+  sessionContext,
+  storeContext,
+  type ActingAccount,
+} from '../../src/context/contexts.js';
+import { AmElement } from '../../src/base/am-element.js';
+import { isAccountApi } from '../../src/base/context-controller.js';
+import { LocalizeController, dirOf, registerTranslations } from '../../src/base/localize.js';
+import { renderErrorPanel } from '../../src/base/primitives.js';
+import { warnOnce } from '../../src/base/warn.js';
+import { controlStyles } from '../../src/base/controls.styles.js';
+import { errorPanelStyles } from '../../src/base/error-panel.styles.js';
+import { tokens } from '../../src/themes/tokens.js';
+import { styles } from './account-provider.styles.js';
+
+declare module '../../src/base/am-element.js' {
+  interface AmEventMap {
+    /** Before acting as another account; cancel to refuse. */
+    'masquerade-request': { accountId: string; account?: Account };
+    /** The acting account changed (masquerade or restore). */
+    'masquerade-change': { accountId: string; stack: string[] };
+    /** A backend call failed where no widget shows it (`source`: `session`, `masquerade`). */
+    'api-error': { error: AccountApiError; source: string };
+  }
+}
+
+export type ProviderTheme = 'light' | 'dark' | 'auto';
+
+const en = {
+  viewingAs: 'You are viewing {account} as {me}',
+  returnToMine: 'Return to my account',
+  bannerLabel: 'Account in use',
+  masqueradeRefused: 'You can only use accounts below your own.',
+  invalidApi: 'These widgets are not connected to a backend: the api given is not an AccountApi.',
+  sessionFailed: 'Could not load your session',
+};
+type Key = keyof typeof en;
+/** The provider's strings; every locale file holds every key. */
+export type ProviderMessages = Record<Key, string>;
+
+registerTranslations('account-provider', {
+  'en-US': en,
+  'fr-FR': () => import('./locales/fr-FR.js'),
+  'de-DE': () => import('./locales/de-DE.js'),
+  'es-ES': () => import('./locales/es-ES.js'),
+  'ru-RU': () => import('./locales/ru-RU.js'),
+});
+
+// Widgets upgraded before any provider still find it once it connects.
+ensureContextRoot();
+
+const THEMES: readonly string[] = ['light', 'dark', 'auto'];
+
+/**
+ * Hands an api, one shared store, the session, the acting account and the locale to every widget inside,
+ * and sets their theme. Its children are always rendered as they are (the host's layout stays intact).
+ *
+ * Locale: `locale`, else the session's language when the page has no `<html lang>`; widgets fall back to
+ * `<html lang>`, then en-US.
+ *
+ * @tag account-provider
+ * @summary The root of every account widget: backend, session, "Use account" and theme.
+ *
+ * @slot - The host's content; widgets anywhere inside bind to this provider.
+ *
+ * @csspart banner - The "You are viewing … as …" bar shown while using another account.
+ * @csspart banner-button - Its "Return to my account" button.
+ * @csspart error - Shown when the session cannot load or `api` is not an AccountApi.
+ * @csspart notice - Shown when a "Use account" request is refused.
+ * @csspart content - Wraps the slot (carries `dir` for right-to-left locales).
+ *
+ * @cssproperty --am-account-provider-background - Background painted when `theme` is set (default `--am-color-surface`).
+ * @cssproperty --am-account-provider-banner-background - Banner background (default `--am-color-warning-surface`).
+ * @cssproperty --am-account-provider-banner-color - Banner text (default `--am-color-warning-text`).
+ *
+ * @event masquerade-request - Cancelable, before acting as another account. `detail: { accountId, account? }`.
+ * @event masquerade-change - The acting account changed. `detail: { accountId, stack }` (stack: original first).
+ * @event api-error - The session failed to load, or a "Use account" was refused. `detail: { error, source }`.
+ */
+export class AccountProvider extends AmElement {
+  static override styles = [tokens, controlStyles, errorPanelStyles, styles];
+
+  /** The backend (required). Widgets inside read and write through one store over it. */
+  @property({ attribute: false }) api?: AccountApi;
+
+  /** BCP 47 locale for the widgets inside (`fr-FR`); see the class notes for the fallbacks. */
+  @property() locale?: string;
+
+  /** `light`, `dark`, or `auto` (follows the system). Unset: whatever the page's theme tokens say. */
+  @property({ reflect: true }) theme?: ProviderTheme;
+
+  @state() private _session?: Session;
+  @state() private stack: string[] = [];
+  @state() private error?: AccountApiError;
+  @state() private invalidApi = false;
+  @state() private notice?: string;
+
+  private readonly l = new LocalizeController<Key>(this, {
+    namespace: 'account-provider',
+    locale: () => this.providedLocale,
+  });
+  private readonly apiP = new ContextProvider(this, { context: apiContext });
+  private readonly storeP = new ContextProvider(this, { context: storeContext });
+  private readonly sessionP = new ContextProvider(this, { context: sessionContext });
+  private readonly actingP = new ContextProvider(this, { context: actingAccountContext });
+  private readonly localeP = new ContextProvider(this, { context: localeContext });
+  private store?: AccountStore;
+  private bound?: unknown;
+  private sessionLoad?: AbortController;
+  private unsubscribe?: () => void;
+  private masqueradeSeq = 0;
+
+  /** Who is logged in; `undefined` until loaded. */
+  get session(): Session | undefined {
+    return this._session;
+  }
+
+  /** The account widgets inside act on. */
+  get actingAccountId(): string | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** Whether a "Use account" is in force. */
+  get isMasquerading(): boolean {
+    return this.stack.length > 1;
+  }
+
+  private get providedLocale(): string | undefined {
+    return this.locale || (document.documentElement.lang ? undefined : this._session?.language) || undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.store && !this._session && !this.error) this.loadSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.sessionLoad?.abort();
+    this.sessionLoad = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.api !== this.bound) this.bind();
+    if (changed.has('theme') && this.theme !== undefined && !THEMES.includes(this.theme)) {
+      warnOnce(
+        'provider-theme',
+        `<account-provider> theme="${String(this.theme)}" is not light, dark or auto; ignored.`,
+      );
+    }
+    this.localeP.setValue(this.providedLocale);
+  }
+
+  private bind(): void {
+    const api = this.api;
+    this.bound = api;
+    this.sessionLoad?.abort();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this._session = this.error = this.notice = undefined;
+    this.stack = [];
+    this.invalidApi = api !== undefined && api !== null && !isAccountApi(api);
+    if (this.invalidApi) warnOnce('provider-api', '<account-provider> was given an .api that is not an AccountApi.');
+    this.store = api && !this.invalidApi ? new AccountStore(api) : undefined;
+    this.unsubscribe = this.store?.subscribe(this.onStoreChange);
+    this.apiP.setValue(this.store ? api : undefined);
+    this.storeP.setValue(this.store);
+    this.sessionP.setValue(undefined);
+    this.publishActing();
+    this.loadSession();
+  }
+
+  private loadSession(): void {
+    const store = this.store;
+    if (!store || !this.isConnected) return;
+    this.sessionLoad?.abort();
+    const ctrl = (this.sessionLoad = new AbortController());
+    this.error = undefined;
+    store.getSession({ signal: ctrl.signal, force: true }).then(
+      (session) => {
+        if (ctrl !== this.sessionLoad) return;
+        this._session = session;
+        this.stack = [session.accountId];
+        this.sessionP.setValue(session);
+        this.publishActing();
+      },
+      (e: unknown) => {
+        const error = toAccountApiError(e);
+        if (ctrl !== this.sessionLoad || error.kind === 'aborted') return;
+        this.error = error;
+        this.emit('api-error', { error, source: 'session' });
+      },
+    );
+  }
+
+  private publishActing(): void {
+    const value: ActingAccount = {
+      accountId: this.actingAccountId,
+      stack: [...this.stack],
+      masquerade: (id) => this.masquerade(id),
+      restore: (options) => this.restore(options),
+    };
+    this.actingP.setValue(value);
+  }
+
+  private setStack(stack: string[]): void {
+    this.stack = stack;
+    this.publishActing();
+    this.emit('masquerade-change', { accountId: this.actingAccountId!, stack: [...stack] });
+  }
+
+  /**
+   * Act as `accountId`, a descendant of the logged-in account: fires the cancelable `masquerade-request`,
+   * checks the account's ancestry, then every widget inside re-targets and the banner shows.
+   * Resolves `true` when the acting account is `accountId`; a refusal shows a message and changes nothing.
+   */
+  async masquerade(accountId: string): Promise<boolean> {
+    const store = this.store;
+    const session = this._session;
+    if (!this.isConnected || !store || !session || typeof accountId !== 'string' || !accountId) return false;
+    if (accountId === this.actingAccountId) return true;
+    if (accountId === session.accountId) {
+      this.restore({ all: true });
+      return true;
+    }
+    const account = store.peek<Account>(storeKey.account(accountId));
+    if (!this.emit('masquerade-request', { accountId, account }, { cancelable: true })) return false;
+    const seq = ++this.masqueradeSeq;
+    const current = () => seq === this.masqueradeSeq && store === this.store && this.isConnected;
+    try {
+      const ancestors = await store.getAncestors(accountId);
+      if (!current()) return false;
+      if (!ancestors.some((a) => a.id === session.accountId)) {
+        this.refuse(
+          new AccountApiError({ kind: 'forbidden', message: en.masqueradeRefused }),
+          this.l.t('masqueradeRefused'),
+        );
+        return false;
+      }
+      // The banner names the account; widgets will read it anyway, so this costs no extra request.
+      await store.getAccount(accountId);
+      if (!current()) return false;
+      this.notice = undefined;
+      this.setStack([...this.stack, accountId]);
+      return true;
+    } catch (e) {
+      const error = toAccountApiError(e);
+      if (current()) this.refuse(error, this.l.errorMessage(error));
+      return false;
+    }
+  }
+
+  /** Stop acting as the current account: back one level, or with `{ all: true }` to the logged-in account. */
+  restore(options: { all?: boolean } = {}): void {
+    if (!this.isConnected || this.stack.length <= 1) return;
+    this.masqueradeSeq++;
+    this.setStack(options.all ? this.stack.slice(0, 1) : this.stack.slice(0, -1));
+  }
+
+  private refuse(error: AccountApiError, message: string): void {
+    this.notice = message;
+    this.emit('api-error', { error, source: 'masquerade' });
+  }
+
+  private onStoreChange = (change: StoreChange): void => {
+    if (change.type === 'account-deleted' && this.stack.slice(1).includes(change.id)) {
+      this.setStack(this.stack.slice(0, this.stack.indexOf(change.id)));
+    } else if (change.type === 'account-updated' && this.stack.includes(change.account.id)) {
+      this.requestUpdate();
+    }
+  };
+
+  private nameOf(id: string): string {
+    if (id === this._session?.accountId && this._session.accountName) return this._session.accountName;
+    return this.store?.peek<Account>(storeKey.account(id))?.name ?? this.store?.summaryFacts(id)?.name ?? id;
+  }
+
+  private renderBanner(): unknown {
+    if (!this.isMasquerading) return nothing;
+    // Translate with markers, then bold the names wherever the language puts them.
+    const text = this.l.t('viewingAs', { account: '\u0001account\u0001', me: '\u0001me\u0001' });
+    const names: Record<string, string> = {
+      account: this.nameOf(this.actingAccountId!),
+      me: this.nameOf(this.stack[0]!),
+    };
+    const parts = text.split('\u0001').map((part, i) => (i % 2 ? html`<strong>${names[part] ?? part}</strong>` : part));
+    return html`<div class="banner" part="banner" role="region" aria-label=${this.l.t('bannerLabel')}>
+      <span>${parts}</span>
+      <button type="button" class="am-button" part="banner-button" @click=${() => this.restore({ all: true })}>
+        ${this.l.t('returnToMine')}
+      </button>
+    </div>`;
+  }
+
+  private renderProblem(): unknown {
+    if (this.invalidApi)
+      return renderErrorPanel({ kind: 'invalid-response' }, this.l, { title: this.l.t('invalidApi') });
+    if (this.error) {
+      return renderErrorPanel(this.error, this.l, {
+        title: this.l.t('sessionFailed'),
+        onRetry: () => this.loadSession(),
+      });
+    }
+    if (this.notice) {
+      return html`<div class="am-error-panel notice" part="notice" role="alert">
+        <p>${this.notice}</p>
+        <button type="button" class="am-button" @click=${() => (this.notice = undefined)}>
+          ${this.l.t('dismiss')}
+        </button>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  protected override render(): unknown {
+    const locale = this.providedLocale;
+    return html`${this.renderBanner()}${this.renderProblem()}
+      <div class="content" part="content" dir=${ifDefined(locale ? dirOf(locale) : undefined)}><slot></slot></div>`;
+  }
+}

@@ -1,0 +1,11 @@
+import type { ProviderMessages } from '../account-provider.js';
+
+const ruRU: ProviderMessages = {
+  viewingAs: 'Вы просматриваете {account} как {me}',
+  returnToMine: 'Вернуться к моему аккаунту',
+  bannerLabel: 'Используемый аккаунт',
+  masqueradeRefused: 'Можно использовать только аккаунты, подчинённые вашему.',
+  invalidApi: 'Эти виджеты не подключены к серверу: переданный api не является AccountApi.',
+  sessionFailed: 'Не удалось загрузить ваш сеанс',
+};
+export default ruRU;

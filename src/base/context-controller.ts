@@ -1,0 +1,154 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AccountApi } from '../api/api.js';
+import type { AccountApiError } from '../api/errors.js';
+import { toAccountApiError } from '../api/errors.js';
+import type { Session } from '../api/model.js';
+import { AccountStore } from '../data/store.js';
+import {
+  actingAccountContext,
+  apiContext,
+  ensureContextRoot,
+  localeContext,
+  sessionContext,
+  storeContext,
+  type ActingAccount,
+} from '../context/contexts.js';
+import { warnOnce } from './warn.js';
+
+/** An element that binds to an account: `.api` set directly wins over the provider's; `accountId` is `account-id`. */
+export interface AmContextHost extends ReactiveControllerHost, HTMLElement {
+  api?: AccountApi;
+  accountId?: string;
+}
+
+const stores = new WeakMap<AccountApi, AccountStore>();
+
+/** The store of an api given to elements directly: elements handed the same api share one store. */
+export function storeFor(api: AccountApi): AccountStore {
+  let s = stores.get(api);
+  if (!s) stores.set(api, (s = new AccountStore(api)));
+  return s;
+}
+
+/** Whether a value from the host can serve as an AccountApi. */
+export function isAccountApi(value: unknown): value is AccountApi {
+  return typeof value === 'object' && value !== null && typeof (value as AccountApi).getAccount === 'function';
+}
+
+/**
+ * Gives an element what the nearest `<account-provider>` hands down (api, store, session, acting account,
+ * locale), or, when `.api` is set on the element itself, its own store over that api (shared with every
+ * element given the same api) and a session it loads itself.
+ *
+ * `accountId`: the element's `account-id`, else the acting account, else the session's account.
+ */
+export class AmContextController implements ReactiveController {
+  private readonly host: AmContextHost;
+  private readonly apiC: ContextConsumer<typeof apiContext, AmContextHost>;
+  private readonly storeC: ContextConsumer<typeof storeContext, AmContextHost>;
+  private readonly sessionC: ContextConsumer<typeof sessionContext, AmContextHost>;
+  private readonly actingC: ContextConsumer<typeof actingAccountContext, AmContextHost>;
+  private readonly localeC: ContextConsumer<typeof localeContext, AmContextHost>;
+  private ownSession?: Session;
+  private ownSessionOf?: AccountStore;
+  private ownError?: AccountApiError;
+
+  constructor(host: AmContextHost) {
+    this.host = host;
+    host.addController(this);
+    const sub = <C>(context: C) => ({ context, subscribe: true });
+    this.apiC = new ContextConsumer(host, sub(apiContext));
+    this.storeC = new ContextConsumer(host, sub(storeContext));
+    this.sessionC = new ContextConsumer(host, sub(sessionContext));
+    this.actingC = new ContextConsumer(host, sub(actingAccountContext));
+    this.localeC = new ContextConsumer(host, sub(localeContext));
+  }
+
+  hostConnected(): void {
+    // Runs before the consumers below ask, so their requests are buffered until a provider appears.
+    ensureContextRoot();
+  }
+
+  /** The element's own api when valid (a bad value is kept on the element, warned about once, and ignored). */
+  private get ownApi(): AccountApi | undefined {
+    const api = this.host.api;
+    if (api === undefined || api === null) return undefined;
+    if (isAccountApi(api)) return api;
+    warnOnce(`api:${this.host.localName}`, `<${this.host.localName}> was given an .api that is not an AccountApi.`);
+    return undefined;
+  }
+
+  /** Whether the values come from an enclosing provider (rather than the element's own `.api`). */
+  get fromProvider(): boolean {
+    return !this.ownApi && !!this.storeC.value;
+  }
+
+  get api(): AccountApi | undefined {
+    return this.ownApi ?? this.apiC.value;
+  }
+
+  get store(): AccountStore | undefined {
+    const own = this.ownApi;
+    return own ? storeFor(own) : this.storeC.value;
+  }
+
+  /** Who is logged in; `undefined` while loading. */
+  get session(): Session | undefined {
+    if (!this.ownApi) return this.sessionC.value;
+    this.loadOwnSession();
+    return this.ownSession;
+  }
+
+  /** The acting account and masquerade actions (provider only). */
+  get acting(): ActingAccount | undefined {
+    return this.ownApi ? undefined : this.actingC.value;
+  }
+
+  get actingAccountId(): string | undefined {
+    return this.acting?.accountId ?? this.session?.accountId;
+  }
+
+  /** The account the element shows. */
+  get accountId(): string | undefined {
+    return this.host.accountId || this.actingAccountId;
+  }
+
+  /** The provider's locale, if any (LocalizeController adds the fallbacks). */
+  get locale(): string | undefined {
+    return this.ownApi ? undefined : this.localeC.value;
+  }
+
+  /** Why the element cannot know its account (its own session failed), if so. */
+  get error(): AccountApiError | undefined {
+    return this.ownApi ? this.ownError : undefined;
+  }
+
+  private loadOwnSession(): void {
+    const store = this.store;
+    if (!store || this.ownSessionOf === store || this.host.accountId) return;
+    this.ownSessionOf = store;
+    this.ownSession = store.peek<Session>('session');
+    this.ownError = undefined;
+    if (this.ownSession) return;
+    store.getSession().then(
+      (s) => {
+        if (this.ownSessionOf !== store) return;
+        this.ownSession = s;
+        this.host.requestUpdate();
+      },
+      (e: unknown) => {
+        if (this.ownSessionOf !== store) return;
+        this.ownError = toAccountApiError(e);
+        this.host.requestUpdate();
+      },
+    );
+  }
+
+  /** Try the element's own session again after a failure. */
+  retry(): void {
+    this.ownError = undefined;
+    this.ownSessionOf = undefined;
+    this.host.requestUpdate();
+  }
+}

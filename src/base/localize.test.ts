@@ -1,0 +1,118 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LocalizeController, dirOf, formatMessage, registerTranslations } from './localize.js';
+import enUS from './locales/en-US.js';
+import frFR from './locales/fr-FR.js';
+import deDE from './locales/de-DE.js';
+import esES from './locales/es-ES.js';
+import ruRU from './locales/ru-RU.js';
+
+let loads = 0;
+registerTranslations('test-widget', {
+  'en-US': { title: 'Accounts of {name}', items: '{count, plural, =0 {No items} one {# item} other {# items}}' },
+  'fr-FR': async () => {
+    loads++;
+    return { default: { title: 'Comptes de {name}' } };
+  },
+});
+
+class LocalizedElement extends LitElement {
+  @property({ attribute: false }) i18n?: Partial<Record<string, string>>;
+  @property() contextLocale?: string;
+  readonly l = new LocalizeController<'title' | 'items'>(this, {
+    namespace: 'test-widget',
+    locale: () => this.contextLocale,
+  });
+  protected override render() {
+    return html`<h1>${this.l.t('title', { name: 'Acme' })}</h1>
+      <button>${this.l.t('save')}</button>`;
+  }
+}
+customElements.define('test-localized', LocalizedElement);
+
+describe('formatMessage', () => {
+  it('interpolates and picks plural forms by Intl.PluralRules', () => {
+    expect(formatMessage('Hello {name}', { name: 'Ann' })).to.equal('Hello Ann');
+    const items = '{count, plural, =0 {No items} one {# item} other {# items for {who}}}';
+    expect(formatMessage(items, { count: 0 })).to.equal('No items');
+    expect(formatMessage(items, { count: 1 })).to.equal('1 item');
+    expect(formatMessage(items, { count: 1234, who: 'Bo' })).to.equal('1,234 items for Bo');
+    const ru = '{n, plural, one {# поле} few {# поля} many {# полей} other {# поля}}';
+    expect([1, 3, 5, 21].map((n) => formatMessage(ru, { n }, 'ru-RU'))).to.deep.equal([
+      '1 поле',
+      '3 поля',
+      '5 полей',
+      '21 поле',
+    ]);
+    expect(formatMessage('{role, select, admin {Admin} other {User}}', { role: 'admin' })).to.equal('Admin');
+    expect(formatMessage('{n} calls', { n: 1500 }, 'de-DE')).to.equal('1.500 calls');
+  });
+
+  it('knows right-to-left languages', () => {
+    expect(['ar', 'he-IL', 'fa', 'ur-PK'].map(dirOf)).to.deep.equal(['rtl', 'rtl', 'rtl', 'rtl']);
+    expect(['en-US', 'ru-RU'].map(dirOf)).to.deep.equal(['ltr', 'ltr']);
+  });
+});
+
+describe('LocalizeController', () => {
+  afterEach(() => document.documentElement.removeAttribute('lang'));
+
+  it('looks up the widget namespace, then shared strings, then English, then the key', async () => {
+    const el = await fixture<LocalizedElement>(html`<test-localized></test-localized>`);
+    expect(el.l.t('title', { name: 'Acme' })).to.equal('Accounts of Acme');
+    expect(el.l.t('save')).to.equal('Save');
+    expect(el.l.t('nope' as 'title')).to.equal('nope');
+    expect(el.l.t('items', { count: 2 })).to.equal('2 items');
+  });
+
+  it('loads a locale on first use and re-renders; a missing key falls back to English', async () => {
+    const el = await fixture<LocalizedElement>(html`<test-localized .contextLocale=${'fr-CA'}></test-localized>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('h1')!.textContent === 'Comptes de Acme');
+    await waitUntil(() => el.shadowRoot!.querySelector('button')!.textContent === 'Enregistrer');
+    expect(el.l.t('items', { count: 1 })).to.equal('1 item');
+    expect(loads).to.equal(1);
+  });
+
+  it('falls back to <html lang>, and the host lang wins over context', async () => {
+    document.documentElement.lang = 'de-DE';
+    const el = await fixture<LocalizedElement>(html`<test-localized></test-localized>`);
+    expect(el.l.locale).to.equal('de-DE');
+    el.contextLocale = 'es-ES';
+    expect(el.l.locale).to.equal('es-ES');
+    el.lang = 'ru-RU';
+    expect(el.l.locale).to.equal('ru-RU');
+    await waitUntil(() => (el.requestUpdate(), el.shadowRoot!.querySelector('button')!.textContent === 'Сохранить'));
+  });
+
+  it('lets the i18n property override single labels', async () => {
+    const el = await fixture<LocalizedElement>(
+      html`<test-localized .i18n=${{ save: 'Apply', title: 'Clients of {name}' }}></test-localized>`,
+    );
+    expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Apply');
+    expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('Clients of Acme');
+  });
+
+  it('formats numbers, dates, money and error kinds for the locale', async () => {
+    const el = await fixture<LocalizedElement>(html`<test-localized .contextLocale=${'de-DE'}></test-localized>`);
+    expect(el.l.number(1234.5)).to.equal(new Intl.NumberFormat('de-DE').format(1234.5));
+    const d = new Date(Date.UTC(2024, 0, 31, 12));
+    expect(el.l.date(d, { timeZone: 'UTC' })).to.equal(new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC' }).format(d));
+    expect(el.l.money({ units: 125000, currency: 'EUR' })).to.equal(
+      new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 4 }).format(12.5),
+    );
+    el.contextLocale = 'en-US';
+    expect(el.l.errorMessage({ kind: 'network' })).to.equal('You are offline or the server cannot be reached.');
+    expect(el.l.plural(3, { one: '# row', other: '# rows' })).to.equal('3 rows');
+  });
+});
+
+describe('shared strings', () => {
+  it('are translated in every locale, not copied from English', () => {
+    for (const [name, messages] of Object.entries({ frFR, deDE, esES, ruRU })) {
+      expect(Object.keys(messages).sort(), name).to.deep.equal(Object.keys(enUS).sort());
+      const copies = Object.keys(enUS).filter((k) => messages[k as keyof typeof enUS] === enUS[k as keyof typeof enUS]);
+      expect(copies.length, `${name} copies ${copies.join(', ')}`).to.be.lessThan(2);
+    }
+  });
+});

@@ -1,0 +1,289 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AccountApiError } from '../api/errors.js';
+import type { Money } from '../api/model.js';
+import { formatMoney } from '../api/money.js';
+import { sharedTranslations, type SharedKey } from './locales/index.js';
+
+export type { SharedKey } from './locales/index.js';
+
+/** Messages of one locale: key → ICU-light pattern (`{name}`, `{count, plural, one {…} other {…}}`, `{x, select, …}`). */
+export type Messages = Record<string, string>;
+/** A locale's messages, or a loader for them (`() => import('./fr-FR.js')`) fetched on first use. */
+export type MessagesSource = Messages | (() => Promise<Messages | { default: Messages }>);
+
+/** Namespace of the strings every widget shares (Save, Retry, error kinds…). */
+export const SHARED_NAMESPACE = 'am';
+/** The locale every lookup falls back to. */
+export const FALLBACK_LOCALE = 'en-US';
+
+const sources = new Map<string, Map<string, MessagesSource>>();
+const loaded = new Map<string, Messages>();
+const pending = new Map<string, Promise<void>>();
+const controllers = new Set<LocalizeController>();
+let observer: MutationObserver | undefined;
+
+const id = (namespace: string, locale: string) => `${namespace}|${locale}`;
+
+/**
+ * Adds a namespace's strings, per locale. Each widget registers its own (several widgets can be written
+ * without touching one shared file); registering again merges locales and keys.
+ *
+ * ```ts
+ * registerTranslations('account-tree', { 'en-US': { addAccount: 'Add account' }, 'fr-FR': () => import('./fr.js') });
+ * ```
+ */
+export function registerTranslations(namespace: string, locales: Record<string, MessagesSource>): void {
+  let map = sources.get(namespace);
+  if (!map) sources.set(namespace, (map = new Map()));
+  for (const [locale, source] of Object.entries(locales)) {
+    map.set(locale, source);
+    if (typeof source !== 'function')
+      loaded.set(id(namespace, locale), { ...loaded.get(id(namespace, locale)), ...source });
+  }
+  notify();
+}
+
+registerTranslations(SHARED_NAMESPACE, sharedTranslations);
+
+/** The registered locale of `namespace` that best serves `locale`: exact, then same language. */
+export function matchLocale(namespace: string, locale: string): string | undefined {
+  const map = sources.get(namespace);
+  if (!map) return undefined;
+  const want = locale.toLowerCase();
+  const lang = want.split('-')[0];
+  let sameLang: string | undefined;
+  for (const l of map.keys()) {
+    const have = l.toLowerCase();
+    if (have === want) return l;
+    if (!sameLang && have.split('-')[0] === lang) sameLang = l;
+  }
+  return sameLang;
+}
+
+/** Loads what `locale` needs in `namespace` (and the shared strings); resolves when ready. */
+export async function loadTranslations(namespace: string, locale: string): Promise<void> {
+  await Promise.all([namespace, SHARED_NAMESPACE].map((ns) => ensure(ns, locale)));
+}
+
+function ensure(namespace: string, locale: string): Promise<void> {
+  const match = matchLocale(namespace, locale);
+  const source = match && sources.get(namespace)!.get(match);
+  if (!match || typeof source !== 'function' || loaded.has(id(namespace, match))) return Promise.resolve();
+  const key = id(namespace, match);
+  let p = pending.get(key);
+  if (!p) {
+    p = source().then(
+      (m) => {
+        loaded.set(key, 'default' in m && typeof m.default === 'object' ? (m.default as Messages) : (m as Messages));
+        notify();
+      },
+      (err: unknown) => {
+        pending.delete(key);
+        console.warn(`[account-manager-widgets] could not load ${namespace} strings for ${match}`, err);
+      },
+    );
+    pending.set(key, p);
+  }
+  return p;
+}
+
+function lookup(namespace: string, locale: string, key: string): string | undefined {
+  const match = matchLocale(namespace, locale);
+  return match === undefined ? undefined : loaded.get(id(namespace, match))?.[key];
+}
+
+function notify(): void {
+  for (const c of controllers) c.host.requestUpdate();
+}
+
+const RTL = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/** Writing direction of a locale. */
+export function dirOf(locale: string): 'ltr' | 'rtl' {
+  return RTL.has(locale.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr';
+}
+
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
+  kind: string,
+  locale: string,
+  options: object | undefined,
+  make: () => T,
+): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options ?? {})}`;
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
+function numberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached('n', locale, options, () => new Intl.NumberFormat(safe(locale), options));
+}
+
+function safe(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? FALLBACK_LOCALE;
+  } catch {
+    return FALLBACK_LOCALE;
+  }
+}
+
+/**
+ * Formats an ICU-light pattern: `{name}` interpolation, `{n, plural, =0 {…} one {# item} other {# items}}`
+ * (`#` is the formatted number; categories from `Intl.PluralRules`) and `{x, select, a {…} other {…}}`.
+ */
+export function formatMessage(pattern: string, params: Record<string, unknown> = {}, locale = FALLBACK_LOCALE): string {
+  return format(pattern, params, locale, undefined);
+}
+
+function format(pattern: string, params: Record<string, unknown>, locale: string, hash: string | undefined): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '#' && hash !== undefined) out += hash;
+    else if (c !== '{') out += c;
+    else {
+      const end = closing(pattern, i);
+      if (end < 0) return out + pattern.slice(i);
+      out += argument(pattern.slice(i + 1, end), params, locale, hash);
+      i = end;
+    }
+  }
+  return out;
+}
+
+function closing(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function argument(body: string, params: Record<string, unknown>, locale: string, hash: string | undefined): string {
+  const [name = '', type, ...rest] = body.split(',');
+  const value = params[name.trim()];
+  if (type === undefined) {
+    if (value === undefined || value === null) return '';
+    return typeof value === 'number' ? numberFormat(locale).format(value) : String(value);
+  }
+  const options = new Map<string, string>();
+  const spec = rest.join(',');
+  for (let i = 0; i < spec.length;) {
+    const open = spec.indexOf('{', i);
+    if (open < 0) break;
+    const end = closing(spec, open);
+    if (end < 0) break;
+    options.set(spec.slice(i, open).trim(), spec.slice(open + 1, end));
+    i = end + 1;
+  }
+  const kind = type.trim();
+  if (kind === 'plural') {
+    const n = Number(value);
+    const rule = cached('p', locale, undefined, () => new Intl.PluralRules(safe(locale))).select(n);
+    const branch = options.get(`=${n}`) ?? options.get(rule) ?? options.get('other') ?? '';
+    return format(branch, params, locale, numberFormat(locale).format(n));
+  }
+  const branch = options.get(String(value)) ?? options.get('other') ?? '';
+  return format(branch, params, locale, hash);
+}
+
+/** Host of a `LocalizeController`: a per-widget `i18n` overrides single labels. */
+export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
+  i18n?: Partial<Record<string, string>>;
+}
+
+export interface LocalizeOptions {
+  /** The widget's namespace (as given to `registerTranslations`); shared strings are always searched after it. */
+  namespace?: string;
+  /** The locale from context (the provider's), when there is one. */
+  locale?: () => string | undefined;
+}
+
+/**
+ * Strings and formats in the widget's locale: the host's own `lang`, else the provider's locale (context),
+ * else `<html lang>`, else en-US. Lookup order: the host's `i18n` override, the widget's namespace,
+ * the shared strings, then the same in en-US, then the key itself. Re-renders the host when the locale
+ * changes or its strings finish loading.
+ */
+export class LocalizeController<K extends string = never> implements ReactiveController {
+  readonly host: LocalizeHost;
+  private readonly namespace: string;
+  private readonly localeSource?: () => string | undefined;
+
+  constructor(host: LocalizeHost, options: LocalizeOptions = {}) {
+    this.host = host;
+    this.namespace = options.namespace ?? SHARED_NAMESPACE;
+    this.localeSource = options.locale;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    controllers.add(this);
+    if (!observer && typeof MutationObserver !== 'undefined') {
+      observer = new MutationObserver(notify);
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+    }
+  }
+
+  hostDisconnected(): void {
+    controllers.delete(this);
+  }
+
+  /** BCP 47 locale in force. */
+  get locale(): string {
+    return this.host.lang || this.localeSource?.() || document.documentElement.lang || FALLBACK_LOCALE;
+  }
+
+  /** Writing direction of the locale. */
+  get dir(): 'ltr' | 'rtl' {
+    return dirOf(this.locale);
+  }
+
+  /** The message for `key`, formatted with `params` (see `formatMessage`). */
+  t(key: K | SharedKey, params?: Record<string, unknown>): string {
+    const locale = this.locale;
+    const override = this.host.i18n?.[key];
+    if (override !== undefined) return formatMessage(override, params, locale);
+    void loadTranslations(this.namespace, locale);
+    const pattern =
+      lookup(this.namespace, locale, key) ??
+      lookup(SHARED_NAMESPACE, locale, key) ??
+      lookup(this.namespace, FALLBACK_LOCALE, key) ??
+      lookup(SHARED_NAMESPACE, FALLBACK_LOCALE, key) ??
+      key;
+    return formatMessage(pattern, params, locale);
+  }
+
+  /** Picks a plural form for `count` (`#` in the form is the formatted number). */
+  plural(count: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
+    return formatMessage(
+      `{n, plural, ${Object.entries(forms)
+        .map(([k, v]) => `${k} {${v}}`)
+        .join(' ')}}`,
+      { n: count },
+      this.locale,
+    );
+  }
+
+  /** The words for what failed, from an error's `kind`. */
+  errorMessage(error: Pick<AccountApiError, 'kind'> | undefined): string {
+    return this.t(`error.${error?.kind ?? 'server'}` as SharedKey);
+  }
+
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return numberFormat(this.locale, options).format(value);
+  }
+
+  date(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string {
+    const d = value instanceof Date ? value : new Date(value);
+    if (Number.isNaN(d.getTime())) return '';
+    const locale = this.locale;
+    return cached('d', locale, options, () => new Intl.DateTimeFormat(safe(locale), options)).format(d);
+  }
+
+  money(value: Money): string {
+    return formatMoney(value, safe(this.locale));
+  }
+}

@@ -1,0 +1,226 @@
+// What every route handler gets: the parsed request, the environment, and the shared rules
+// (authentication, authorization, paging) that Crossbar applies before its modules run.
+import type { Db } from './db.js';
+import { collationKey } from './sorted.js';
+import { errors, success, type Reply, type ReplyMeta, type SuccessExtras } from './http.js';
+import type { StoredDoc, TokenRecord } from './types.js';
+import type { Validator } from './validate.js';
+
+export interface Env {
+  readonly db: Db;
+  readonly validator: Validator;
+  readonly kazooVersion: '5' | '4';
+  readonly classifierShape: 'object' | 'array';
+  readonly maxPageSize: number;
+  readonly tokenTtlMs: number;
+  now(): number;
+  issueToken(accountId: string, ownerId: string | undefined, method: string): TokenRecord;
+}
+
+export interface Ctx {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** The parsed JSON body when it is an object (`{data, accept_charges, ...}`), else {}. */
+  envelope: Record<string, unknown>;
+  data: unknown;
+  acceptCharges: boolean;
+  ifMatch: string | undefined;
+  origin: string;
+  token: string;
+  auth?: TokenRecord;
+}
+
+export type Handler = (ctx: Ctx, env: Env, params: string[]) => Reply;
+
+export function meta(ctx: Ctx, env: Env): ReplyMeta {
+  return { authToken: ctx.token, version: env.kazooVersion === '4' ? '4.3.142' : '5.0.0', now: env.now() };
+}
+
+export function ok(ctx: Ctx, env: Env, data: unknown, extras?: SuccessExtras, status?: number): Reply {
+  return success(meta(ctx, env), data, extras, status);
+}
+
+/** 401 unless the request carries a live token; refreshes its idle timer. */
+export function authenticate(ctx: Ctx, env: Env): TokenRecord {
+  if (ctx.auth) return ctx.auth;
+  if (!ctx.token) throw errors.unauthorized();
+  const rec = env.db.tokens.get(ctx.token);
+  if (!rec) throw errors.unauthorized();
+  const now = env.now();
+  if (now - rec.lastUsed > env.tokenTtlMs || !env.db.account(rec.accountId)) {
+    env.db.tokens.delete(ctx.token);
+    throw errors.unauthorized();
+  }
+  rec.lastUsed = now;
+  ctx.auth = rec;
+  return rec;
+}
+
+export function callerId(ctx: Ctx): string {
+  return ctx.auth!.accountId;
+}
+
+export function isSuperduper(ctx: Ctx, env: Env): boolean {
+  return env.db.account(callerId(ctx))?.pvt_superduper_admin === true;
+}
+
+/** 404 for an unknown account, 403 unless the token's account is the account, above it, or superduper. */
+export function requireAccount(ctx: Ctx, env: Env, id: string | undefined): StoredDoc {
+  const doc = id === undefined ? undefined : env.db.full(id);
+  if (!doc || id === undefined) throw errors.notFound(id ?? '');
+  const caller = callerId(ctx);
+  if (id === caller || env.db.isAncestor(caller, doc) || isSuperduper(ctx, env)) return doc;
+  throw errors.forbidden('the requested account is not a descendant of the authenticated account');
+}
+
+/** 403 unless the caller's account is strictly above `doc` (the reseller side). */
+export function requireAncestor(ctx: Ctx, env: Env, doc: StoredDoc, cause: string): void {
+  if (!env.db.isAncestor(callerId(ctx), doc)) throw errors.forbidden(cause);
+}
+
+export function requireObject(value: unknown, field = 'data'): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw errors.field(field, 'type', 'Value did not match type(s): object', { target: 'object', value });
+  }
+  return value as Record<string, unknown>;
+}
+
+export function checkRevision(ctx: Ctx, doc: StoredDoc): void {
+  if (ctx.ifMatch !== undefined && ctx.ifMatch !== '*' && ctx.ifMatch.replace(/^W\/|"/g, '') !== doc._rev) {
+    throw errors.conflict(String(doc._id), String(doc._rev));
+  }
+}
+
+// ---------- paging ----------
+
+export interface Paging {
+  all: boolean;
+  size: number;
+  start: unknown;
+  hasStart: boolean;
+}
+
+export function paging(ctx: Ctx, env: Env): Paging {
+  const all = ctx.query.paginate === 'false';
+  let size = 50;
+  const raw = ctx.query.page_size;
+  if (raw !== undefined && raw !== '') {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) {
+      throw errors.field('page_size', 'minimum', 'Value must be at least 1', { target: 1, value: raw });
+    }
+    size = n;
+  }
+  size = Math.min(size, env.maxPageSize);
+  const hasStart = ctx.query.start_key !== undefined && ctx.query.start_key !== '';
+  let start: unknown = ctx.query.start_key;
+  if (hasStart) {
+    try {
+      start = JSON.parse(ctx.query.start_key!);
+      // A bare id made only of digits must stay the string it was.
+      if (typeof start === 'number' && String(start) !== ctx.query.start_key) start = ctx.query.start_key;
+    } catch {
+      start = ctx.query.start_key;
+    }
+  }
+  return { all, size, start, hasStart };
+}
+
+/**
+ * Walk a sorted source from `startIndex(start key)`, keeping rows that pass `accept`, and build Crossbar's
+ * paged listing (`page_size`, `start_key`, `next_start_key` only when another page exists).
+ */
+export function listPage<T>(
+  ctx: Ctx,
+  env: Env,
+  rows: readonly T[],
+  opts: {
+    startIndex: (start: unknown) => number;
+    /** Where to begin without a start key (and the lowest index a start key may reach). */
+    first?: number;
+    keyOf: (row: T) => unknown;
+    accept?: (row: T) => boolean;
+    stop?: (row: T) => boolean;
+    present: (row: T) => unknown;
+  },
+): Reply {
+  const p = paging(ctx, env);
+  const accept = opts.accept ?? (() => true);
+  const picked: T[] = [];
+  const first = opts.first ?? 0;
+  const from = p.all || !p.hasStart ? first : Math.max(first, opts.startIndex(p.start));
+  const limit = p.all ? Infinity : p.size + 1;
+  let total = 0;
+  for (let i = from; i < rows.length && picked.length < limit; i++) {
+    const row = rows[i]!;
+    if (opts.stop?.(row)) break;
+    if (!accept(row)) continue;
+    total++;
+    if (p.all && total > env.maxPageSize) {
+      let more = total;
+      for (let j = i + 1; j < rows.length; j++) {
+        if (opts.stop?.(rows[j]!)) break;
+        if (accept(rows[j]!)) more++;
+      }
+      throw errors.range(more, env.maxPageSize);
+    }
+    picked.push(row);
+  }
+  let next: unknown;
+  if (!p.all && picked.length > p.size) next = opts.keyOf(picked.pop()!);
+  const data = picked.map(opts.present);
+  const page: { page_size: number; start_key?: unknown; next_start_key?: unknown } = { page_size: data.length };
+  if (!p.all) {
+    page.start_key = p.hasStart ? p.start : picked.length ? opts.keyOf(picked[0]!) : '';
+    if (next !== undefined) page.next_start_key = next;
+  }
+  return ok(ctx, env, data, { page });
+}
+
+/**
+ * Decode a start key (`[scope, value, id]`, `[value, id]` or a bare value) into the (sort key, id) lower bound
+ * of a listing whose rows sort by `toKey(value)`.
+ */
+export function decodeStart(start: unknown, toKey: (value: string) => string): [string, string] {
+  if (Array.isArray(start)) {
+    if (start.length >= 2) return [toKey(String(start[start.length - 2] ?? '')), String(start[start.length - 1] ?? '')];
+    return [toKey(String(start[0] ?? '')), ''];
+  }
+  return [toKey(String(start ?? '')), ''];
+}
+
+/** Start keys of name-ordered account listings. */
+export function nameKey(start: unknown): [string, string] {
+  return decodeStart(start, collationKey);
+}
+
+/** Binary search over ids sorted by (key, id). */
+export function lowerBound(ids: readonly string[], keyOf: (id: string) => string, key: string, id = ''): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = ids[mid]!;
+    const k = keyOf(m);
+    if (k < key || (k === key && m < id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Generic `filter_<field>=value` query parameters of Crossbar listings (arrays match by membership). */
+export function filters(ctx: Ctx): (doc: StoredDoc) => boolean {
+  const rules = Object.entries(ctx.query).filter(([k]) => k.startsWith('filter_'));
+  if (!rules.length) return () => true;
+  return (doc) =>
+    rules.every(([k, v]) => {
+      let value: unknown = doc;
+      for (const part of k.slice(7).split('.')) {
+        value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+      }
+      if (Array.isArray(value)) return value.some((x) => String(x) === v);
+      return value !== undefined && String(value) === v;
+    });
+}

@@ -1,0 +1,1033 @@
+import { expect } from '@open-wc/testing';
+import { createCrossbarEmulator } from './index.js';
+import { byNameThenId, call, credentials, login, startsWithFolded, walk, type Loose } from './test-helpers.js';
+import type { CrossbarEmulator } from './types.js';
+
+const HEX32 = /^[0-9a-f]{32}$/;
+
+async function createAccount(em: CrossbarEmulator, token: string, parent: string, data: Loose): Promise<Loose> {
+  const r = await call(em, 'PUT', `/accounts/${parent}`, { token, body: { data } });
+  expect(r.status, JSON.stringify(r.json)).to.equal(201);
+  return r.json.data;
+}
+
+describe('crossbar emulator: authentication', () => {
+  const em = createCrossbarEmulator();
+
+  it('logs in with md5(lowercase(username):password) and the account name', async () => {
+    const r = await call(em, 'PUT', '/user_auth', {
+      body: {
+        data: {
+          credentials: credentials(em.login.username.toUpperCase(), em.login.password),
+          account_name: 'acme telecom',
+          method: 'md5',
+        },
+      },
+    });
+    expect(r.status).to.equal(201);
+    expect(r.json.status).to.equal('success');
+    expect(r.json.auth_token).to.be.a('string').and.not.empty;
+    expect(r.json.request_id).to.match(HEX32);
+    expect(r.json).to.include.keys('node', 'timestamp', 'version', 'revision');
+    expect(r.json.data).to.include({
+      account_id: em.rootAccountId,
+      is_reseller: true,
+      reseller_id: em.masterAccountId,
+    });
+    expect(r.json.data.owner_id).to.match(HEX32);
+    expect(r.json.data.apps).to.be.an('array').that.is.not.empty;
+  });
+
+  it('logs in by realm and as the superduper admin', async () => {
+    const byRealm = await call(em, 'PUT', '/user_auth', {
+      body: {
+        data: { credentials: credentials(em.login.username, em.login.password), account_realm: 'sip.acme.example' },
+      },
+    });
+    expect(byRealm.status).to.equal(201);
+    const token = await login(em, em.superduperLogin);
+    const info = await call(em, 'GET', '/token_auth', { token });
+    expect(info.json.data.account_id).to.equal(em.masterAccountId);
+    expect(info.json.data.reseller_id).to.equal('undefined');
+  });
+
+  it('answers 401 invalid_credentials for a wrong password or an unknown account', async () => {
+    for (const data of [
+      { credentials: credentials(em.login.username, 'nope'), account_name: em.login.accountName },
+      { credentials: credentials(em.login.username, em.login.password), account_name: 'No Such Account' },
+    ]) {
+      const r = await call(em, 'PUT', '/user_auth', { body: { data } });
+      expect(r.status).to.equal(401);
+      expect(r.json).to.include({ status: 'error', error: '401', message: 'invalid_credentials' });
+      expect(r.json.data.message).to.equal('invalid credentials');
+    }
+  });
+
+  it('validates the login body against user_auth.json', async () => {
+    const r = await call(em, 'PUT', '/user_auth', { body: { data: { account_name: 'Acme Telecom' } } });
+    expect(r.status).to.equal(400);
+    expect(r.json.data.credentials.required.message).to.equal('Field is required but missing');
+  });
+
+  it('exchanges the API key, and refuses a bad one', async () => {
+    const good = await call(em, 'PUT', '/api_auth', { body: { data: { api_key: em.apiKey } } });
+    expect(good.status).to.equal(201);
+    expect(good.json.data.account_id).to.equal(em.rootAccountId);
+    const bad = await call(em, 'PUT', '/api_auth', { body: { data: { api_key: 'f'.repeat(64) } } });
+    expect(bad.status).to.equal(401);
+    const short = await call(em, 'PUT', '/api_auth', { body: { data: { api_key: 'abc' } } });
+    expect(short.status).to.equal(400);
+    expect(short.json.data.api_key.minLength.target).to.equal(64);
+  });
+
+  it('answers 423 when the account is disabled', async () => {
+    const token = await login(em);
+    const acc = await createAccount(em, token, em.rootAccountId, { name: 'Locked Out Dental', enabled: false });
+    const u = await call(em, 'PUT', `/accounts/${acc.id}/users`, {
+      token,
+      body: { data: { first_name: 'Al', last_name: 'Locked', username: 'al@locked.example', password: 'pw-1' } },
+    });
+    expect(u.status).to.equal(201);
+    const r = await call(em, 'PUT', '/user_auth', {
+      body: { data: { credentials: credentials('al@locked.example', 'pw-1'), account_name: 'Locked Out Dental' } },
+    });
+    expect(r.status).to.equal(423);
+    expect(r.json.error).to.equal('423');
+  });
+
+  it('requires a token everywhere else (header or auth_token query) and 401s bad ones', async () => {
+    const path = `/accounts/${em.rootAccountId}`;
+    expect((await call(em, 'GET', path)).status).to.equal(401);
+    expect((await call(em, 'GET', path, { token: 'not-a-token' })).status).to.equal(401);
+    const token = await login(em);
+    expect((await call(em, 'GET', path, { token })).status).to.equal(200);
+    expect((await call(em, 'GET', `${path}?auth_token=${token}`)).status).to.equal(200);
+    const info = await call(em, 'GET', '/token_auth', { token });
+    expect(info.json.data).to.include({ account_id: em.rootAccountId, account_name: 'Acme Telecom', id: token });
+    expect((await call(em, 'DELETE', '/token_auth', { token })).status).to.equal(200);
+    expect((await call(em, 'GET', path, { token })).status).to.equal(401);
+    expect((await call(em, 'GET', '/token_auth', { token })).status).to.equal(401);
+  });
+
+  it('expires tokens on demand and after the idle time', async () => {
+    let clock = 1_000_000;
+    const timed = createCrossbarEmulator({ now: () => clock, tokenTtlMs: 1000 });
+    const token = timed.issueToken();
+    const path = `/accounts/${timed.rootAccountId}`;
+    clock += 900;
+    expect((await call(timed, 'GET', path, { token })).status).to.equal(200);
+    clock += 900; // still alive: each use refreshes the idle timer
+    expect((await call(timed, 'GET', path, { token })).status).to.equal(200);
+    clock += 1001;
+    expect((await call(timed, 'GET', path, { token })).status).to.equal(401);
+    const other = timed.issueToken();
+    timed.expireTokens();
+    expect((await call(timed, 'GET', path, { token: other })).status).to.equal(401);
+  });
+
+  it('lets a token act on its own tree only (403 elsewhere), superduper everywhere', async () => {
+    const acme = em.issueToken();
+    const foreign = await call(em, 'GET', `/accounts/${em.foreignAccountId}`, { token: acme });
+    expect(foreign.status).to.equal(403);
+    expect(foreign.json.message).to.equal('forbidden');
+    expect(foreign.json.data.cause).to.be.a('string').and.not.empty;
+    expect((await call(em, 'GET', `/accounts/${em.foreignAccountId}/children`, { token: acme })).status).to.equal(403);
+    const sd = em.issueToken(em.masterAccountId);
+    expect((await call(em, 'GET', `/accounts/${em.foreignAccountId}`, { token: sd })).status).to.equal(200);
+    const child = (await call(em, 'GET', `/accounts/${em.rootAccountId}/children?page_size=1`, { token: acme })).json
+      .data[0];
+    const childToken = em.issueToken(child.id);
+    expect((await call(em, 'GET', `/accounts/${child.id}`, { token: childToken })).status).to.equal(200);
+    expect((await call(em, 'GET', `/accounts/${em.rootAccountId}`, { token: childToken })).status).to.equal(403);
+    expect((await call(em, 'GET', `/accounts/${'0'.repeat(32)}`, { token: acme })).json.data.cause).to.equal(
+      '0'.repeat(32),
+    );
+  });
+});
+
+describe('crossbar emulator: account tree listings', () => {
+  const em = createCrossbarEmulator({ seed: { accounts: 500, depth: 1, seed: 7 } });
+  const token = em.issueToken();
+
+  it('returns children sorted by name across every page, without gaps or duplicates', async () => {
+    const { items, pages } = await walk(em, token, `/accounts/${em.rootAccountId}/children`, 37);
+    expect(items).to.have.length(500);
+    expect(pages).to.equal(Math.ceil(500 / 37));
+    expect(new Set(items.map((i) => i.id)).size).to.equal(500);
+    const sorted = [...items].sort(byNameThenId);
+    expect(items.map((i) => i.id)).to.deep.equal(sorted.map((i) => i.id));
+    expect(Object.keys(items[0]).sort()).to.deep.equal(['descendants_count', 'id', 'name', 'realm']);
+    const last = await call(em, 'GET', `/accounts/${em.rootAccountId}/children?page_size=500`, { token });
+    expect(last.json.page_size).to.equal(500);
+    expect(last.json).not.to.have.property('next_start_key');
+  });
+
+  it('keeps the order when a name changes between pages', async () => {
+    const first = await call(em, 'GET', `/accounts/${em.rootAccountId}/children?page_size=10`, { token });
+    const next = first.json.next_start_key;
+    const renamed = first.json.data[3];
+    await call(em, 'PATCH', `/accounts/${renamed.id}`, { token, body: { data: { name: 'zzzz Renamed Last' } } });
+    const second = await call(
+      em,
+      'GET',
+      `/accounts/${em.rootAccountId}/children?page_size=10&start_key=${encodeURIComponent(JSON.stringify(next))}`,
+      {
+        token,
+      },
+    );
+    expect(second.json.data[0].id).to.equal(next[next.length - 1]);
+    const all = await walk(em, token, `/accounts/${em.rootAccountId}/children`, 100);
+    expect(all.items.map((i) => i.id)).to.deep.equal([...all.items].sort(byNameThenId).map((i) => i.id));
+    const at = all.items.findIndex((i) => i.id === renamed.id);
+    expect(all.items[at].name).to.equal('zzzz Renamed Last');
+    expect(at).to.be.greaterThan(450);
+  });
+
+  it('caps page_size at maxPageSize and answers 416 for paginate=false beyond it', async () => {
+    const small = createCrossbarEmulator({ seed: { accounts: 30, depth: 1 }, maxPageSize: 20 });
+    const t = small.issueToken();
+    const capped = await call(small, 'GET', `/accounts/${small.rootAccountId}/children?page_size=500`, { token: t });
+    expect(capped.json.data).to.have.length(20);
+    expect(capped.json.next_start_key).to.exist;
+    const all = await call(small, 'GET', `/accounts/${small.rootAccountId}/children?paginate=false`, { token: t });
+    expect(all.status).to.equal(416);
+    expect(all.json.error).to.equal('416');
+    const fine = await call(small, 'GET', `/accounts/${small.foreignAccountId}/descendants?paginate=false`, {
+      token: small.issueToken(small.foreignAccountId),
+    });
+    expect(fine.status).to.equal(200);
+    expect(fine.json.data).to.have.length(3);
+    expect(fine.json).not.to.have.property('next_start_key');
+    expect(
+      (await call(small, 'GET', `/accounts/${small.rootAccountId}/children?page_size=0`, { token: t })).status,
+    ).to.equal(400);
+  });
+
+  it('lists descendants with their tree, and ancestors with /tree and /parents', async () => {
+    const deep = createCrossbarEmulator({ seed: { accounts: 80, depth: 3 } });
+    const t = deep.issueToken();
+    const { items } = await walk(deep, t, `/accounts/${deep.rootAccountId}/descendants`, 25);
+    expect(items).to.have.length(80);
+    expect(items.map((i) => i.id)).to.deep.equal([...items].sort(byNameThenId).map((i) => i.id));
+    const nested = items.find((i) => i.tree.length === 4)!;
+    expect(nested, 'a third-level account').to.exist;
+    expect(nested.tree.slice(0, 2)).to.deep.equal([deep.masterAccountId, deep.rootAccountId]);
+    for (const which of ['tree', 'parents']) {
+      const r = await call(deep, 'GET', `/accounts/${nested.id}/${which}`, { token: t });
+      expect(r.json.data.map((a: Loose) => a.id)).to.deep.equal(nested.tree);
+      expect(r.json.data[0]).to.deep.equal({ id: deep.masterAccountId, name: 'Kazoo Platform' });
+    }
+    const parent = nested.tree[3];
+    const root = await call(deep, 'GET', `/accounts/${deep.rootAccountId}/children?paginate=false`, { token: t });
+    const counted = root.json.data.find((c: Loose) => c.id === nested.tree[2]);
+    expect(counted.descendants_count).to.be.greaterThan(0);
+    const sib = await call(deep, 'GET', `/accounts/${nested.id}/siblings`, { token: t });
+    const kids = await call(deep, 'GET', `/accounts/${parent}/children?paginate=false`, { token: t });
+    expect(sib.json.data.map((x: Loose) => x.id)).to.deep.equal(kids.json.data.map((x: Loose) => x.id));
+  });
+});
+
+describe('crossbar emulator: search', () => {
+  const em = createCrossbarEmulator({ seed: { accounts: 500, depth: 2, seed: 3 } });
+  const token = em.issueToken();
+
+  it('matches a case-insensitive name prefix among descendants, sorted and paged like children', async () => {
+    const { items } = await walk(em, token, `/accounts/${em.rootAccountId}/descendants`, 200);
+    const prefix = items[123].name.slice(0, 2);
+    const expected = items.filter((i) => startsWithFolded(i.name, prefix));
+    expect(expected.length).to.be.greaterThan(1);
+    const v = encodeURIComponent(prefix.toUpperCase());
+    const found = await walk(em, token, `/search?t=account&q=name&v=${v}`, 3);
+    expect(found.items.map((i) => i.id)).to.deep.equal(expected.map((i) => i.id));
+    expect(found.pages).to.equal(Math.ceil(expected.length / 3));
+    const same = await walk(em, token, `/accounts/${em.rootAccountId}/search?t=account&q=name&v=${v}`, 100);
+    expect(same.items.map((i) => i.id)).to.deep.equal(expected.map((i) => i.id));
+  });
+
+  it('ignores accents like CouchDB collation does', async () => {
+    const r = await call(em, 'GET', '/search?t=account&q=name&v=CAFE%20L', { token });
+    expect(r.json.data.map((i: Loose) => i.name)).to.deep.equal(['Café Lumière']);
+    const exact = await call(em, 'GET', `/search?t=account&q=name&v=${encodeURIComponent('Café')}`, { token });
+    expect(exact.json.data.map((i: Loose) => i.name)).to.include('Café Lumière');
+  });
+
+  it('limits results to the descendants of the path account', async () => {
+    const { items } = await walk(em, token, `/accounts/${em.rootAccountId}/descendants`, 500);
+    const parent = items.find((i) => i.descendants_count > 2)!;
+    const child = items.find((i) => i.tree[i.tree.length - 1] === parent.id)!;
+    const r = await walk(
+      em,
+      token,
+      `/accounts/${parent.id}/search?t=account&q=name&v=${encodeURIComponent(child.name.slice(0, 1))}`,
+      50,
+    );
+    expect(r.items.length).to.be.greaterThan(0);
+    for (const hit of r.items) expect(items.find((i) => i.id === hit.id)!.tree).to.include(parent.id);
+    const none = await call(em, 'GET', `/search?t=account&q=name&v=${encodeURIComponent('Globex')}`, { token });
+    expect(none.json.data).to.deep.equal([]);
+  });
+
+  it('searches realm and id prefixes, and answers search/multi', async () => {
+    const { items } = await walk(em, token, `/accounts/${em.rootAccountId}/descendants`, 500);
+    const target = items[42];
+    const byRealm = await call(em, 'GET', `/search?t=account&q=realm&v=${target.realm.slice(0, 12)}`, { token });
+    expect(byRealm.json.data.map((i: Loose) => i.id)).to.include(target.id);
+    const byId = await call(em, 'GET', `/search?t=account&q=id&v=${target.id.slice(0, 10)}`, { token });
+    expect(byId.json.data.map((i: Loose) => i.id)).to.deep.equal([target.id]);
+    const multi = await call(
+      em,
+      'GET',
+      `/search/multi?t=account&by_name=${encodeURIComponent(target.name)}&by_realm=${target.realm}&by_id=${target.id}`,
+      {
+        token,
+      },
+    );
+    expect(multi.status).to.equal(200);
+    for (const key of ['name', 'realm', 'id']) {
+      expect(multi.json.data[key].map((i: Loose) => i.id)).to.include(target.id);
+      expect(Object.keys(multi.json.data[key][0]).sort()).to.deep.equal(['descendants_count', 'id', 'name', 'realm']);
+    }
+    const bad = await call(em, 'GET', '/search?t=account&q=color&v=x', { token });
+    expect(bad.status).to.equal(400);
+    expect(bad.json.data.q.enum).to.exist;
+  });
+});
+
+describe('crossbar emulator: account documents', () => {
+  const em = createCrossbarEmulator();
+  const token = em.issueToken();
+
+  it('creates with defaults and returns the flags in metadata (Kazoo 5)', async () => {
+    const r = await call(em, 'PUT', `/accounts/${em.rootAccountId}`, {
+      token,
+      body: { data: { name: 'Fresh Start Bakery' } },
+    });
+    expect(r.status).to.equal(201);
+    const d = r.json.data;
+    expect(d.id).to.match(HEX32);
+    expect(d.realm).to.match(/^[0-9a-f]{6}\.sip\.acme\.example$/);
+    expect(d).to.include({ timezone: 'America/Los_Angeles', language: 'en-us', name: 'Fresh Start Bakery' });
+    expect(d).not.to.have.property('enabled');
+    expect(r.json.metadata).to.include({
+      enabled: true,
+      is_reseller: false,
+      reseller_id: em.rootAccountId,
+      superduper_admin: false,
+    });
+    expect(r.json.metadata.created).to.be.greaterThan(63_000_000_000);
+    expect(r.json.revision).to.match(/^1-[0-9a-f]{32}$/);
+    const get = await call(em, 'GET', `/accounts/${d.id}`, { token });
+    expect(get.json.revision).to.equal(r.json.revision);
+    const kids = await walk(em, token, `/accounts/${em.rootAccountId}/children`, 50);
+    expect(kids.items.map((k) => k.id)).to.include(d.id);
+  });
+
+  it('puts the flags in data for Kazoo 4', async () => {
+    const v4 = createCrossbarEmulator({ kazooVersion: '4' });
+    const r = await call(v4, 'GET', `/accounts/${v4.masterAccountId}`, { token: v4.issueToken(v4.masterAccountId) });
+    expect(r.json).not.to.have.property('metadata');
+    expect(r.json.data).to.include({
+      superduper_admin: true,
+      reseller_id: 'undefined',
+      enabled: true,
+      is_reseller: true,
+    });
+  });
+
+  it('creates under the caller with PUT /accounts', async () => {
+    const r = await call(em, 'PUT', '/accounts', { token, body: { data: { name: 'Direct Child Co.' } } });
+    expect(r.status).to.equal(201);
+    const tree = await call(em, 'GET', `/accounts/${r.json.data.id}/tree`, { token });
+    expect(tree.json.data.map((a: Loose) => a.id)).to.deep.equal([em.masterAccountId, em.rootAccountId]);
+  });
+
+  it('merges PATCH (null deletes), replaces on POST, keeps unknown keys, ignores server keys', async () => {
+    const acc = await createAccount(em, token, em.rootAccountId, {
+      name: 'Patchable LLC',
+      custom_notes: '<p>hi</p>',
+      contact: { billing: { name: 'A', email: 'a@x.example' } },
+    });
+    const patched = await call(em, 'PATCH', `/accounts/${acc.id}`, {
+      token,
+      body: {
+        data: {
+          contact: { technical: { name: 'T' } },
+          custom_notes: null,
+          ui_restrictions: { myaccount: { user: { show_tab: false } } },
+        },
+      },
+    });
+    expect(patched.status).to.equal(200);
+    expect(patched.json.data.contact).to.deep.equal({
+      billing: { name: 'A', email: 'a@x.example' },
+      technical: { name: 'T' },
+    });
+    expect(patched.json.data).not.to.have.property('custom_notes');
+    expect(patched.json.data.ui_restrictions.myaccount.user.show_tab).to.equal(false);
+    expect(patched.json.revision).to.match(/^2-/);
+    const posted = await call(em, 'POST', `/accounts/${acc.id}`, {
+      token,
+      body: {
+        data: {
+          name: 'Posted LLC',
+          realm: acc.realm,
+          is_reseller: true,
+          superduper_admin: true,
+          announcement: '<b>x</b>',
+        },
+      },
+    });
+    expect(posted.status).to.equal(200);
+    expect(posted.json.data).to.include({ name: 'Posted LLC', announcement: '<b>x</b>' });
+    expect(posted.json.data).not.to.have.property('contact');
+    expect(posted.json.metadata).to.include({ is_reseller: false, superduper_admin: false });
+    expect(posted.json.revision).to.match(/^3-/);
+  });
+
+  it('answers 409 when If-Match carries a stale revision', async () => {
+    const acc = await createAccount(em, token, em.rootAccountId, { name: 'Conflict Corp' });
+    const rev1 = (await call(em, 'GET', `/accounts/${acc.id}`, { token })).json.revision;
+    const ok1 = await call(em, 'PATCH', `/accounts/${acc.id}`, {
+      token,
+      headers: { 'If-Match': rev1 },
+      body: { data: { org: 'one' } },
+    });
+    expect(ok1.status).to.equal(200);
+    for (const method of ['PATCH', 'POST', 'DELETE']) {
+      const stale = await call(em, method, `/accounts/${acc.id}`, {
+        token,
+        headers: { 'If-Match': rev1 },
+        body: method === 'DELETE' ? undefined : { data: { name: 'Conflict Corp', org: 'two' } },
+      });
+      expect(stale.status, method).to.equal(409);
+      expect(stale.json.error).to.equal('409');
+    }
+    expect((await call(em, 'GET', `/accounts/${acc.id}`, { token })).json.data.org).to.equal('one');
+  });
+
+  it('deletes leaf accounts only: 500 account_has_descendants, 403 on itself and the master', async () => {
+    const parent = await createAccount(em, token, em.rootAccountId, { name: 'Parent To Delete' });
+    const child = await createAccount(em, token, parent.id, { name: 'Child To Delete' });
+    const refused = await call(em, 'DELETE', `/accounts/${parent.id}`, { token });
+    expect(refused.status).to.equal(500);
+    expect(refused.json.message).to.equal('account_has_descendants');
+    const del = await call(em, 'DELETE', `/accounts/${child.id}`, { token });
+    expect(del.status).to.equal(200);
+    expect(del.json.data.name).to.equal('Child To Delete');
+    expect((await call(em, 'GET', `/accounts/${child.id}`, { token })).status).to.equal(404);
+    const kids = await walk(em, token, `/accounts/${em.rootAccountId}/children`, 100);
+    expect(kids.items.find((k) => k.id === parent.id).descendants_count).to.equal(0);
+    expect((await call(em, 'DELETE', `/accounts/${parent.id}`, { token })).status).to.equal(200);
+    expect((await call(em, 'DELETE', `/accounts/${em.rootAccountId}`, { token })).status).to.equal(403);
+    const sd = em.issueToken(em.masterAccountId);
+    expect((await call(em, 'DELETE', `/accounts/${em.masterAccountId}`, { token: sd })).status).to.equal(403);
+  });
+
+  it('honours enabled only from an ancestor', async () => {
+    const acc = await createAccount(em, token, em.rootAccountId, { name: 'Toggle Me Inc.' });
+    const off = await call(em, 'PATCH', `/accounts/${acc.id}`, { token, body: { data: { enabled: false } } });
+    expect(off.json.metadata.enabled).to.equal(false);
+    const own = em.issueToken(acc.id);
+    const self = await call(em, 'PATCH', `/accounts/${acc.id}`, {
+      token: own,
+      body: { data: { enabled: true, org: 'self' } },
+    });
+    expect(self.status).to.equal(200);
+    expect(self.json.metadata.enabled).to.equal(false);
+    expect(self.json.data.org).to.equal('self');
+  });
+
+  it('validates with the Kazoo schemas and reports Crossbar 400 shapes', async () => {
+    const missing = await call(em, 'PUT', `/accounts/${em.rootAccountId}`, {
+      token,
+      body: { data: { realm: 'bad realm!' } },
+    });
+    expect(missing.status).to.equal(400);
+    expect(missing.json).to.include({ error: '400', message: 'validation error', status: 'error' });
+    expect(missing.json.data.name).to.deep.equal({ required: { message: 'Field is required but missing' } });
+    expect(missing.json.data.realm.pattern.value).to.equal('bad realm!');
+    const long = await call(em, 'PUT', `/accounts/${em.rootAccountId}`, {
+      token,
+      body: { data: { name: 'x'.repeat(129), call_restriction: { tollfree_us: { action: 'block' } }, timezone: 'UT' } },
+    });
+    expect(long.json.data.name.maxLength.target).to.equal(128);
+    expect(long.json.data['call_restriction.tollfree_us.action'].enum.target).to.deep.equal(['inherit', 'deny']);
+    expect(long.json.data.timezone.minLength.target).to.equal(5);
+    const taken = await call(em, 'PUT', `/accounts/${em.rootAccountId}`, {
+      token,
+      body: { data: { name: 'Dup', realm: 'SIP.acme.example' } },
+    });
+    expect(taken.json.data.realm.unique).to.exist;
+    const acc = await createAccount(em, token, em.rootAccountId, { name: 'Merge Validated' });
+    const emptied = await call(em, 'PATCH', `/accounts/${acc.id}`, { token, body: { data: { name: '' } } });
+    expect(emptied.status).to.equal(400);
+    expect(emptied.json.data.name.minLength).to.exist;
+  });
+
+  it('answers 405 for a verb the path does not allow and 404 for unknown paths', async () => {
+    const r = await call(em, 'PATCH', `/accounts/${em.rootAccountId}/limits`, { token, body: { data: {} } });
+    expect(r.status).to.equal(405);
+    expect(r.headers.get('Allow')).to.contain('POST');
+    expect((await call(em, 'GET', `/accounts/${em.rootAccountId}/no_such_thing`, { token })).status).to.equal(404);
+  });
+
+  it('stores hostile tenant HTML as sent (it must be sanitized by whoever displays it)', async () => {
+    const { items } = await walk(em, token, `/accounts/${em.rootAccountId}/descendants`, 100);
+    let found = false;
+    for (const item of items) {
+      const doc = (await call(em, 'GET', `/accounts/${item.id}`, { token })).json.data;
+      if (typeof doc.announcement === 'string' && doc.announcement.includes('<script>')) found = true;
+    }
+    expect(found).to.equal(true);
+  });
+});
+
+describe('crossbar emulator: move and reseller', () => {
+  const em = createCrossbarEmulator({ seed: { accounts: 20, depth: 1 } });
+  const acme = em.issueToken();
+  const sd = em.issueToken(em.masterAccountId);
+
+  it('moves within a reseller, rewriting the tree of every descendant', async () => {
+    const a = await createAccount(em, acme, em.rootAccountId, { name: 'Mover A' });
+    const b = await createAccount(em, acme, em.rootAccountId, { name: 'Mover B' });
+    const bChild = await createAccount(em, acme, b.id, { name: 'Mover B Child' });
+    const moved = await call(em, 'POST', `/accounts/${b.id}/move`, { token: acme, body: { data: { to: a.id } } });
+    expect(moved.status).to.equal(200);
+    const tree = await call(em, 'GET', `/accounts/${bChild.id}/tree`, { token: acme });
+    expect(tree.json.data.map((x: Loose) => x.id)).to.deep.equal([em.masterAccountId, em.rootAccountId, a.id, b.id]);
+    const kids = await call(em, 'GET', `/accounts/${em.rootAccountId}/children?paginate=false`, { token: acme });
+    expect(kids.json.data.find((k: Loose) => k.id === a.id).descendants_count).to.equal(2);
+    expect(kids.json.data.find((k: Loose) => k.id === b.id)).to.equal(undefined);
+    const loop = await call(em, 'POST', `/accounts/${a.id}/move`, { token: acme, body: { data: { to: bChild.id } } });
+    expect(loop.status).to.equal(400);
+  });
+
+  it('refuses moves across resellers (403) and into foreign trees', async () => {
+    const reseller = await createAccount(em, acme, em.rootAccountId, { name: 'Sub Reseller Networks' });
+    expect((await call(em, 'PUT', `/accounts/${reseller.id}/reseller`, { token: acme })).status).to.equal(403);
+    const promoted = await call(em, 'PUT', `/accounts/${reseller.id}/reseller`, { token: sd });
+    expect(promoted.status).to.equal(200);
+    expect(promoted.json.metadata.is_reseller).to.equal(true);
+    const customer = await createAccount(em, acme, em.rootAccountId, { name: 'Plain Customer' });
+    const across = await call(em, 'POST', `/accounts/${customer.id}/move`, {
+      token: acme,
+      body: { data: { to: reseller.id } },
+    });
+    expect(across.status).to.equal(403);
+    expect(across.json.data.cause).to.match(/reseller/);
+    const foreign = await call(em, 'POST', `/accounts/${customer.id}/move`, {
+      token: sd,
+      body: { data: { to: em.foreignAccountId } },
+    });
+    expect(foreign.status).to.equal(403);
+  });
+
+  it('makes descendants follow their nearest reseller when promoting and demoting', async () => {
+    const r = await createAccount(em, acme, em.rootAccountId, { name: 'Future Reseller' });
+    const c = await createAccount(em, acme, r.id, { name: 'Future Reseller Customer' });
+    await call(em, 'PUT', `/accounts/${r.id}/reseller`, { token: sd });
+    expect((await call(em, 'GET', `/accounts/${c.id}`, { token: acme })).json.metadata.reseller_id).to.equal(r.id);
+    await call(em, 'DELETE', `/accounts/${r.id}/reseller`, { token: sd });
+    expect((await call(em, 'GET', `/accounts/${c.id}`, { token: acme })).json.metadata.reseller_id).to.equal(
+      em.rootAccountId,
+    );
+  });
+});
+
+describe('crossbar emulator: users', () => {
+  const em = createCrossbarEmulator();
+  const token = em.issueToken();
+
+  it('pages more than 60 users, filters admins and never returns passwords', async () => {
+    const all = await walk(em, token, `/accounts/${em.rootAccountId}/users`, 50);
+    expect(all.items.length).to.be.greaterThan(60);
+    expect(all.pages).to.equal(2);
+    expect(new Set(all.items.map((u) => u.id)).size).to.equal(all.items.length);
+    expect(Object.keys(all.items[0]).sort()).to.include.members([
+      'email',
+      'first_name',
+      'id',
+      'last_name',
+      'priv_level',
+      'username',
+    ]);
+    expect(all.items.map((u) => u.username)).to.include(em.login.username);
+    const admins = await call(em, 'GET', `/accounts/${em.rootAccountId}/users?filter_priv_level=admin&paginate=false`, {
+      token,
+    });
+    expect(admins.json.data.length).to.be.greaterThan(0);
+    expect(admins.json.data.every((u: Loose) => u.priv_level === 'admin')).to.equal(true);
+    expect(admins.json.data.length).to.be.lessThan(all.items.length);
+    const one = await call(em, 'GET', `/accounts/${em.rootAccountId}/users/${all.items[0].id}`, { token });
+    expect(one.json.data).not.to.have.property('password');
+    expect(JSON.stringify(one.json)).not.to.contain('pvt_');
+  });
+
+  it('creates users like users-03, enforces unique usernames, and lets them log in', async () => {
+    const r = await call(em, 'PUT', `/accounts/${em.rootAccountId}/users`, {
+      token,
+      body: {
+        data: {
+          first_name: 'Nia',
+          last_name: 'Okafor',
+          username: 'nia@acme.example',
+          email: 'nia@acme.example',
+          password: 's3cret!',
+        },
+      },
+    });
+    expect(r.status).to.equal(201);
+    expect(r.json.data).to.include({ priv_level: 'user', enabled: true, vm_to_email_enabled: true });
+    expect(r.json.data.media.audio.codecs).to.deep.equal(['PCMU']);
+    expect(r.json.data).not.to.have.property('password');
+    const dup = await call(em, 'PUT', `/accounts/${em.rootAccountId}/users`, {
+      token,
+      body: { data: { first_name: 'Other', last_name: 'Nia', username: 'NIA@acme.example' } },
+    });
+    expect(dup.status).to.equal(400);
+    expect(dup.json.data.username.unique).to.exist;
+    const badEmail = await call(em, 'PUT', `/accounts/${em.rootAccountId}/users`, {
+      token,
+      body: { data: { first_name: 'B', last_name: 'E', email: 'not-an-email' } },
+    });
+    expect(badEmail.json.data.email.format).to.exist;
+    await login(em, { username: 'nia@acme.example', password: 's3cret!', accountName: 'Acme Telecom' });
+    const patched = await call(em, 'PATCH', `/accounts/${em.rootAccountId}/users/${r.json.data.id}`, {
+      token,
+      body: { data: { priv_level: 'admin' } },
+    });
+    expect(patched.json.data.priv_level).to.equal('admin');
+    const del = await call(em, 'DELETE', `/accounts/${em.rootAccountId}/users/${r.json.data.id}`, { token });
+    expect(del.status).to.equal(200);
+    expect((await call(em, 'GET', `/accounts/${em.rootAccountId}/users/${r.json.data.id}`, { token })).status).to.equal(
+      404,
+    );
+  });
+});
+
+describe('crossbar emulator: limits, ledgers, services', () => {
+  const em = createCrossbarEmulator({ seed: { accounts: 30, depth: 2 } });
+  const acme = em.issueToken();
+
+  it('asks 402 for more trunks until the request is resent with accept_charges', async () => {
+    const acc = await createAccount(em, acme, em.rootAccountId, { name: 'Trunk Hungry LLC' });
+    const before = await call(em, 'GET', `/accounts/${acc.id}/limits`, { token: acme });
+    expect(before.json.data).to.include({ id: 'limits', allow_postpay: false, max_postpay_amount: 0 });
+    const body = { data: { ...before.json.data, twoway_trunks: 3, allow_postpay: true } };
+    const charged = await call(em, 'POST', `/accounts/${acc.id}/limits`, { token: acme, body });
+    expect(charged.status).to.equal(402);
+    expect(charged.json.message).to.equal('accept charges');
+    expect(charged.json.data.limits.twoway_trunks).to.include({
+      category: 'limits',
+      item: 'twoway_trunks',
+      quantity: 3,
+      rate: 29.99,
+    });
+    expect((await call(em, 'GET', `/accounts/${acc.id}/limits`, { token: acme })).json.data.twoway_trunks).to.equal(
+      undefined,
+    );
+    const accepted = await call(em, 'POST', `/accounts/${acc.id}/limits`, {
+      token: acme,
+      body: { ...body, accept_charges: true },
+    });
+    expect(accepted.status).to.equal(200);
+    expect(accepted.json.data).to.include({ twoway_trunks: 3, allow_postpay: false });
+    const lower = await call(em, 'POST', `/accounts/${acc.id}/limits`, {
+      token: acme,
+      body: { data: { twoway_trunks: 1 } },
+    });
+    expect(lower.status).to.equal(200);
+    const invalid = await call(em, 'POST', `/accounts/${acc.id}/limits`, {
+      token: acme,
+      body: { data: { inbound_trunks: -1 } },
+    });
+    expect(invalid.json.data.inbound_trunks.minimum).to.exist;
+  });
+
+  it('lets only the reseller side change limits', async () => {
+    const sub = await createAccount(em, acme, em.rootAccountId, { name: 'Limits Parent' });
+    const leaf = await createAccount(em, acme, sub.id, { name: 'Limits Leaf' });
+    const subToken = em.issueToken(sub.id);
+    const r = await call(em, 'POST', `/accounts/${leaf.id}/limits`, {
+      token: subToken,
+      body: { data: { twoway_trunks: 0 } },
+    });
+    expect(r.status).to.equal(403);
+    expect(r.json.data.cause).to.equal('Please contact your phone provider to add limits.');
+  });
+
+  it('credits and debits through ledgers, in dollars, only from an ancestor', async () => {
+    const acc = await createAccount(em, acme, em.rootAccountId, { name: 'Ledger Co.' });
+    expect((await call(em, 'GET', `/accounts/${acc.id}/ledgers/total`, { token: acme })).json.data).to.deep.equal({
+      amount: 0,
+    });
+    const entry = (amount: number, type: string) => ({
+      data: {
+        amount,
+        description: 'Credit added by administrator',
+        source: { service: 'adjustments', id: crypto.randomUUID().replace(/-/g, '') },
+        usage: { type, quantity: 0, unit: 'USD' },
+        metadata: { ui_request: true },
+      },
+    });
+    expect(
+      (await call(em, 'PUT', `/accounts/${acc.id}/ledgers/credit`, { token: acme, body: entry(25.1, 'credit') }))
+        .status,
+    ).to.equal(201);
+    expect(
+      (await call(em, 'PUT', `/accounts/${acc.id}/ledgers/debit`, { token: acme, body: entry(10.2, 'debit') })).status,
+    ).to.equal(201);
+    const total = await call(em, 'GET', `/accounts/${acc.id}/ledgers/total`, { token: acme });
+    expect(total.json.data.amount).to.equal(14.9);
+    const summary = await call(em, 'GET', `/accounts/${acc.id}/ledgers`, { token: acme });
+    expect(summary.json.data.adjustments.amount).to.equal(14.9);
+    const own = await call(em, 'PUT', `/accounts/${acc.id}/ledgers/credit`, {
+      token: em.issueToken(acc.id),
+      body: entry(5, 'credit'),
+    });
+    expect(own.status).to.equal(403);
+    const tiny = await call(em, 'PUT', `/accounts/${acc.id}/ledgers/credit`, {
+      token: acme,
+      body: entry(0.5, 'credit'),
+    });
+    expect(tiny.status).to.equal(400);
+    expect(tiny.json.data.amount.minimum).to.exist;
+    const noSource = await call(em, 'PUT', `/accounts/${acc.id}/ledgers/credit`, {
+      token: acme,
+      body: { data: { amount: 5 } },
+    });
+    expect(noSource.json.data.source.required).to.exist;
+  });
+
+  it('lists plans the reseller offers and assigns them with the 402 dance', async () => {
+    const acc = await createAccount(em, acme, em.rootAccountId, { name: 'Plan Buyer' });
+    const available = await call(em, 'GET', `/accounts/${acc.id}/services/available`, { token: acme });
+    expect(available.json.data).to.have.length(4);
+    expect(available.json.data.map((p: Loose) => p.category)).to.include.members(['Seats', 'Trunking']);
+    expect(
+      await call(em, 'GET', `/accounts/${em.rootAccountId}/services/available`, { token: acme }),
+    ).to.have.nested.property('json.data.length', 4);
+    const seat = available.json.data.find((p: Loose) => p.name === 'Hosted PBX Standard Seat');
+    const charged = await call(em, 'POST', `/accounts/${acc.id}/services`, {
+      token: acme,
+      body: { data: { add: [seat.id] } },
+    });
+    expect(charged.status).to.equal(402);
+    expect(charged.json.data.users.user.rate).to.equal(19.99);
+    const ok = await call(em, 'POST', `/accounts/${acc.id}/services`, {
+      token: acme,
+      body: { data: { add: [seat.id] }, accept_charges: true },
+    });
+    expect(ok.status).to.equal(200);
+    expect(ok.json.data.plans[seat.id].vendor_id).to.equal(em.rootAccountId);
+    const removed = await call(em, 'POST', `/accounts/${acc.id}/services`, {
+      token: acme,
+      body: { data: { delete: [seat.id] } },
+    });
+    expect(removed.json.data.plans).to.deep.equal({});
+    const unknown = await call(em, 'POST', `/accounts/${acc.id}/services`, {
+      token: acme,
+      body: { data: { add: ['f'.repeat(32)] } },
+    });
+    expect(unknown.status).to.equal(404);
+    const sd = em.issueToken(em.masterAccountId);
+    const globexPlan = (await call(em, 'GET', `/accounts/${em.foreignAccountId}/services/available`, { token: sd }))
+      .json.data[0];
+    const wrong = await call(em, 'POST', `/accounts/${acc.id}/services`, {
+      token: acme,
+      body: { data: { add: [globexPlan.id] }, accept_charges: true },
+    });
+    expect(wrong.status).to.equal(400);
+  });
+
+  it('answers classifiers as an object or an array', async () => {
+    const obj = await call(em, 'GET', `/accounts/${em.rootAccountId}/phone_numbers/classifiers`, { token: acme });
+    expect(obj.json.data.tollfree_us).to.include({ friendly_name: 'US TollFree' });
+    const arr = createCrossbarEmulator({ classifierShape: 'array' });
+    const r = await call(arr, 'GET', `/accounts/${arr.rootAccountId}/phone_numbers/classifiers`, {
+      token: arr.issueToken(),
+    });
+    expect(r.json.data).to.be.an('array');
+    expect(r.json.data.find((c: Loose) => c.name === 'international')).to.include({ friendly_name: 'International' });
+  });
+});
+
+describe('crossbar emulator: callflows and apps', () => {
+  const em = createCrossbarEmulator({ seed: { accounts: 60, depth: 1 } });
+  const acme = em.issueToken();
+
+  it('filters no_match callflows and keeps numbers unique per account', async () => {
+    const kids = (await walk(em, acme, `/accounts/${em.rootAccountId}/children`, 100)).items;
+    const modules = new Map<string, number>();
+    let none = 0;
+    for (const k of kids) {
+      const r = await call(em, 'GET', `/accounts/${k.id}/callflows?filter_numbers=no_match`, { token: acme });
+      if (r.json.data.length === 0) none++;
+      for (const cf of r.json.data) {
+        expect(cf.numbers).to.deep.equal(['no_match']);
+        const full = await call(em, 'GET', `/accounts/${k.id}/callflows/${cf.id}`, { token: acme });
+        const key = `${full.json.data.flow.module}:${full.json.data.flow.data.hunt_account_id === em.rootAccountId ? 'reseller' : 'other'}`;
+        modules.set(key, (modules.get(key) ?? 0) + 1);
+      }
+    }
+    expect(none).to.be.greaterThan(kids.length / 2);
+    expect(modules.get('offnet:other')).to.be.greaterThan(0);
+    expect(modules.get('resources:reseller')).to.be.greaterThan(0);
+    const acc = await createAccount(em, acme, em.rootAccountId, { name: 'Carrier Chooser' });
+    const flow = { numbers: ['no_match'], flow: { children: {}, data: {}, module: 'offnet' } };
+    const created = await call(em, 'PUT', `/accounts/${acc.id}/callflows`, { token: acme, body: { data: flow } });
+    expect(created.status).to.equal(201);
+    const dup = await call(em, 'PUT', `/accounts/${acc.id}/callflows`, { token: acme, body: { data: flow } });
+    expect(dup.status).to.equal(400);
+    expect(dup.json.data.numbers.unique).to.exist;
+    const updated = await call(em, 'POST', `/accounts/${acc.id}/callflows/${created.json.data.id}`, {
+      token: acme,
+      body: {
+        data: { ...flow, flow: { children: {}, data: { hunt_account_id: em.rootAccountId }, module: 'resources' } },
+      },
+    });
+    expect(updated.json.data.flow.module).to.equal('resources');
+  });
+
+  it('hides blacklisted apps from the account and everything below it', async () => {
+    const parent = await createAccount(em, acme, em.rootAccountId, { name: 'App Parent' });
+    const child = await createAccount(em, acme, parent.id, { name: 'App Child' });
+    const apps = (await call(em, 'GET', `/accounts/${parent.id}/apps_store`, { token: acme })).json.data;
+    expect(apps.length).to.be.within(8, 14);
+    expect(apps[0]).to.include.keys('id', 'name', 'i18n', 'tags', 'icon', 'author', 'version', 'price', 'api_url');
+    expect(apps[0].id).to.match(HEX32);
+    const hidden = apps[0].id;
+    const post = await call(em, 'POST', `/accounts/${parent.id}/apps_store/blacklist`, {
+      token: acme,
+      body: { data: { blacklist: [hidden] } },
+    });
+    expect(post.json.data).to.deep.equal({ blacklist: [hidden] });
+    for (const id of [parent.id, child.id]) {
+      const list = (await call(em, 'GET', `/accounts/${id}/apps_store`, { token: acme })).json.data;
+      expect(list.map((a: Loose) => a.id)).not.to.include(hidden);
+      expect((await call(em, 'GET', `/accounts/${id}/apps_store/${hidden}`, { token: acme })).status).to.equal(404);
+    }
+    const own = await call(em, 'GET', `/accounts/${parent.id}/apps_store/blacklist`, {
+      token: em.issueToken(parent.id),
+    });
+    expect(own.status).to.equal(403);
+  });
+});
+
+describe('crossbar emulator: faults, latency, recording', () => {
+  const em = createCrossbarEmulator();
+  const token = em.issueToken();
+  const limits = `/accounts/${em.rootAccountId}/limits`;
+  afterEach(() => em.faults.clear());
+
+  it('answers a fault status with a Kazoo error envelope or the given body', async () => {
+    em.faults.add({ path: '/accounts/*/limits', status: 503 });
+    const r = await call(em, 'GET', limits, { token });
+    expect(r.status).to.equal(503);
+    expect(r.json).to.include({ status: 'error', error: '503' });
+    em.faults.clear();
+    em.faults.add({ path: /\/limits$/, method: 'GET', status: 500, body: { custom: true } });
+    expect((await call(em, 'GET', limits, { token })).json).to.deep.equal({ custom: true });
+    expect((await call(em, 'POST', limits, { token, body: { data: {} } })).status).to.equal(200);
+  });
+
+  it('sends malformed bodies', async () => {
+    em.faults.add({ path: '/accounts/**', malformed: true });
+    const res = await em.handle(new Request(`http://x.test/v2${limits}`, { headers: { 'X-Auth-Token': token } }));
+    expect(res.status).to.equal(200);
+    let parsed = true;
+    try {
+      await res.json();
+    } catch {
+      parsed = false;
+    }
+    expect(parsed).to.equal(false);
+  });
+
+  it('never answers a timeout until the request is aborted', async () => {
+    em.faults.add({ path: '/accounts/*', timeout: true });
+    const controller = new AbortController();
+    const pending = em.handle(
+      new Request(`http://x.test/v2/accounts/${em.rootAccountId}`, { signal: controller.signal }),
+    );
+    let settled = false;
+    pending.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(settled).to.equal(false);
+    controller.abort();
+    const err = await pending.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((err as DOMException).name).to.equal('AbortError');
+  });
+
+  it('fails the connection for a network fault, then heals after `times`', async () => {
+    em.faults.add({ path: '/accounts/*/limits', network: true, times: 2 });
+    for (let i = 0; i < 2; i++) {
+      const err = await em
+        .handle(new Request(`http://x.test/v2${limits}`, { headers: { 'X-Auth-Token': token } }))
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(err).to.be.instanceOf(TypeError);
+    }
+    expect((await call(em, 'GET', limits, { token })).status).to.equal(200);
+    const remove = em.faults.add({ path: '**', status: 418 });
+    expect((await call(em, 'GET', limits, { token })).status).to.equal(418);
+    remove();
+    expect((await call(em, 'GET', limits, { token })).status).to.equal(200);
+  });
+
+  it('delays replies by latencyMs and fault latency', async () => {
+    const slow = createCrossbarEmulator({ latencyMs: [40, 60] });
+    let t = performance.now();
+    await call(slow, 'GET', `/accounts/${slow.rootAccountId}`, { token: slow.issueToken() });
+    expect(performance.now() - t).to.be.at.least(35);
+    em.faults.add({ path: '/accounts/*', latencyMs: 80 });
+    t = performance.now();
+    const r = await call(em, 'GET', `/accounts/${em.rootAccountId}`, { token });
+    expect(r.status).to.equal(200);
+    expect(performance.now() - t).to.be.at.least(75);
+  });
+
+  it('records every request with its parsed body and status', async () => {
+    em.clearRequests();
+    await call(em, 'GET', `${limits}?page_size=5`, { token });
+    await call(em, 'POST', limits, { token, body: { data: { twoway_trunks: 0 } } });
+    expect(em.requests).to.have.length(2);
+    expect(em.requests[0]).to.deep.include({
+      method: 'GET',
+      path: `/v2${limits}`,
+      query: { page_size: '5' },
+      body: undefined,
+      status: 200,
+    });
+    expect(em.requests[1]).to.deep.include({ method: 'POST', body: { data: { twoway_trunks: 0 } }, status: 200 });
+  });
+
+  it('calls onChange after successful writes only', async () => {
+    let changes = 0;
+    const off = em.onChange(() => changes++);
+    await call(em, 'GET', limits, { token });
+    expect(changes).to.equal(0);
+    await call(em, 'PATCH', `/accounts/${em.rootAccountId}`, { token, body: { data: { org: 'Acme' } } });
+    expect(changes).to.equal(1);
+    await call(em, 'PATCH', `/accounts/${em.rootAccountId}`, { token, body: { data: { name: '' } } });
+    expect(changes).to.equal(1);
+    off();
+    await call(em, 'PATCH', `/accounts/${em.rootAccountId}`, { token, body: { data: { org: 'Acme 2' } } });
+    expect(changes).to.equal(1);
+  });
+});
+
+describe('crossbar emulator: state', () => {
+  it('round-trips a snapshot through JSON, tokens included', async () => {
+    const em = createCrossbarEmulator({ seed: { accounts: 40, depth: 2, seed: 11 } });
+    const token = await login(em);
+    const acc = await createAccount(em, token, em.rootAccountId, { name: 'Snapshot Survivor' });
+    await call(em, 'PATCH', `/accounts/${acc.id}`, { token, body: { data: { custom_notes: '<p>kept</p>' } } });
+    await call(em, 'PUT', `/accounts/${acc.id}/users`, {
+      token,
+      body: { data: { first_name: 'S', last_name: 'U', username: 'su@x.example' } },
+    });
+    const state = JSON.parse(JSON.stringify(em.snapshot()));
+    const restored = createCrossbarEmulator({ state });
+    expect(restored.rootAccountId).to.equal(em.rootAccountId);
+    const a = await call(restored, 'GET', `/accounts/${acc.id}`, { token });
+    expect(a.status).to.equal(200);
+    expect(a.json.data.custom_notes).to.equal('<p>kept</p>');
+    const before = await walk(em, token, `/accounts/${em.rootAccountId}/descendants`, 100);
+    const after = await walk(restored, token, `/accounts/${em.rootAccountId}/descendants`, 100);
+    expect(after.items).to.deep.equal(before.items);
+    const users = await call(restored, 'GET', `/accounts/${acc.id}/users`, { token });
+    expect(users.json.data.map((u: Loose) => u.username)).to.deep.equal(['su@x.example']);
+    // Seeded data not read before the snapshot is derived again, identically, after restoring it.
+    const seededChild = before.items.find((i) => i.id !== acc.id)!;
+    const seeded = async (e: CrossbarEmulator, what: string) =>
+      (await call(e, 'GET', `/accounts/${seededChild.id}${what}`, { token })).json;
+    for (const what of ['', '/users', '/limits', '/ledgers', '/callflows', '/services']) {
+      const [x, y] = [await seeded(restored, what), await seeded(em, what)];
+      expect(x.data, what).to.deep.equal(y.data);
+      expect(x.revision, what).to.equal(y.revision);
+    }
+  });
+
+  it('resets to the initial seed', async () => {
+    const em = createCrossbarEmulator({ seed: { accounts: 10, depth: 1 } });
+    const token = em.issueToken();
+    const acc = await createAccount(em, token, em.rootAccountId, { name: 'Gone After Reset' });
+    em.reset();
+    const t2 = em.issueToken();
+    expect((await call(em, 'GET', `/accounts/${acc.id}`, { token: t2 })).status).to.equal(404);
+    expect((await call(em, 'GET', `/accounts/${em.rootAccountId}`, { token })).status).to.equal(401);
+    expect((await walk(em, t2, `/accounts/${em.rootAccountId}/children`, 50)).items).to.have.length(10);
+  });
+
+  it('generates the same data from the same seed, and different data from another', async () => {
+    const dump = async (seed: number) => {
+      const em = createCrossbarEmulator({ seed: { accounts: 120, depth: 3, seed } });
+      const token = em.issueToken();
+      const items = (await walk(em, token, `/accounts/${em.rootAccountId}/descendants`, 200)).items;
+      const docs = [];
+      for (const it of items.slice(0, 15)) {
+        const d = (await call(em, 'GET', `/accounts/${it.id}`, { token })).json;
+        const u = (await call(em, 'GET', `/accounts/${it.id}/users`, { token })).json.data;
+        const l = (await call(em, 'GET', `/accounts/${it.id}/limits`, { token })).json.data;
+        docs.push({ d: d.data, m: d.metadata, r: d.revision, u, l });
+      }
+      return { ids: [em.masterAccountId, em.rootAccountId, em.foreignAccountId], items, docs };
+    };
+    const a = await dump(5);
+    const b = await dump(5);
+    const c = await dump(6);
+    expect(b).to.deep.equal(a);
+    expect(c.items.map((i: Loose) => i.name)).not.to.deep.equal(a.items.map((i: Loose) => i.name));
+  });
+
+  it('seeds realistic, unique names and realms', async () => {
+    const em = createCrossbarEmulator({ seed: { accounts: 1000, depth: 2 } });
+    const token = em.issueToken();
+    const items = (await walk(em, token, `/accounts/${em.rootAccountId}/descendants`, 1000)).items;
+    expect(new Set(items.map((i) => i.name.toLowerCase())).size).to.equal(1000);
+    expect(new Set(items.map((i) => i.realm.toLowerCase())).size).to.equal(1000);
+    for (const i of items) expect(i.realm).to.match(/^[.\w-]+$/);
+    const names = items.map((i) => i.name).join('\n');
+    expect(names).to.match(/[^\x00-\x7f]/); // eslint-disable-line no-control-regex
+    expect(names).to.contain('&');
+    let disabled = 0;
+    let resellers = 0;
+    for (const i of items) {
+      const m = (await call(em, 'GET', `/accounts/${i.id}`, { token })).json.metadata;
+      if (!m.enabled) disabled++;
+      if (m.is_reseller) resellers++;
+    }
+    expect(disabled).to.be.within(20, 90);
+    expect(resellers).to.be.within(10, 60);
+  });
+
+  it('seeds 100,000 accounts', async function () {
+    this.timeout(120000);
+    const t = performance.now();
+    const em = createCrossbarEmulator({ seed: { accounts: 100000, depth: 1 } });
+    const ms = performance.now() - t;
+    console.log(`crossbar emulator: seeded 100,000 accounts in ${ms.toFixed(0)} ms (Chromium)`);
+    const token = em.issueToken();
+    const r = await call(em, 'GET', `/accounts/${em.masterAccountId}/children?paginate=false`, {
+      token: em.issueToken(em.masterAccountId),
+    });
+    expect(r.json.data.find((c: Loose) => c.id === em.rootAccountId).descendants_count).to.equal(100000);
+    const page = await call(
+      em,
+      'GET',
+      `/accounts/${em.rootAccountId}/children?page_size=1000&start_key=${encodeURIComponent('["m"]')}`,
+      { token },
+    );
+    expect(page.json.data).to.have.length(1000);
+    expect(page.json.data[0].name.toLowerCase() >= 'm').to.equal(true);
+  });
+});
