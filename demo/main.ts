@@ -8,53 +8,27 @@ import { http, type RequestHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { AccountApiError, type AccountApi, type Session } from '../src/api/index.js';
 import { createKazooAdapter } from '../src/kazoo/index.js';
-import { createCrossbarEmulator, type CrossbarEmulator } from '../src/mock/index.js';
+import type { Login } from '../src/mock/index.js';
 import '../src/define.js';
 import type { AccountProvider } from '../components/account-provider/account-provider.js';
-import { channel, clearState, loadState, saveState, tabId, type SyncMessage } from './persist.js';
+import { connectEmulator } from './emulator-link.js';
 
 const EMULATOR_URL = `${location.origin}/demo-crossbar`;
-const DEMO_SEED = { accounts: 400, depth: 3, seed: 2026 };
 const app = document.getElementById('app')!;
 
-// ---- the emulator, persisted and shared between tabs ----
-let emulator: CrossbarEmulator;
-let stopWatching = () => {};
-let saveTimer: ReturnType<typeof setTimeout> | undefined;
-
-function watch(em: CrossbarEmulator) {
-  stopWatching();
-  stopWatching = em.onChange(() => {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(async () => {
-      await saveState(em.snapshot()).catch(() => undefined);
-      channel?.postMessage({ type: 'changed', from: tabId } satisfies SyncMessage);
-    }, 150);
-  });
-}
+// ---- the emulator: one for every tab of this browser, its data kept across reloads ----
+const link = connectEmulator();
+let demoLogin: Login;
 
 async function bootEmulator() {
-  const state = await loadState();
-  try {
-    emulator = createCrossbarEmulator(state ? { state } : { seed: DEMO_SEED });
-  } catch {
-    emulator = createCrossbarEmulator({ seed: DEMO_SEED }); // a stored state from an older version: start over
-  }
-  watch(emulator);
-  const handler: RequestHandler = http.all(`${EMULATOR_URL}/v2/*`, ({ request }) => emulator.handle(request));
+  demoLogin = await link.login();
+  const handler: RequestHandler = http.all(`${EMULATOR_URL}/v2/*`, ({ request }) => link.handle(request));
   await setupWorker(handler).start({ quiet: true, onUnhandledRequest: 'bypass' });
 }
 
-channel?.addEventListener('message', async (event: MessageEvent<SyncMessage>) => {
-  if (event.data.from === tabId) return;
-  if (event.data.type === 'reset') return location.reload();
-  const state = await loadState();
-  if (!state) return;
-  emulator = createCrossbarEmulator({ state });
-  watch(emulator);
-  // A fresh adapter and store: every widget reloads what it shows from the shared data.
-  if (ui.signedIn && ui.backend === 'emulator') connect(makeApi(ui.form), ui.session);
-});
+// Another tab changed the data: every widget reloads what it shows.
+link.onChanged = () => (document.querySelector('account-provider') as AccountProvider | null)?.refresh();
+link.onReset = () => location.reload();
 
 // ---- portal state ----
 interface LoginForm {
@@ -137,9 +111,7 @@ function signOut() {
 
 async function resetDemo() {
   if (!confirm('Reset the demo data? Every change made in the demo is lost, in every tab.')) return;
-  await clearState();
-  channel?.postMessage({ type: 'reset', from: tabId } satisfies SyncMessage);
-  location.reload();
+  await link.reset();
 }
 
 function setTheme(value: string) {
@@ -186,7 +158,7 @@ function header() {
 
 function signInView() {
   const em = ui.backend === 'emulator';
-  const f = em ? { baseUrl: '', ...emulator.login } : ui.form;
+  const f = em ? { baseUrl: '', ...demoLogin } : ui.form;
   return html`<section class="card signin" aria-labelledby="signin-title">
     <h2 id="signin-title">Sign in</h2>
     <div class="tabs" role="tablist" aria-label="Backend">

@@ -1,6 +1,9 @@
 /** The demo emulator's data in IndexedDB, shared by every tab of the browser through a BroadcastChannel. */
 import type { EmulatorState } from '../src/mock/index.js';
 
+/** The demo's data: a reseller with 400 customers over three levels. */
+export const DEMO_SEED = { accounts: 400, depth: 3, seed: 2026 };
+
 const DB = 'account-manager-widgets-demo';
 const STORE = 'state';
 const KEY = 'emulator';
@@ -18,31 +21,37 @@ async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBReq
   const db = await open();
   try {
     return await new Promise<T>((resolve, reject) => {
-      const req = fn(db.transaction(STORE, mode).objectStore(STORE));
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      const t = db.transaction(STORE, mode);
+      const req = fn(t.objectStore(STORE));
+      // Resolve once committed, so another tab told about the change reads the new data.
+      t.oncomplete = () => resolve(req.result);
+      t.onerror = () => reject(t.error ?? req.error);
+      t.onabort = () => reject(t.error ?? req.error);
     });
   } finally {
     db.close();
   }
 }
 
-export async function loadState(): Promise<EmulatorState | undefined> {
+/** The emulator's data and a revision that grows with every save, so tabs can tell newer from older. */
+export interface Saved {
+  rev: number;
+  state: EmulatorState;
+}
+
+export async function loadState(): Promise<Saved | undefined> {
   try {
-    return (await tx('readonly', (s) => s.get(KEY))) as EmulatorState | undefined;
+    const saved = (await tx('readonly', (s) => s.get(KEY))) as Saved | undefined;
+    return saved && typeof saved.rev === 'number' && saved.state ? saved : undefined;
   } catch {
     return undefined; // private mode or storage refused: start from the seed
   }
 }
 
-export async function saveState(state: EmulatorState): Promise<void> {
-  await tx('readwrite', (s) => s.put(state, KEY));
+export async function saveState(saved: Saved): Promise<void> {
+  await tx('readwrite', (s) => s.put(saved, KEY));
 }
 
 export async function clearState(): Promise<void> {
   await tx('readwrite', (s) => s.delete(KEY));
 }
-
-export type SyncMessage = { type: 'changed' | 'reset'; from: string };
-export const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(DB) : undefined;
-export const tabId = Math.random().toString(36).slice(2);

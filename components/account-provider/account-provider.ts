@@ -133,6 +133,11 @@ export class AccountProvider extends AmElement {
     return this.stack[this.stack.length - 1];
   }
 
+  /** Reloads what every widget inside shows (for data changed outside these widgets). */
+  refresh(): void {
+    this.store?.invalidateAll();
+  }
+
   /** Whether a "Use account" is in force. */
   get isMasquerading(): boolean {
     return this.stack.length > 1;

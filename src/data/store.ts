@@ -174,6 +174,16 @@ export class AccountStore {
     for (const r of hit) this.emit({ type: 'resource-updated', key: r }, [r]);
   }
 
+  /** Marks everything cached stale and tells every subscriber (the data changed behind the store's back). */
+  invalidateAll(): void {
+    const hit = new Set<string>();
+    for (const [k, e] of this.entries) {
+      e.stale = true;
+      hit.add(resourceOf(k));
+    }
+    for (const r of hit) this.emit({ type: 'resource-updated', key: r }, [r]);
+  }
+
   /** What any read told about the account: name, enabled, reseller tier. */
   summaryFacts(id: string): SummaryFacts | undefined {
     return this.facts.get(id);
