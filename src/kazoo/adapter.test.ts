@@ -349,6 +349,12 @@ describe('createKazooAdapter: wire details', () => {
       balance: { show_tab: true, show_credit: false },
     });
   });
+  it("lists the session's own apps, all enabled, where its blacklist belongs to the account above", async () => {
+    const { emulator, make } = setup();
+    const apps = await make().listApps(emulator.rootAccountId);
+    expect(apps.length).to.be.greaterThan(0);
+    expect(apps.every((a) => a.enabled)).to.equal(true);
+  });
   it('keeps hostile text from other tenants as plain data', async () => {
     const { emulator, make } = setup();
     const api = make();

@@ -575,17 +575,25 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
 
     async listApps(accountId, opts) {
       const signal = opts?.signal;
-      const [parent, blacklist] = await Promise.all([
-        parentOf(accountId, signal),
-        call(Blacklist, { method: 'GET', path: `/accounts/${enc(accountId)}/apps_store/blacklist`, signal }),
-      ]);
-      const { data } = await call(AppList, {
-        method: 'GET',
-        path: `/accounts/${enc(parent ?? accountId)}/apps_store`,
-        signal,
-      });
-      const blocked = new Set(blacklist.data.blacklist ?? []);
-      return data.map((a) => appFrom(a, !blocked.has(a.id)));
+      try {
+        const [parent, blacklist] = await Promise.all([
+          parentOf(accountId, signal),
+          call(Blacklist, { method: 'GET', path: `/accounts/${enc(accountId)}/apps_store/blacklist`, signal }),
+        ]);
+        const { data } = await call(AppList, {
+          method: 'GET',
+          path: `/accounts/${enc(parent ?? accountId)}/apps_store`,
+          signal,
+        });
+        const blocked = new Set(blacklist.data.blacklist ?? []);
+        return data.map((a) => appFrom(a, !blocked.has(a.id)));
+      } catch (err) {
+        // The caller's own account: its blacklist and parent belong to the account above. What it may use is
+        // its own apps store, all of it enabled.
+        if (!AccountApiError.is(err, 'forbidden')) throw err;
+        const { data } = await call(AppList, { method: 'GET', path: `/accounts/${enc(accountId)}/apps_store`, signal });
+        return data.map((a) => appFrom(a, true));
+      }
     },
 
     async setEnabledApps(accountId, appIds, opts) {

@@ -1,0 +1,342 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  :host([modal]) {
+    display: contents;
+  }
+  .modal {
+    width: min(var(--am-account-create-max-width, 60rem), calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    padding: 0;
+    border: 1px solid var(--am-account-create-border-color, var(--am-color-border));
+    border-radius: var(--am-radius-lg);
+    background: var(--am-account-create-background, var(--am-color-surface));
+    box-shadow: var(--am-shadow-raised);
+    color: var(--am-color-text);
+    overflow: auto;
+  }
+  .modal::backdrop {
+    background: var(--am-color-backdrop);
+  }
+  .base {
+    display: grid;
+    gap: var(--am-space-4);
+    max-width: var(--am-account-create-max-width, 60rem);
+    padding: var(--am-space-4);
+    background: var(--am-account-create-background, var(--am-color-surface));
+    color: var(--am-color-text);
+  }
+  .header {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: var(--am-space-4);
+  }
+  .title {
+    margin: 0;
+    font-size: var(--am-font-size-xl);
+    font-weight: var(--am-font-weight-bold);
+  }
+  .parent {
+    margin: 0;
+    color: var(--am-color-text-muted);
+  }
+  .close {
+    min-width: 2.25rem;
+    padding: 0;
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: var(--am-account-create-steps-width, 14rem) minmax(0, 1fr);
+    gap: var(--am-space-6);
+  }
+  @container (max-width: 40rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .steps ol {
+      display: flex;
+      flex-wrap: wrap;
+    }
+  }
+  .steps ol {
+    display: grid;
+    gap: var(--am-space-1);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .step {
+    display: flex;
+    align-items: center;
+    gap: var(--am-space-2);
+    width: 100%;
+    padding: var(--am-space-2);
+    border: 1px solid transparent;
+    border-radius: var(--am-radius-md);
+    background: none;
+    color: var(--am-color-text);
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .step:hover:not(:disabled) {
+    background: var(--am-color-surface-sunken);
+  }
+  .step:focus-visible {
+    outline: var(--am-focus-ring-width) solid var(--am-color-focus-ring);
+    outline-offset: 2px;
+  }
+  .step:disabled {
+    cursor: default;
+  }
+  .step[data-state='current'] {
+    border-color: var(--am-account-create-step-current-color, var(--am-color-accent));
+    font-weight: var(--am-font-weight-bold);
+  }
+  .marker {
+    display: inline-grid;
+    flex: none;
+    place-items: center;
+    width: 1.75rem;
+    height: 1.75rem;
+    border: 2px solid var(--am-color-border-strong);
+    border-radius: var(--am-radius-pill);
+    font-size: var(--am-font-size-sm);
+  }
+  .step[data-state='current'] .marker {
+    border-color: var(--am-account-create-step-current-color, var(--am-color-accent));
+    background: var(--am-account-create-step-current-color, var(--am-color-accent));
+    color: var(--am-color-on-accent);
+  }
+  .step[data-state='done'] .marker {
+    border-color: var(--am-account-create-step-done-color, var(--am-color-success-text));
+    color: var(--am-account-create-step-done-color, var(--am-color-success-text));
+  }
+  .panel {
+    display: grid;
+    align-content: start;
+    gap: var(--am-space-4);
+    min-width: 0;
+  }
+  .step-heading {
+    margin: 0;
+    font-size: var(--am-font-size-lg);
+    font-weight: var(--am-font-weight-bold);
+  }
+  /* Focused by the wizard on each step change so screen readers read it; it is not a control. */
+  .step-heading:focus {
+    outline: none;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    align-items: start;
+    gap: var(--am-space-4);
+  }
+  .wide {
+    grid-column: 1 / -1;
+  }
+  .panel p,
+  .done p,
+  .done ul {
+    margin: 0;
+  }
+  .control {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--am-space-2);
+  }
+  .control .am-input {
+    flex: 1 1 14rem;
+    min-width: 0;
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--am-space-2);
+  }
+  select.am-input {
+    min-height: 2.25rem;
+  }
+  .group {
+    display: grid;
+    gap: var(--am-space-3);
+    margin: 0;
+    padding: var(--am-space-4);
+    border: 1px solid var(--am-account-create-border-color, var(--am-color-border));
+    border-radius: var(--am-radius-lg);
+  }
+  .group legend {
+    padding: 0 var(--am-space-1);
+    font-weight: var(--am-font-weight-bold);
+  }
+  .checks {
+    display: grid;
+    gap: var(--am-space-2);
+  }
+  .checks.nested {
+    padding-inline-start: var(--am-space-6);
+  }
+  .check {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--am-space-2);
+  }
+  .check input {
+    margin-top: 0.3rem;
+    accent-color: var(--am-color-accent);
+  }
+  .block {
+    display: block;
+  }
+  .note,
+  .warning {
+    margin: 0;
+    padding: var(--am-space-3) var(--am-space-4);
+    border-radius: var(--am-radius-md);
+    background: var(--am-color-surface-sunken);
+    color: var(--am-color-text);
+  }
+  .warning {
+    background: var(--am-color-warning-surface);
+    color: var(--am-color-warning-text);
+  }
+  .strength {
+    display: block;
+  }
+  .strength[data-level='weak'] {
+    color: var(--am-color-danger-text);
+  }
+  .strength[data-level='very-strong'],
+  .strength[data-level='strong'] {
+    color: var(--am-color-success-text);
+  }
+  .combo {
+    position: relative;
+  }
+  .listbox {
+    max-height: 16rem;
+    margin: 0;
+    padding: var(--am-space-1) 0;
+    overflow-y: auto;
+    border: 1px solid var(--am-color-border-strong);
+    border-radius: var(--am-radius-md);
+    background: var(--am-color-surface-raised);
+    box-shadow: var(--am-shadow-raised);
+    list-style: none;
+  }
+  .option {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--am-space-2);
+    padding: var(--am-space-1) var(--am-space-3);
+    cursor: pointer;
+  }
+  .option .am-hint {
+    white-space: nowrap;
+  }
+  .option[aria-selected='true'] {
+    font-weight: var(--am-font-weight-bold);
+  }
+  .option[data-active] {
+    background: var(--am-color-surface-sunken);
+    outline: var(--am-focus-ring-width) solid var(--am-color-focus-ring);
+    outline-offset: -2px;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--am-space-2);
+    padding-top: var(--am-space-4);
+    border-top: 1px solid var(--am-account-create-border-color, var(--am-color-border));
+  }
+  .spacer {
+    flex: 1;
+  }
+  .review {
+    display: grid;
+    gap: var(--am-space-3);
+  }
+  .review-section {
+    padding: var(--am-space-3) var(--am-space-4);
+    border: 1px solid var(--am-account-create-border-color, var(--am-color-border));
+    border-radius: var(--am-radius-lg);
+  }
+  .review-head {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--am-space-2);
+  }
+  .review-section h4,
+  .progress-box h4 {
+    margin: 0;
+    font-size: var(--am-font-size-md);
+  }
+  dl {
+    display: grid;
+    grid-template-columns: minmax(8rem, 14rem) 1fr;
+    gap: var(--am-space-1) var(--am-space-4);
+    margin: var(--am-space-2) 0 0;
+  }
+  dt {
+    color: var(--am-color-text-muted);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .plain {
+    margin: 0 0 var(--am-space-2);
+    padding: 0;
+    list-style: none;
+  }
+  .mono {
+    font-family: var(--am-font-family-mono);
+  }
+  .progress-box {
+    display: grid;
+    gap: var(--am-space-2);
+    padding: var(--am-space-4);
+    border: 1px solid var(--am-account-create-border-color, var(--am-color-border));
+    border-radius: var(--am-radius-lg);
+  }
+  .progress {
+    display: grid;
+    gap: var(--am-space-2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .progress li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--am-space-2);
+  }
+  .progress li[data-status='done'] {
+    color: var(--am-color-success-text);
+  }
+  .progress li[data-status='failed'] .failure {
+    color: var(--am-color-danger-text);
+    font-weight: var(--am-font-weight-medium);
+  }
+  .done {
+    display: grid;
+    gap: var(--am-space-3);
+  }
+  .done-title {
+    margin: 0;
+    padding: var(--am-space-3) var(--am-space-4);
+    border-radius: var(--am-radius-md);
+    background: var(--am-color-success-surface);
+    color: var(--am-color-success-text);
+    font-weight: var(--am-font-weight-bold);
+  }
+`;

@@ -1,0 +1,243 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { EmulatorOptions } from '../src/mock/index.js';
+import '../components/account-provider/account-provider.define.js';
+import '../components/account-create/account-create.define.js';
+import type { AccountCreate, StepId } from '../components/account-create/account-create.js';
+import { neverAnswer, storyBackend, type StoryBackend } from './support/emulator.js';
+
+interface Args {
+  /** The reseller's realm suffix; empty: the realm is optional. */
+  realmSuffix: string;
+  passwordLength: number;
+}
+
+interface Setup {
+  emulator?: EmulatorOptions;
+  /** Faults and extra handlers, once the backend exists. */
+  setup?: (backend: StoryBackend) => unknown[] | void;
+  /** Create under a seeded customer (its apps can be listed) rather than the logged-in reseller. */
+  underCustomer?: boolean;
+  modal?: boolean;
+  /** Where the story's play function takes the wizard. */
+  to?: StepId | 'submitting' | 'done';
+}
+
+// ---- driving the wizard like a user (no test library: plain DOM events)
+
+async function waitFor<T>(find: () => T | null | undefined | false, timeout = 8000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = find();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('The story did not reach its state.');
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+const inner = (el: AccountCreate) => el.shadowRoot!;
+
+function fill(el: AccountCreate, id: string, value: string): void {
+  const input = inner(el).querySelector<HTMLInputElement>(`#${id}`)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+/** Next, or Create on the review step: the form's own submission, whatever the language. */
+async function submitStep(el: AccountCreate): Promise<void> {
+  inner(el).querySelector('form')!.requestSubmit();
+  await el.updateComplete;
+}
+
+const STEP_NAMES: Record<StepId, string> = {
+  general: 'Name and realm',
+  contacts: 'Contacts',
+  admins: 'Admins',
+  plans: 'Service plans',
+  limits: 'Limits and calls',
+  credit: 'Initial credit',
+  apps: 'Apps',
+  review: 'Review',
+};
+const ORDER = Object.keys(STEP_NAMES) as StepId[];
+
+async function walk(el: AccountCreate, to: NonNullable<Setup['to']>): Promise<void> {
+  await waitFor(() => inner(el).querySelector('#f-name'));
+  const target = to === 'submitting' || to === 'done' ? 'review' : to;
+  fill(el, 'f-name', 'Harbor Dental Group');
+  for (const step of ORDER.slice(1, ORDER.indexOf(target) + 1)) {
+    if (el.step === 'contacts') {
+      fill(el, 'f-technical-name', 'Front Desk');
+      fill(el, 'f-technical-email', 'it@harbordental.example');
+    }
+    if (el.step === 'admins') {
+      const row = inner(el).querySelector<HTMLInputElement>('input[name$=".firstName"]')!.id.replace('-firstName', '');
+      fill(el, `${row}-firstName`, 'Jane');
+      fill(el, `${row}-lastName`, 'Okafor');
+      fill(el, `${row}-email`, 'jane@harbordental.example');
+    }
+    await el.updateComplete;
+    await submitStep(el);
+    await waitFor(() => el.step === step);
+  }
+  if (to === 'submitting' || to === 'done') {
+    await submitStep(el);
+    if (to === 'done') await waitFor(() => inner(el).querySelector('[part=done]'));
+  }
+}
+
+/** One story: its own emulator (seeded, deterministic), faults, and where the wizard is taken. */
+function story(options: Setup = {}, extra: Partial<Story> = {}): Story {
+  let backend: StoryBackend;
+  let parentId: string | undefined;
+  return {
+    ...extra,
+    async beforeEach({ msw }) {
+      backend = storyBackend(options.emulator);
+      const handlers = (options.setup?.(backend) ?? []) as Parameters<typeof msw.use>;
+      msw.use(...handlers, ...backend.handlers);
+      parentId = undefined;
+      if (options.underCustomer) {
+        const page = await backend.api.listChildren(backend.emulator.rootAccountId);
+        for (const child of page.items) {
+          const account = await backend.api.getAccount(child.id);
+          if (!account.isReseller) {
+            parentId = child.id;
+            break;
+          }
+        }
+      }
+    },
+    render: (args) =>
+      html`<account-provider .api=${backend.api}>
+        <account-create
+          parent-id=${parentId ?? ''}
+          realm-suffix=${args.realmSuffix}
+          password-length=${args.passwordLength}
+          ?modal=${options.modal}
+        ></account-create>
+        ${
+          options.modal
+            ? html`<p style="padding: 1rem">
+                <button
+                  type="button"
+                  @click=${(e: Event) => ((e.target as HTMLElement).closest('account-provider')!.querySelector('account-create') as AccountCreate).show()}
+                >
+                  Add account
+                </button>
+              </p>`
+            : ''
+        }
+      </account-provider>`,
+    play: async ({ canvasElement }) => {
+      const el = await waitFor(() => canvasElement.querySelector('account-create'));
+      if (options.modal) await el.show();
+      if (options.to) await walk(el, options.to);
+    },
+  };
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/account-create',
+  component: 'account-create',
+  args: { realmSuffix: 'sip.acme.example', passwordLength: 16 },
+  argTypes: {
+    realmSuffix: { control: 'text' },
+    passwordLength: { control: { type: 'number', min: 12, max: 64 } },
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** Step 1: name, a realm generated under the reseller's suffix, time zone and language from the parent. */
+export const NameAndRealm: Story = story();
+
+/** With no realm suffix the realm is optional: left empty, the platform chooses one. */
+export const NoRealmSuffix: Story = story({}, { args: { realmSuffix: '' } });
+
+export const Contacts: Story = story({ to: 'contacts' });
+
+/** Admins with generated passwords: show/hide, generate, copy, strength, e-mail the credentials. */
+export const Admins: Story = story({ to: 'admins' });
+
+export const ServicePlans: Story = story({ to: 'plans' });
+
+/** The reseller offers no plans: the step explains instead of showing an empty list. */
+export const ServicePlansNoneOffered: Story = story({
+  to: 'plans',
+  setup: (b) =>
+    void b.emulator.faults.add({
+      path: '/accounts/*/services/available',
+      status: 200,
+      body: { status: 'success', data: [], request_id: 'story', auth_token: '', revision: 'x' },
+    }),
+});
+
+/** Listing the plans is forbidden for this user (403). */
+export const ServicePlansForbidden: Story = story({
+  to: 'plans',
+  setup: (b) => void b.emulator.faults.add({ path: '/accounts/*/services/available', status: 403 }),
+});
+
+/** Trunks and per-minute calls from the parent's limits; allowed calls from its restrictions. */
+export const LimitsAndCalls: Story = story({ to: 'limits' });
+
+export const InitialCredit: Story = story({ to: 'credit' });
+
+/** Under a customer account, whose apps can be listed: "All" or "Only these…". */
+export const Apps: Story = story({ to: 'apps', underCustomer: true });
+
+/** Every choice with "Edit" links; passwords masked behind "Show passwords". */
+export const Review: Story = story({ to: 'review' });
+
+/** Slow network: the account is created, the admins are on their way; one submission at a time. */
+export const Submitting: Story = story({
+  to: 'submitting',
+  setup: (b) => void b.emulator.faults.add({ path: '/accounts/*/users', method: 'PUT', latencyMs: 3_600_000 }),
+});
+
+/** The server refuses an admin's e-mail (400 unique): named, fixable in place, retried alone. */
+export const PartialFailureAdmin: Story = story({
+  to: 'submitting',
+  setup: (b) =>
+    void b.emulator.faults.add({
+      path: '/accounts/*/users',
+      method: 'PUT',
+      status: 400,
+      times: 1,
+      body: {
+        status: 'error',
+        error: '400',
+        message: 'invalid data',
+        data: { username: { unique: { message: 'Username already in use' } } },
+      },
+    }),
+});
+
+/** The limits are refused (403): "Limits: you don't have permission", with Retry and "Finish anyway". */
+export const PartialFailureLimits: Story = story({
+  to: 'submitting',
+  setup: (b) => void b.emulator.faults.add({ path: '/accounts/*/limits', method: 'POST', status: 403 }),
+});
+
+export const Done: Story = story({ to: 'done' });
+
+/** The parent's settings never arrive: the skeleton stays. */
+export const Loading: Story = story({ setup: () => [neverAnswer('/accounts/*/limits')] });
+
+/** Loading the parent's settings failed: what failed, in words, with Retry. */
+export const ErrorLoadingDefaults: Story = story({
+  setup: (b) => void b.emulator.faults.add({ path: '/accounts/*/phone_numbers/classifiers', status: 500 }),
+});
+
+/** As a modal dialog (`show()`), the way `<account-tree>` opens it; Escape asks before discarding input. */
+export const Dialog: Story = story({ modal: true });
+
+export const Dark: Story = story({ to: 'admins' }, { parameters: { theme: 'dark' } });
+
+export const DarkDialogReview: Story = story({ modal: true, to: 'review' }, { parameters: { theme: 'dark' } });
+
+export const French: Story = story({ to: 'admins' }, { parameters: { locale: 'fr-FR' } });
+
+export const FrenchReview: Story = story({ to: 'review' }, { parameters: { locale: 'fr-FR' } });
