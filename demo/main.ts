@@ -271,7 +271,7 @@ function workspace() {
         }
       </section>
     </div>
-    <account-create></account-create>
+    <account-create modal></account-create>
   </account-provider>`;
 }
 

@@ -1,5 +1,8 @@
 // Registers every element of the library (idempotent: defining twice is a no-op).
 import '../components/account-provider/account-provider.define.js';
 import '../components/account-create/account-create.define.js';
+import '../components/account-overview/account-overview.define.js';
+import '../components/account-admins/account-admins.define.js';
+import '../components/service-plan-picker/service-plan-picker.define.js';
 
 export * from './elements.js';

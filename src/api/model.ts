@@ -132,6 +132,10 @@ export interface AccountInput {
   notes?: Partial<Notes>;
 }
 
+/** Contact fields to change; `null` removes one. */
+export type ContactChanges = { [K in keyof Contact]?: string | null };
+export type BillingContactChanges = { [K in keyof BillingContact]?: string | null };
+
 /**
  * A partial update. A `null` clears an optional field (e.g. `language: null` = platform default,
  * `notes: { announcement: null }` = no announcement).
@@ -142,7 +146,7 @@ export interface AccountChanges {
   timezone?: string | null;
   language?: string | null;
   enabled?: boolean;
-  contacts?: { technical?: Contact | null; billing?: BillingContact | null };
+  contacts?: { technical?: ContactChanges | null; billing?: BillingContactChanges | null };
   callRestrictions?: Record<string, CallRestrictionAction>;
   uiRestrictions?: UiRestrictions;
   numberFeatures?: Partial<NumberFeatures>;

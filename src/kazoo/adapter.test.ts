@@ -172,6 +172,23 @@ describe('createKazooAdapter: error kinds from real reply shapes', () => {
     expect(e.kind).to.equal('validation');
     expect(e.fieldErrors?.realm?.length).to.be.greaterThan(0);
   });
+  it("403: the server's reason (data.cause) reaches the message", async () => {
+    const { emulator, make } = setup();
+    emulator.faults.add({
+      path: '/accounts/*',
+      status: 403,
+      body: {
+        status: 'error',
+        error: '403',
+        message: 'forbidden',
+        data: { cause: 'Moving accounts across resellers is not allowed', message: 'forbidden' },
+      },
+      times: 1,
+    });
+    const e = await kindOf(make().getAccount(emulator.rootAccountId));
+    expect(e.kind).to.equal('forbidden');
+    expect(e.message).to.contain('across resellers');
+  });
   it('403: forbidden outside the caller tree', async () => {
     const { emulator, make } = setup();
     expect((await kindOf(make().getAccount(emulator.foreignAccountId))).kind).to.equal('forbidden');

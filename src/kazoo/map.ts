@@ -6,10 +6,10 @@ import {
   type AccountChanges,
   type AccountInput,
   type AccountSummary,
-  type BillingContact,
+  type BillingContactChanges,
   type Charges,
   type ChargeItem,
-  type Contact,
+  type ContactChanges,
   type RestrictionEntry,
   type UiRestrictions,
   type User,
@@ -133,16 +133,22 @@ export function summaryFrom(item: z.infer<typeof AccountListItem>): AccountSumma
   });
 }
 
-function contactTo(c: Contact | null | undefined): Record<string, unknown> | null | undefined {
+/** Drops unset fields; keeps an explicit `null`, which a PATCH turns into "remove this field". */
+const keepNulls = <T extends Record<string, unknown>>(o: T): T => {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+};
+
+function contactTo(c: ContactChanges | null | undefined): Record<string, unknown> | null | undefined {
   if (c === null) return null;
   if (!c) return undefined;
-  return clean({ name: c.name, email: c.email, number: c.number });
+  return keepNulls({ name: c.name, email: c.email, number: c.number });
 }
 
-function billingTo(b: BillingContact | null | undefined): Record<string, unknown> | null | undefined {
+function billingTo(b: BillingContactChanges | null | undefined): Record<string, unknown> | null | undefined {
   if (b === null) return null;
   if (!b) return undefined;
-  return clean({
+  return keepNulls({
     name: b.name,
     email: b.email,
     number: b.number,

@@ -246,8 +246,13 @@ export function errorFrom(res: Response, json: unknown, request: { method: strin
   const serverMessage = typeof e.message === 'string' ? e.message : '';
   const data = e.data;
   const cause = data && typeof data === 'object' ? (data as { cause?: unknown; message?: unknown }) : undefined;
+  // Kazoo puts the reason in data.cause; data.message often repeats the status word ("forbidden").
   const detail =
-    typeof cause?.message === 'string' ? cause.message : typeof cause?.cause === 'string' ? cause.cause : '';
+    typeof cause?.cause === 'string'
+      ? cause.cause
+      : typeof cause?.message === 'string' && cause.message !== serverMessage
+        ? cause.message
+        : '';
   const make = (kind: AccountApiErrorKind, extra: Partial<ConstructorParameters<typeof AccountApiError>[0]> = {}) =>
     new AccountApiError({
       kind,

@@ -262,6 +262,10 @@ export function runAccountApiContract(
         equal(b.uiRestrictions.transactions?.showTab, false, 'transactions hidden');
         equal(b.contacts.technical?.email, 'tess@example.com', 'contact untouched');
         check(b.revision === undefined || b.revision !== a.revision, 'revision changed');
+        const c = await api.updateAccount(a.id, { contacts: { technical: { email: null, number: '+14155550100' } } });
+        equal(c.contacts.technical?.email, undefined, 'one contact field removed');
+        equal(c.contacts.technical?.name, 'Tess Tech', 'the other contact fields kept');
+        equal(c.contacts.technical?.number, '+14155550100', 'contact field added');
       });
       it('updateAccount based on an old revision is a "conflict" carrying the current account', async () => {
         const a = await api.createAccount(parentId, { name: `Contract Conflict ${tag}` });
