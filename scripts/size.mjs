@@ -48,16 +48,31 @@ export async function sizes() {
   for (const tag of readdirSync('components')) {
     const def = `components/${tag}/${tag}.define.ts`;
     if (!existsSync(def)) continue;
-    await add(`<${tag}>: own code (lit and the shared core external)`, def, [...DEPS, CORE], tag === 'account-provider' ? undefined : 10 * 1024);
+    await add(
+      `<${tag}>: own code (lit and the shared core external)`,
+      def,
+      [...DEPS, CORE],
+      tag === 'account-provider' ? undefined : 10 * 1024,
+    );
     await add(`<${tag}> with the core it uses (lit external)`, def, DEPS);
   }
   if (existsSync('components/account-tree/account-tree.define.ts')) {
-    await add('<account-tree> with lit and virtualizer, adapter excluded', 'components/account-tree/account-tree.define.ts', [/^dompurify$/], 20 * 1024);
+    await add(
+      '<account-tree> with lit and virtualizer, adapter excluded',
+      'components/account-tree/account-tree.define.ts',
+      [/^dompurify$/],
+      20 * 1024,
+    );
   }
   const cdn = 'dist/cdn/account-manager-widgets.js';
   if (existsSync(cdn)) {
     const bytes = readFileSync(cdn);
-    rows.push({ label: 'CDN file (lit, adapter, zod/mini, every element)', raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, budget: 60 * 1024 });
+    rows.push({
+      label: 'CDN file (lit, adapter, zod/mini, every element)',
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      budget: 60 * 1024,
+    });
   }
   return rows;
 }
@@ -66,7 +81,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await sizes();
   console.log('| bundle | raw | gzip -9 | budget |\n| --- | --- | --- | --- |');
   for (const r of rows) {
-    const verdict = r.error ? `not built: ${r.error}` : r.budget ? `${r.gzip <= r.budget ? '✓' : '✗'} ≤ ${kb(r.budget)}` : '';
+    const verdict = r.error
+      ? `not built: ${r.error}`
+      : r.budget
+        ? `${r.gzip <= r.budget ? '✓' : '✗'} ≤ ${kb(r.budget)}`
+        : '';
     console.log(`| ${r.label} | ${kb(r.raw)} | ${kb(r.gzip)} | ${verdict} |`);
   }
 }
