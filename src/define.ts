@@ -1,5 +1,6 @@
 // Registers every element of the library (idempotent: defining twice is a no-op).
 import '../components/account-provider/account-provider.define.js';
+import '../components/account-tree/account-tree.define.js';
 import '../components/account-create/account-create.define.js';
 import '../components/account-overview/account-overview.define.js';
 import '../components/account-admins/account-admins.define.js';

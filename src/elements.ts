@@ -1,5 +1,6 @@
 // Every element class, without registering any.
 export { AccountProvider } from '../components/account-provider/account-provider.js';
+export { AccountTree } from '../components/account-tree/account-tree.js';
 export { AccountCreate } from '../components/account-create/account-create.js';
 export { AccountOverview } from '../components/account-overview/account-overview.js';
 export { AccountAdmins } from '../components/account-admins/account-admins.js';

@@ -1,4 +1,4 @@
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { AccountApi } from '../../src/api/api.js';
@@ -925,6 +925,21 @@ describe('<account-create>', () => {
   });
 
   describe('as a modal dialog', () => {
+    it('asks the server for nothing until it is opened', async () => {
+      const { el } = await mountInProvider<AccountCreate>(
+        fx.api,
+        html`<account-create modal></account-create>`,
+        'account-create',
+      );
+      await aTimeout(300);
+      const defaultsRead = () =>
+        fx.emulator.requests.filter((r) => /\/(limits|classifiers|apps_store|services\/available)/.test(r.path)).length;
+      expect(defaultsRead()).to.equal(0);
+      await el.show();
+      await until(() => q(el, '#f-name'), 'the form shows');
+      expect(defaultsRead()).to.be.greaterThan(0);
+    });
+
     it('opens with show(), traps focus in a native dialog, and Escape asks before discarding', async () => {
       const { el } = await mountInProvider<AccountCreate>(
         fx.api,

@@ -384,7 +384,7 @@ export class AccountCreate extends AmElement {
   private readonly confirmer = new ConfirmController(this);
   private readonly defaults = new DefaultsController(
     this,
-    { store: () => this.am.store, parentId: () => this.am.accountId },
+    { store: () => this.am.store, parentId: () => this.am.accountId, active: () => !this.modal || this.isOpen },
     (d) => {
       this.start(d);
       // A dialog opened before the parent loaded had nothing to focus but its close button.

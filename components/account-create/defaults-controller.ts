@@ -7,6 +7,8 @@ export interface DefaultsSource {
   store(): AccountStore | undefined;
   /** The parent the account is created under; `undefined` while not known. */
   parentId(): string | undefined;
+  /** False while nothing is shown (a closed dialog): loading waits until it is. */
+  active?(): boolean;
 }
 
 /** Lists a user may not read (403) or that do not exist (404) leave their step explained, not broken. */
@@ -46,6 +48,7 @@ export class DefaultsController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    if (this.source.active && !this.source.active()) return;
     const store = this.source.store();
     const parentId = this.source.parentId();
     if (store === this.store && parentId === this.parentId) return;

@@ -29,17 +29,6 @@ export interface Page<T> {
   total?: number;
 }
 
-export const Session = z.object({
-  accountId: Id,
-  accountName: z.optional(z.string()),
-  userId: z.optional(z.string()),
-  resellerId: z.optional(z.string()),
-  isReseller: z.boolean(),
-  isSuperduper: z.boolean(),
-  language: z.optional(z.string()),
-});
-export type Session = z.infer<typeof Session>;
-
 export const Contact = z.object({
   name: z.optional(z.string()),
   email: z.optional(z.string()),
@@ -118,6 +107,19 @@ export const Account = z.object({
   revision: z.optional(z.string()),
 });
 export type Account = z.infer<typeof Account>;
+
+export const Session = z.object({
+  accountId: Id,
+  accountName: z.optional(z.string()),
+  userId: z.optional(z.string()),
+  resellerId: z.optional(z.string()),
+  isReseller: z.boolean(),
+  isSuperduper: z.boolean(),
+  language: z.optional(z.string()),
+  /** The logged-in account, when the backend read it to answer (saves reading it again). */
+  account: z.optional(Account),
+});
+export type Session = z.infer<typeof Session>;
 
 /** What a new account is made of: only `name` is required. */
 export interface AccountInput {

@@ -189,6 +189,11 @@ export class AccountStore {
     return this.facts.get(id);
   }
 
+  /** The account's row in any cached listing (children or search), e.g. for its `descendantsCount`. */
+  peekSummary(id: string): AccountSummary | undefined {
+    return this.findSummary(id);
+  }
+
   /**
    * The cached read every typed method is built on: serves a fresh cached value, otherwise shares one
    * in-flight request among all callers. Rejects with `AccountApiError` only.
@@ -250,7 +255,16 @@ export class AccountStore {
   // ---- typed reads
 
   getSession(options?: ReadOptions): Promise<Session> {
-    return this.read(storeKey.session(), (signal) => this.api.getSession({ signal }), options);
+    return this.read(
+      storeKey.session(),
+      async (signal) => {
+        const session = await this.api.getSession({ signal });
+        // The backend read the logged-in account to answer: keep it, so no widget asks for it again.
+        if (session.account) this.putAccount(session.account, false);
+        return session;
+      },
+      options,
+    );
   }
 
   getAccount(id: string, options?: ReadOptions): Promise<Account> {

@@ -213,6 +213,7 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
         isReseller: info.is_reseller ?? account.isReseller,
         isSuperduper: account.isSuperduper,
         language: info.language ?? account.language,
+        account,
       };
       if (!session.userId) delete session.userId;
       if (!session.resellerId) delete session.resellerId;
@@ -575,6 +576,13 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
 
     async listApps(accountId, opts) {
       const signal = opts?.signal;
+      const ownApps = async () => {
+        const { data } = await call(AppList, { method: 'GET', path: `/accounts/${enc(accountId)}/apps_store`, signal });
+        return data.map((a) => appFrom(a, true));
+      };
+      // The caller's own account: its blacklist and parent belong to the account above. What it may use is
+      // its own apps store, all of it enabled.
+      if (http.authReply?.data.account_id === accountId) return ownApps();
       try {
         const [parent, blacklist] = await Promise.all([
           parentOf(accountId, signal),
@@ -588,11 +596,8 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
         const blocked = new Set(blacklist.data.blacklist ?? []);
         return data.map((a) => appFrom(a, !blocked.has(a.id)));
       } catch (err) {
-        // The caller's own account: its blacklist and parent belong to the account above. What it may use is
-        // its own apps store, all of it enabled.
         if (!AccountApiError.is(err, 'forbidden')) throw err;
-        const { data } = await call(AppList, { method: 'GET', path: `/accounts/${enc(accountId)}/apps_store`, signal });
-        return data.map((a) => appFrom(a, true));
+        return ownApps();
       }
     },
 

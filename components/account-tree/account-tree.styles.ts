@@ -1,0 +1,153 @@
+import { css } from 'lit';
+
+// Notes kept out of the CSS text (it ships as is):
+// - `.tree` reserves its scrollbar gutter: a scrollbar appearing must not resize the rows the virtualizer measures;
+// - the virtualizer's sizer gets no line box, so the scroll height is exactly the rows;
+// - `.leaf::before` is a caret-wide spacer, so names line up whether a row has a caret or not;
+// - the sub-account count is the row's `::after` (its text is in the row's label): no element per row.
+export const styles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    gap: var(--am-space-2);
+    height: var(--am-account-tree-height, 24rem);
+  }
+  .bar,
+  ol,
+  .row {
+    display: flex;
+    align-items: center;
+    gap: var(--am-space-2);
+  }
+  .bar,
+  ol {
+    flex-wrap: wrap;
+  }
+  nav {
+    flex: 1;
+  }
+  ol {
+    gap: var(--am-space-1);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: var(--am-font-size-sm);
+  }
+  li + li::before {
+    content: '/ ';
+    color: var(--am-color-text-muted);
+  }
+  [part='crumb-current'] {
+    font-weight: var(--am-font-weight-bold);
+  }
+  .tree {
+    flex: 1 1 0;
+    overflow: auto;
+    scrollbar-gutter: stable;
+    border: 1px solid var(--am-account-tree-border-color, var(--am-color-border));
+    border-radius: var(--am-radius-md);
+    background: var(--am-account-tree-background, var(--am-color-surface));
+  }
+  .tree[hidden] {
+    display: none !important;
+  }
+  [virtualizer-sizer] {
+    line-height: 0;
+  }
+  .tree:focus-visible,
+  .row:focus-visible {
+    outline: var(--am-focus-ring-width) solid var(--am-color-focus-ring);
+    outline-offset: calc(-1 * var(--am-focus-ring-width));
+  }
+  .row {
+    box-sizing: border-box;
+    width: 100%;
+    height: var(--am-account-tree-row-height, 2rem);
+    padding-inline: calc(var(--am-space-2) + var(--depth) * var(--am-account-tree-indent, 1.25rem)) var(--am-space-2);
+    white-space: nowrap;
+    user-select: none;
+  }
+  .row:hover {
+    background: var(--am-account-tree-row-hover-background, var(--am-color-surface-sunken));
+  }
+  [aria-selected='true'],
+  .row[aria-selected='true']:hover {
+    background: var(--am-account-tree-row-selected-background, var(--am-color-accent));
+    color: var(--am-account-tree-row-selected-color, var(--am-color-on-accent));
+  }
+  .leaf::before,
+  .toggle {
+    content: '';
+    width: 1rem;
+  }
+  .leaf::before,
+  .toggle,
+  .badge,
+  [data-count]::after {
+    flex: none;
+  }
+  .toggle {
+    height: 1rem;
+    cursor: pointer;
+  }
+  .toggle::before {
+    content: '';
+    display: block;
+    margin: 0.25rem 0.375rem;
+    border-block: 0.25rem solid transparent;
+    border-inline-start: 0.3125rem solid;
+  }
+  [aria-expanded='true'] > .toggle::before {
+    rotate: 90deg;
+  }
+  :host(:dir(rtl)) [aria-expanded='true'] > .toggle::before {
+    rotate: -90deg;
+  }
+  .name {
+    flex: 1;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  [data-count]::after {
+    content: attr(data-count);
+    color: var(--am-color-text-muted);
+    font-size: var(--am-font-size-sm);
+    font-variant-numeric: tabular-nums;
+  }
+  .badge {
+    padding: 0 var(--am-space-2);
+    border: 1px solid;
+    border-radius: var(--am-radius-pill);
+    color: var(--am-account-tree-badge-color, var(--am-color-accent-text));
+    font-size: var(--am-font-size-sm);
+  }
+  .off,
+  .error {
+    background: var(--am-color-danger-surface);
+    color: var(--am-color-danger-text);
+  }
+  [aria-selected='true']::after,
+  [aria-selected='true'] .badge {
+    background: none;
+    color: inherit;
+  }
+  .placeholder::after {
+    content: '';
+    width: 60%;
+    height: 0.75rem;
+    border-radius: var(--am-radius-sm);
+    background: var(--am-color-surface-sunken);
+    animation: am-pulse 1.2s infinite;
+  }
+  .placeholder:nth-child(3n)::after {
+    width: 40%;
+  }
+  .retry {
+    min-height: 1.5rem;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .placeholder::after {
+      animation: none;
+    }
+  }
+`;

@@ -1,0 +1,866 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import type { AccountApi } from '../../src/api/api.js';
+import type { AccountSummary } from '../../src/api/model.js';
+import type { AccountStore, StoreChange } from '../../src/data/store.js';
+import { AmElement } from '../../src/base/am-element.js';
+import { AmContextController } from '../../src/base/context-controller.js';
+import { LocalizeController, registerTranslations, type SharedKey } from '../../src/base/localize.js';
+import { controlStyles } from '../../src/base/controls.styles.js';
+import { skeletonStyles } from '../../src/base/skeleton.styles.js';
+import { tokens } from '../../src/themes/tokens.js';
+import { styles } from './account-tree.styles.js';
+import { hasChildren, keyOf, TreeController, type Level, type Row } from './tree-controller.js';
+
+declare module '../../src/base/am-element.js' {
+  interface AmEventMap {
+    /** The user chose an account (click, Enter or Space; a search result too). */
+    'account-select': { account: AccountSummary };
+    /** Before opening the account creation for `parentId`; cancel to handle it yourself. */
+    'account-create-request': { parentId: string };
+  }
+}
+
+const en = {
+  tree: 'Accounts',
+  treeOf: 'Accounts under {name}',
+  results: 'Search results for “{query}”',
+  search: 'Search accounts',
+  searchHint: 'Search by name, realm or ID',
+  path: 'Account path',
+  add: 'Add account',
+  addUnder: 'Add an account under {name}',
+  subAccounts: '{count, plural, one {# sub-account} other {# sub-accounts}}',
+  disabled: 'Disabled',
+  reseller: 'Reseller',
+  noChildren: 'No sub-accounts yet.',
+  noMatch: 'No accounts match “{query}”.',
+  found: '{count, plural, one {# account found} other {# accounts found}}',
+  foundMore: 'More than {count} accounts found',
+  pageFailed: 'Could not load these accounts. {reason}',
+};
+type Key = keyof typeof en;
+/** The tree's strings; every locale file holds every key. */
+export type AccountTreeMessages = Record<Key, string>;
+
+registerTranslations('account-tree', {
+  'en-US': en,
+  'fr-FR': () => import('./locales/fr-FR.js'),
+  'de-DE': () => import('./locales/de-DE.js'),
+  'es-ES': () => import('./locales/es-ES.js'),
+  'ru-RU': () => import('./locales/ru-RU.js'),
+});
+
+const LAYOUT = flow();
+const DEBOUNCE_MS = 300;
+const TYPEAHEAD_MS = 500;
+const collators = new Map<string, Intl.Collator>();
+const nextFrame = (fn: () => void) => requestAnimationFrame(() => fn());
+
+/** What the tree uses of the virtualizer behind the `virtualize` directive. */
+interface VirtualizerHandle {
+  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
+}
+
+/** The loose shape of `<account-create>` this element opens. */
+interface CreateElement extends HTMLElement {
+  parentId?: string;
+  open?: () => unknown;
+  show?: () => unknown;
+}
+
+/**
+ * The multi-tenant hierarchy below an account, fast at any size: children load a page at a time as they
+ * scroll into view (in the backend's order, never re-sorted), rows are virtualized (a few dozen in the DOM
+ * whatever the size), and changes saved by any widget on the page show in place with expansion, selection
+ * and scroll kept. A search box searches every descendant on the server; a result reveals its place.
+ *
+ * Keyboard: the WAI-ARIA tree pattern (one tab stop; arrows, Home/End, PageUp/PageDown, `*`, Enter/Space,
+ * type-ahead). Rows carry `aria-level`, `aria-posinset`, `aria-setsize`, `aria-expanded`, `aria-selected`
+ * and `aria-busy` (placeholders). `aria-setsize` counts the loaded children plus the placeholder rows of
+ * what is not loaded yet, since no listing tells how many children an account has (`descendantsCount`
+ * counts every level): it is exact once the last page arrived, and an upper bound before. Below the root a
+ * level is sized from its parent's `descendantsCount`; the root's own count is known only when a cached
+ * listing holds it (not for the logged-in account), otherwise its rows grow a page at a time as they are
+ * scrolled to. Kazoo pages by cursor, so reaching rows far past the loaded ones walks the pages before them
+ * (in larger pages, one request at a time).
+ *
+ * @summary Accounts and sub-accounts, with search, breadcrumbs and "Add account".
+ *
+ * @tag account-tree
+ *
+ * @csspart toolbar - The bar above the tree (breadcrumbs and "Add account").
+ * @csspart breadcrumbs - The `<nav>` of the path from the logged-in account to the root.
+ * @csspart crumb - A clickable ancestor in the breadcrumbs.
+ * @csspart crumb-current - The root's name, last in the breadcrumbs.
+ * @csspart add-button - The "Add account" button.
+ * @csspart search - The search field.
+ * @csspart tree - The scroll container (`role="tree"`).
+ * @csspart row - Every row (`role="treeitem"`); also `row-selected`, `row-placeholder`, `row-error`.
+ * @csspart toggle - The expand/collapse caret of a row with sub-accounts.
+ * @csspart badge - A status badge; also `badge-disabled`, `badge-reseller`.
+ * @csspart retry - The Retry button of a level that failed to load.
+ * @csspart empty - "No sub-accounts yet." / "No accounts match".
+ *
+ * @cssproperty --am-account-tree-height - Height when the host sets none (default `24rem`).
+ * @cssproperty --am-account-tree-row-height - Row height (default `2rem`).
+ * @cssproperty --am-account-tree-indent - Indent per level (default `1.25rem`).
+ * @cssproperty --am-account-tree-background - Tree background (default `--am-color-surface`).
+ * @cssproperty --am-account-tree-border-color - Tree border (default `--am-color-border`).
+ * @cssproperty --am-account-tree-row-hover-background - Hovered row (default `--am-color-surface-sunken`).
+ * @cssproperty --am-account-tree-row-selected-background - Selected row (default `--am-color-accent`).
+ * @cssproperty --am-account-tree-row-selected-color - Selected row text (default `--am-color-on-accent`).
+ * @cssproperty --am-account-tree-badge-color - Reseller badge (default `--am-color-accent-text`).
+ *
+ * @event account-select - The user chose an account. `detail: { account: AccountSummary }`.
+ * @event account-create-request - Cancelable, on "Add account". `detail: { parentId }`. Unless cancelled, an
+ * `<account-create>` on the page is opened for that parent (`parentId` / `parent-id` set, then `open()` or `show()`).
+ */
+export class AccountTree extends AmElement {
+  static override styles = [tokens, controlStyles, skeletonStyles, styles];
+
+  /** The account whose sub-accounts are shown. Default: the provider's acting account (follows "Use account"). */
+  @property({ attribute: 'root-id' }) rootId?: string;
+
+  /**
+   * The selected account's id. Set by the host, the tree reveals it (expands its ancestors, loads what it
+   * takes) and scrolls it into view; an id not below the root is kept and shows nothing selected.
+   */
+  @property() selected?: string;
+
+  /** A backend for use without `<account-provider>`. */
+  @property({ attribute: false }) api?: AccountApi;
+
+  /** Overrides single labels, e.g. `{ add: 'New customer' }`. */
+  @property({ attribute: false }) i18n?: Partial<Record<Key | SharedKey, string>>;
+
+  @state() private query = '';
+  @state() private crumbs: AccountSummary[] = [];
+  @state() private rootName?: string;
+  @state() private note = '';
+  /** A root chosen in the breadcrumbs, until the host's root changes. */
+  @state() private viewRoot?: string;
+
+  private readonly am = new AmContextController(this);
+  private readonly l = new LocalizeController<Key>(this, { namespace: 'account-tree', locale: () => this.am.locale });
+  private readonly tree = new TreeController(this);
+  private store?: AccountStore;
+  private unsubscribe?: () => void;
+  private baseRoot?: string;
+  private activeKey?: string;
+  private activeIndex = 0;
+  private hasFocus = false;
+  private selfSelected = false;
+  private revealSelected = false;
+  private revealSeq = 0;
+  private crumbSeq = 0;
+  private crumbsFor?: string;
+  private anchor?: { key?: string; index: number; selected: boolean };
+  private rowHeight = 0;
+  private loadQueued = false;
+  private typed = '';
+  private typedAt = 0;
+  private debounce?: ReturnType<typeof setTimeout>;
+  private treeScroll = 0;
+  private noted?: Level;
+
+  constructor() {
+    super();
+    this.tree.onSettled = (level) => this.settled(level);
+    this.tree.onBusy = () => this.syncBusy();
+  }
+
+  /** Expands `id`'s ancestors, loads the pages it takes and scrolls to it. Resolves whether it is shown. */
+  async reveal(id: string): Promise<boolean> {
+    if (!this.isConnected) return false;
+    if (this.tree.search) this.clearSearch();
+    return this.show(id, false);
+  }
+
+  /** Expands a loaded row. */
+  expand(id: string): void {
+    if (this.isConnected) this.tree.expand(id);
+  }
+
+  /** Collapses a row. */
+  collapse(id: string): void {
+    if (this.isConnected) this.tree.collapse(id);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Saves made while detached were not heard: read the levels again (the store answers from its cache).
+    if (this.hasUpdated) this.tree.refresh();
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = this.store = undefined;
+    clearTimeout(this.debounce);
+  }
+
+  private get treeEl(): HTMLElement | null {
+    return this.renderRoot.querySelector('[role="tree"]');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const store = this.am.store;
+    if (store !== this.store) {
+      this.unsubscribe?.();
+      this.store = store;
+      this.unsubscribe = store?.subscribe(this.onStore);
+    }
+    const base = this.rootId || this.am.actingAccountId;
+    const baseChanged = base !== this.baseRoot;
+    if (baseChanged) {
+      this.baseRoot = base;
+      this.viewRoot = undefined;
+    }
+    const root = this.viewRoot ?? base;
+    if (store && root && (store !== this.tree.store || root !== this.tree.rootId)) {
+      // Moving along the breadcrumbs keeps what is loaded and expanded; a new root starts afresh.
+      this.tree.setRoot(store, root, !baseChanged);
+      if (this.selected) this.revealSelected = true;
+    }
+    const crumbsFor = `${root}|${this.am.session?.accountId}`;
+    if (store && root && crumbsFor !== this.crumbsFor) {
+      this.crumbsFor = crumbsFor;
+      this.loadCrumbs(store, root);
+    }
+    if (changed.has('selected')) {
+      if (this.selfSelected) this.selfSelected = false;
+      else this.revealSelected = !!this.selected;
+    }
+    if (this.hasUpdated && this.tree.stale) this.captureAnchor();
+    this.tree.sync();
+  }
+
+  protected override firstUpdated(): void {
+    const tree = this.treeEl!;
+    tree.addEventListener('rangeChanged', this.onRange);
+    tree.addEventListener('visibilityChanged', this.onVisible);
+  }
+
+  protected override updated(): void {
+    // With no row at all (a first page, a retried or refreshed root, a new search) ask at once; else what is in view decides.
+    if (!this.tree.count) this.tree.loadRange(0, 0);
+    else this.scheduleLoad();
+    this.restoreAnchor();
+    if (this.revealSelected && this.tree.root) {
+      this.revealSelected = false;
+      void this.show(this.selected, false);
+    }
+    this.syncTabStop();
+    this.syncBusy();
+  }
+
+  /** `aria-busy` on the tree while a page is on its way (set directly: it changes outside renders). */
+  private syncBusy(): void {
+    this.treeEl?.setAttribute('aria-busy', String(this.tree.busy > 0 || !this.tree.root));
+  }
+
+  // ---- rendering
+
+  protected override render(): TemplateResult {
+    const { l, tree } = this;
+    const search = tree.search;
+    const shown = search ?? tree.root;
+    const empty = !!shown?.done && !shown.items.length;
+    this.resolveActive();
+    const label = search
+      ? l.t('results', { query: tree.query })
+      : this.rootName
+        ? l.t('treeOf', { name: this.rootName })
+        : l.t('tree');
+    return html`<div class="bar" part="toolbar">
+        ${this.renderCrumbs()}
+        <button
+          type="button"
+          class="am-button add"
+          part="add-button"
+          title=${ifDefined(this.parentName() ? l.t('addUnder', { name: this.parentName() }) : undefined)}
+          ?disabled=${!tree.root}
+          @click=${this.requestCreate}
+        >
+          ${l.t('add')}
+        </button>
+      </div>
+      <input
+        type="search"
+        class="am-input search"
+        part="search"
+        autocomplete="off"
+        aria-label=${l.t('search')}
+        placeholder=${l.t('searchHint')}
+        @input=${this.onInput}
+        @keydown=${this.onSearchKey}
+      />
+      ${
+        empty
+          ? html`<p class="am-note" part="empty">
+              ${search ? l.t('noMatch', { query: tree.query }) : l.t('noChildren')}
+            </p>`
+          : nothing
+      }
+      <div
+        role="tree"
+        part="tree"
+        class="tree"
+        aria-label=${label}
+        aria-busy="true"
+        ?hidden=${empty}
+        @keydown=${this.onKey}
+        @click=${this.onClick}
+        @dblclick=${this.onDblClick}
+        @focusin=${this.onFocusIn}
+        @focusout=${this.onFocusOut}
+      >
+        ${virtualize({ scroller: true, layout: LAYOUT, items: tree.rows, keyFunction: keyOf, renderItem: this.renderRow })}
+        <div virtualizer-sizer aria-hidden="true"></div>
+      </div>
+      <div class="am-visually-hidden" role="status">${this.note}</div>`;
+  }
+
+  private renderCrumbs(): TemplateResult {
+    return html`<nav part="breadcrumbs" aria-label=${this.l.t('path')}>
+      <ol>
+        ${this.crumbs.map(
+          (c) =>
+            html`<li>
+              <button
+                type="button"
+                class="am-button"
+                data-variant="link"
+                part="crumb"
+                data-id=${c.id}
+                @click=${this.onCrumb}
+              >
+                ${c.name}
+              </button>
+            </li>`,
+        )}
+        <li><span part="crumb-current" aria-current="page">${this.rootName ?? ''}</span></li>
+      </ol>
+    </nav>`;
+  }
+
+  /** One template for every row (cheap to diff): an account, a placeholder (`aria-busy`) or a failed page. */
+  private renderRow = (row: Row | undefined, index: number): TemplateResult => {
+    if (!row) return html``;
+    const { l, tree } = this;
+    const { level, pos, depth } = row;
+    const s = level.items[pos];
+    const error = s ? undefined : level.error;
+    const failed = error && l.t('pageFailed', { reason: l.errorMessage(error) });
+    const facts = s && this.store?.summaryFacts(s.id);
+    const disabled = !!s && (facts?.enabled ?? s.enabled) === false;
+    const reseller = !!s && (facts?.isReseller ?? s.isReseller) === true;
+    const count = s?.descendantsCount ?? 0;
+    const parent = !!s && level !== tree.search && hasChildren(s);
+    const selected = !!s && s.id === this.selected;
+    // Same order as the visible text (name, badges, count), so the spoken name contains what is shown.
+    const extra = [disabled && l.t('disabled'), reseller && l.t('reseller'), !!count && l.t('subAccounts', { count })];
+    const label = s ? [s.name, ...extra].filter(Boolean).join(', ') : error ? undefined : l.t('loading');
+    const key = keyOf(row);
+    return html`<div
+      role="treeitem"
+      class="row${parent ? '' : ' leaf'}${s ? '' : error ? ' error' : ' placeholder'}"
+      part=${s ? (selected ? 'row row-selected' : 'row') : error ? 'row row-error' : 'row row-placeholder'}
+      data-key=${key}
+      data-i=${index}
+      data-count=${ifDefined(count ? l.number(count) : undefined)}
+      tabindex=${key === this.activeKey ? 0 : -1}
+      aria-level=${depth}
+      aria-posinset=${pos + 1}
+      aria-setsize=${level.size}
+      aria-expanded=${ifDefined(parent ? String(tree.isOpen(s.id)) : undefined)}
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-busy=${ifDefined(s || error ? undefined : 'true')}
+      aria-label=${ifDefined(label === s?.name ? undefined : label)}
+      title=${ifDefined(s ? s.realm : failed)}
+      style=${styleMap({ '--depth': String(depth - 1) })}
+    >
+      ${parent ? html`<span class="toggle" part="toggle" aria-hidden="true"></span>` : nothing}
+      ${s || error ? html`<span class="name">${s ? s.name : failed}</span>` : nothing}
+      ${disabled ? html`<span class="badge off" part="badge badge-disabled">${l.t('disabled')}</span>` : nothing}
+      ${reseller ? html`<span class="badge" part="badge badge-reseller">${l.t('reseller')}</span>` : nothing}
+      ${
+        error && error.kind !== 'forbidden'
+          ? html`<button type="button" class="am-button retry" part="retry" tabindex="-1">${l.t('retry')}</button>`
+          : nothing
+      }
+    </div>`;
+  };
+
+  // ---- data
+
+  private onStore = (c: StoreChange): void => {
+    this.tree.apply(c);
+    const root = this.tree.rootId;
+    if (c.type === 'account-deleted' && c.id === this.selected) {
+      this.selfSelected = true;
+      this.selected = undefined;
+    }
+    if (c.type === 'account-updated') {
+      const { id, name } = c.account;
+      if (id === root) this.rootName = name;
+      if (this.crumbs.some((a) => a.id === id))
+        this.crumbs = this.crumbs.map((a) => (a.id === id ? { ...a, name } : a));
+    }
+    if (c.type === 'account-moved' && this.store && root) this.loadCrumbs(this.store, root);
+    // Reads teach the store whether an account is enabled or a reseller: badges follow.
+    if (c.type === 'resource-updated') this.requestUpdate();
+  };
+
+  private loadCrumbs(store: AccountStore, root: string): void {
+    const seq = ++this.crumbSeq;
+    const session = this.am.session;
+    const top = session?.accountId;
+    this.rootName = (root === top && session?.accountName) || store.summaryFacts(root)?.name;
+    if (this.crumbs.length) this.crumbs = [];
+    if (root === top && this.rootName) return;
+    void (async () => {
+      try {
+        // Never above the logged-in account (nothing above it when it is the root).
+        const chain = root === top ? [] : await store.getAncestors(root);
+        const at = chain.findIndex((a) => a.id === top);
+        if (seq === this.crumbSeq && at >= 0) this.crumbs = chain.slice(at);
+        if (seq === this.crumbSeq && !this.rootName) this.rootName = (await store.getAccount(root)).name;
+      } catch {
+        // The breadcrumbs are a convenience: the tree works without them.
+      }
+    })();
+  }
+
+  private settled(level: Level): void {
+    const { l, tree } = this;
+    if (level.error) this.note = l.t('pageFailed', { reason: l.errorMessage(level.error) });
+    else if (level === tree.search && this.noted !== level) {
+      this.noted = level;
+      const count = level.items.length;
+      this.note = !count
+        ? l.t('noMatch', { query: tree.query })
+        : level.done
+          ? l.t('found', { count })
+          : l.t('foundMore', { count });
+    }
+  }
+
+  // ---- focus, selection and scrolling
+
+  /** Keeps the logical focus on a row that exists: the last one, else the selected one, else the nearest. */
+  private resolveActive(): void {
+    const t = this.tree;
+    let i = t.indexOfKey(this.activeKey);
+    if (i < 0 && this.selected) i = t.indexOf(this.selected);
+    if (i < 0) i = Math.min(this.activeIndex, t.count - 1);
+    const r = t.rowAt(i);
+    this.activeKey = r && keyOf(r);
+    this.activeIndex = Math.max(0, i);
+  }
+
+  private rowEl(key: string | undefined): HTMLElement | undefined {
+    for (const el of this.treeEl?.children ?? []) if ((el as HTMLElement).dataset.key === key) return el as HTMLElement;
+    return undefined;
+  }
+
+  /** One tab stop: the active row when it is rendered, else the tree itself. */
+  private syncTabStop(): void {
+    const tree = this.treeEl;
+    if (tree) tree.tabIndex = this.rowEl(this.activeKey) ? -1 : 0;
+  }
+
+  private focusActive(): void {
+    const tree = this.treeEl;
+    if (!tree) return;
+    const el = this.rowEl(this.activeKey) ?? tree;
+    if ((this.renderRoot as ShadowRoot).activeElement !== el) el.focus({ preventScroll: true });
+  }
+
+  private onFocusIn = (e: FocusEvent): void => {
+    this.hasFocus = true;
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
+    if (row) {
+      if (row.dataset.key !== this.activeKey) {
+        this.activeKey = row.dataset.key;
+        this.activeIndex = this.tree.indexOfKey(this.activeKey);
+        this.requestUpdate();
+      }
+    } else if (e.target === this.treeEl) this.focusActive();
+  };
+
+  private onFocusOut = (e: FocusEvent): void => {
+    const to = e.relatedTarget as Node | null;
+    if (to && this.treeEl?.contains(to)) return;
+    const from = e.target as Element;
+    // A row recycled out of the DOM takes the focus with it: keep it in the tree (on the tree itself).
+    queueMicrotask(() => {
+      if (!to && !from.isConnected && this.hasFocus) this.focusActive();
+      else this.hasFocus = false;
+    });
+  };
+
+  private onRange = (): void => {
+    this.syncTabStop();
+    if (!this.hasFocus) return;
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    if (!active || active === this.treeEl) this.focusActive();
+  };
+
+  private onVisible = (): void => this.scheduleLoad(true);
+
+  /**
+   * Asks for what the rows in view need, once the virtualizer has placed them: right after its own event
+   * (`soon`), or in the next frame after an update of ours (its layout runs after it).
+   */
+  private scheduleLoad(soon = false): void {
+    if (this.loadQueued) return;
+    this.loadQueued = true;
+    (soon ? queueMicrotask : nextFrame)(() => {
+      this.loadQueued = false;
+      const [first, last] = this.inView();
+      if (last >= 0) this.tree.loadRange(first, last);
+    });
+  }
+
+  /** The tree's visible box (inside its borders). */
+  private viewport(): { top: number; bottom: number } | undefined {
+    const tree = this.treeEl;
+    if (!tree?.clientHeight) return undefined;
+    const top = tree.getBoundingClientRect().top + tree.clientTop;
+    return { top, bottom: top + tree.clientHeight };
+  }
+
+  /** The rendered rows in view, top to bottom. */
+  private rowsInView(): HTMLElement[] {
+    const box = this.viewport();
+    if (!box) return [];
+    const out: { el: HTMLElement; top: number }[] = [];
+    for (const el of this.treeEl!.children as HTMLCollectionOf<HTMLElement>) {
+      if (!el.dataset.key) continue;
+      const r = el.getBoundingClientRect();
+      if (r.bottom > box.top + 0.5 && r.top < box.bottom - 0.5) out.push({ el, top: r.top });
+    }
+    return out.sort((a, b) => a.top - b.top).map((o) => o.el);
+  }
+
+  /** Flat indices of the first and last rows in view, from the DOM (exact whatever the virtualizer estimates). */
+  private inView(): [number, number] {
+    let first = Infinity;
+    let last = -1;
+    for (const el of this.rowsInView()) {
+      const i = this.tree.indexOfKey(el.dataset.key);
+      if (i < 0) continue;
+      first = Math.min(first, i);
+      last = Math.max(last, i);
+    }
+    return last < 0 ? [0, -1] : [first, last];
+  }
+
+  private get rowH(): number {
+    if (!this.rowHeight) this.rowHeight = this.treeEl?.querySelector('.row')?.getBoundingClientRect().height ?? 0;
+    return this.rowHeight || 32;
+  }
+
+  /** Scrolls the least needed to show row `i` (a row not rendered yet is brought to the middle). */
+  private scrollToIndex(i: number): void {
+    const tree = this.treeEl;
+    const row = this.tree.rowAt(i);
+    const box = this.viewport();
+    if (!tree || !row || !box) return;
+    const el = this.rowEl(keyOf(row));
+    if (!el) {
+      const v = (tree as HTMLElement & { [virtualizerRef]?: VirtualizerHandle })[virtualizerRef];
+      v?.element(i)?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    const r = el.getBoundingClientRect();
+    if (r.top < box.top) tree.scrollTop -= box.top - r.top;
+    else if (r.bottom > box.bottom) tree.scrollTop += r.bottom - box.bottom;
+  }
+
+  /** Before the rows change: remember the first row in view (key and index), and whether the selection shows. */
+  private captureAnchor(): void {
+    const tree = this.treeEl;
+    if (!tree || this.anchor) return;
+    // At the top nothing needs to stay in place (and reading the rows' geometry would cost a layout).
+    const inView = tree.scrollTop > 0 || this.selected ? this.rowsInView() : [];
+    const first = tree.scrollTop > 0 ? inView[0] : undefined;
+    this.anchor = {
+      key: first?.dataset.key,
+      index: Number(first?.dataset.i ?? -1),
+      selected: !!this.selected && inView.some((el) => el.dataset.key === this.selected),
+    };
+  }
+
+  /**
+   * After the rows changed: scroll by the rows added or removed above the first row in view, so it stays where
+   * it was (no jump, no reset to the top); the selection, if it showed, still shows. Row heights are fixed,
+   * and the virtualizer keeps the positions of indices across an update, so the shift is exact.
+   */
+  private restoreAnchor(): void {
+    const a = this.anchor;
+    const tree = this.treeEl;
+    this.anchor = undefined;
+    if (!a || !tree) return;
+    const i = this.tree.indexOfKey(a.key);
+    if (i >= 0 && a.index >= 0 && i !== a.index) {
+      const want = tree.scrollTop + (i - a.index) * this.rowH;
+      tree.scrollTop = want;
+      // The sizer may grow only with the virtualizer's next layout.
+      nextFrame(() => {
+        if (Math.abs(tree.scrollTop - want) > 1) tree.scrollTop = want;
+      });
+    }
+    if (a.selected) nextFrame(() => this.selected && this.scrollToIndex(this.tree.indexOf(this.selected)));
+  }
+
+  /** Reveals `id`, makes it the active row and scrolls to it (and focuses it when asked). */
+  private async show(id: string | undefined, focus: boolean): Promise<boolean> {
+    if (!id) return false;
+    const seq = ++this.revealSeq;
+    let ok: boolean;
+    try {
+      ok = await this.tree.reveal(id);
+    } catch {
+      ok = false;
+    }
+    if (!ok || seq !== this.revealSeq) return ok;
+    this.activeKey = id;
+    this.requestUpdate();
+    await this.updateComplete;
+    nextFrame(() => {
+      this.anchor = undefined;
+      this.scrollToIndex(this.tree.indexOf(id));
+      if (focus || this.hasFocus) {
+        this.hasFocus = true;
+        this.focusActive();
+      }
+    });
+    return true;
+  }
+
+  private choose(s: AccountSummary): void {
+    if (s.id !== this.selected) {
+      this.selfSelected = true;
+      this.selected = s.id;
+    }
+    this.emit('account-select', { account: s });
+    if (this.tree.search) {
+      this.clearSearch();
+      void this.show(s.id, true);
+    }
+  }
+
+  private move(i: number): void {
+    const t = this.tree;
+    const r = t.rowAt(Math.max(0, Math.min(t.count - 1, i)));
+    if (!r) return;
+    this.activeKey = keyOf(r);
+    this.activeIndex = t.indexOfKey(this.activeKey);
+    this.hasFocus = true;
+    this.scrollToIndex(this.activeIndex);
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      this.syncTabStop();
+      this.focusActive();
+    });
+  }
+
+  private toggle(r: Row, i: number): void {
+    const s = r.level.items[r.pos];
+    if (!s || r.level === this.tree.search || !hasChildren(s)) return;
+    if (!this.tree.isOpen(s.id)) return this.tree.expand(s.id);
+    // The focus inside a collapsing subtree moves to its root.
+    if (this.activeIndex > i && this.activeIndex < this.tree.subtreeEnd(i)) this.activeKey = s.id;
+    this.tree.collapse(s.id);
+  }
+
+  private activate(r: Row): void {
+    const s = r.level.items[r.pos];
+    if (s) this.choose(s);
+    else if (r.level.error) this.tree.retry(r.level);
+  }
+
+  // ---- user input
+
+  private rowOf(e: Event): { row: Row; i: number } | undefined {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
+    const i = this.tree.indexOfKey(el?.dataset.key);
+    const row = this.tree.rowAt(i);
+    return row && { row, i };
+  }
+
+  private onClick = (e: MouseEvent): void => {
+    const hit = this.rowOf(e);
+    if (!hit) return;
+    const target = e.target as HTMLElement;
+    this.activeKey = keyOf(hit.row);
+    this.activeIndex = hit.i;
+    if (target.closest('.toggle')) this.toggle(hit.row, hit.i);
+    else if (target.closest('.retry')) this.tree.retry(hit.row.level);
+    else {
+      const s = hit.row.level.items[hit.row.pos];
+      if (s) this.choose(s);
+    }
+    this.requestUpdate();
+  };
+
+  private onDblClick = (e: MouseEvent): void => {
+    const hit = this.rowOf(e);
+    if (hit && !(e.target as HTMLElement).closest('.toggle')) this.toggle(hit.row, hit.i);
+  };
+
+  private onKey = (e: KeyboardEvent): void => {
+    if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('button')) return;
+    const t = this.tree;
+    this.resolveActive();
+    const i = this.activeIndex;
+    const r = t.rowAt(i);
+    if (!r) return;
+    const s = r.level.items[r.pos];
+    const rtl = this.matches(':dir(rtl)');
+    const key = rtl && e.key === 'ArrowLeft' ? 'ArrowRight' : rtl && e.key === 'ArrowRight' ? 'ArrowLeft' : e.key;
+    const page = Math.max(1, Math.floor((this.treeEl?.clientHeight ?? 0) / this.rowH) - 1);
+    switch (key) {
+      case 'ArrowDown':
+        this.move(i + 1);
+        break;
+      case 'ArrowUp':
+        this.move(i - 1);
+        break;
+      case 'Home':
+        this.move(0);
+        break;
+      case 'End':
+        this.move(t.count - 1);
+        break;
+      case 'PageDown':
+        this.move(i + page);
+        break;
+      case 'PageUp':
+        this.move(i - page);
+        break;
+      case 'ArrowRight':
+        if (s && r.level !== t.search && hasChildren(s)) {
+          if (!t.isOpen(s.id)) t.expand(s.id);
+          else if ((t.rowAt(i + 1)?.depth ?? 0) > r.depth) this.move(i + 1);
+        }
+        break;
+      case 'ArrowLeft':
+        if (s && t.isOpen(s.id)) this.toggle(r, i);
+        else if (r.depth > 1) this.move(t.indexOf(r.level.id));
+        break;
+      case '*':
+        t.expandAll(r.level);
+        break;
+      case 'Enter':
+      case ' ':
+        this.activate(r);
+        break;
+      default:
+        if (e.key.length !== 1 || !e.key.trim()) return;
+        this.typeAhead(e.key, e.timeStamp);
+    }
+    e.preventDefault();
+  };
+
+  private typeAhead(ch: string, now: number): void {
+    this.typed = now - this.typedAt > TYPEAHEAD_MS ? ch : this.typed + ch;
+    this.typedAt = now;
+    // "mmm" cycles through the names starting with m.
+    const same = [...this.typed].every((c) => c.toLowerCase() === ch.toLowerCase());
+    const want = same ? ch : this.typed;
+    const locale = this.l.locale;
+    let c = collators.get(locale);
+    if (!c) collators.set(locale, (c = new Intl.Collator(locale, { sensitivity: 'base', usage: 'search' })));
+    const coll = c;
+    const from = this.activeIndex + (want.length === 1 ? 1 : 0);
+    const i = this.tree.find(from, (name) => coll.compare(name.slice(0, want.length), want) === 0);
+    if (i >= 0) this.move(i);
+  }
+
+  private onInput = (e: Event): void => {
+    const value = (e.target as HTMLInputElement).value.trim();
+    this.query = value;
+    clearTimeout(this.debounce);
+    if (!value) return this.endSearch();
+    // The older query is aborted at once; the new one is asked once typing pauses.
+    this.startSearch(value);
+    this.debounce = setTimeout(() => this.tree.resume(), DEBOUNCE_MS);
+  };
+
+  private onSearchKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && this.query) {
+      this.clearSearch();
+      e.preventDefault();
+    } else if (e.key === 'ArrowDown' && this.tree.count) {
+      this.move(this.activeIndex);
+      e.preventDefault();
+    }
+  };
+
+  private startSearch(query: string): void {
+    if (!this.tree.search) this.treeScroll = this.treeEl?.scrollTop ?? 0;
+    this.anchor = undefined;
+    this.note = '';
+    this.activeKey = undefined;
+    this.activeIndex = 0;
+    this.tree.setQuery(query, true);
+    if (this.treeEl) this.treeEl.scrollTop = 0;
+  }
+
+  private endSearch(): void {
+    if (!this.tree.search) return;
+    this.tree.setQuery('');
+    this.anchor = undefined;
+    this.activeKey = this.selected;
+    const top = this.treeScroll;
+    void this.updateComplete.then(() => nextFrame(() => this.treeEl && (this.treeEl.scrollTop = top)));
+  }
+
+  private clearSearch(): void {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('input');
+    if (input) input.value = '';
+    this.query = '';
+    clearTimeout(this.debounce);
+    this.endSearch();
+  }
+
+  private onCrumb = (e: Event): void => {
+    const id = (e.currentTarget as HTMLElement).dataset.id;
+    const from = this.tree.rootId;
+    if (!id || id === from) return;
+    if (this.tree.search) this.clearSearch();
+    this.viewRoot = id === this.baseRoot ? undefined : id;
+    // Show where we came from: the previous root, revealed and focused.
+    if (from) void this.updateComplete.then(() => this.show(from, true));
+  };
+
+  private parentName(): string | undefined {
+    const sel = this.selected;
+    const i = sel ? this.tree.indexOf(sel) : -1;
+    const r = this.tree.rowAt(i);
+    return r ? r.level.items[r.pos]?.name : this.rootName;
+  }
+
+  private requestCreate = (): void => {
+    const sel = this.selected;
+    const parentId = sel && this.tree.indexOf(sel) >= 0 && !this.tree.search ? sel : this.tree.rootId;
+    if (!parentId || !this.emit('account-create-request', { parentId }, { cancelable: true })) return;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const create =
+      root.querySelector?.<CreateElement>('account-create') ?? document.querySelector<CreateElement>('account-create');
+    if (!create) return;
+    create.parentId = parentId;
+    create.setAttribute('parent-id', parentId);
+    if (typeof create.open === 'function') create.open();
+    else if (typeof create.show === 'function') create.show();
+  };
+}

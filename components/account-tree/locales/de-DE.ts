@@ -1,0 +1,21 @@
+import type { AccountTreeMessages } from '../account-tree.js';
+
+const deDE: AccountTreeMessages = {
+  tree: 'Konten',
+  treeOf: 'Konten unter {name}',
+  results: 'Suchergebnisse für „{query}“',
+  search: 'Konten durchsuchen',
+  searchHint: 'Nach Name, Realm oder ID suchen',
+  path: 'Kontopfad',
+  add: 'Konto hinzufügen',
+  addUnder: 'Ein Konto unter {name} hinzufügen',
+  subAccounts: '{count, plural, one {# Unterkonto} other {# Unterkonten}}',
+  disabled: 'Deaktiviert',
+  reseller: 'Wiederverkäufer',
+  noChildren: 'Noch keine Unterkonten.',
+  noMatch: 'Keine Konten passen zu „{query}“.',
+  found: '{count, plural, one {# Konto gefunden} other {# Konten gefunden}}',
+  foundMore: 'Mehr als {count} Konten gefunden',
+  pageFailed: 'Diese Konten konnten nicht geladen werden. {reason}',
+};
+export default deDE;

@@ -1,0 +1,21 @@
+import type { AccountTreeMessages } from '../account-tree.js';
+
+const esES: AccountTreeMessages = {
+  tree: 'Cuentas',
+  treeOf: 'Cuentas de {name}',
+  results: 'Resultados de búsqueda de «{query}»',
+  search: 'Buscar cuentas',
+  searchHint: 'Buscar por nombre, dominio o ID',
+  path: 'Ruta de la cuenta',
+  add: 'Añadir cuenta',
+  addUnder: 'Añadir una cuenta en {name}',
+  subAccounts: '{count, plural, one {# subcuenta} other {# subcuentas}}',
+  disabled: 'Desactivada',
+  reseller: 'Revendedor',
+  noChildren: 'Todavía no hay subcuentas.',
+  noMatch: 'Ninguna cuenta coincide con «{query}».',
+  found: '{count, plural, one {# cuenta encontrada} other {# cuentas encontradas}}',
+  foundMore: 'Más de {count} cuentas encontradas',
+  pageFailed: 'No se pudieron cargar estas cuentas. {reason}',
+};
+export default esES;

@@ -1,0 +1,21 @@
+import type { AccountTreeMessages } from '../account-tree.js';
+
+const frFR: AccountTreeMessages = {
+  tree: 'Comptes',
+  treeOf: 'Comptes sous {name}',
+  results: 'Résultats de recherche pour «\u00a0{query}\u00a0»',
+  search: 'Rechercher des comptes',
+  searchHint: 'Rechercher par nom, domaine ou identifiant',
+  path: 'Chemin du compte',
+  add: 'Ajouter un compte',
+  addUnder: 'Ajouter un compte sous {name}',
+  subAccounts: '{count, plural, one {# sous-compte} other {# sous-comptes}}',
+  disabled: 'Désactivé',
+  reseller: 'Revendeur',
+  noChildren: 'Aucun sous-compte pour le moment.',
+  noMatch: 'Aucun compte ne correspond à «\u00a0{query}\u00a0».',
+  found: '{count, plural, one {# compte trouvé} other {# comptes trouvés}}',
+  foundMore: 'Plus de {count} comptes trouvés',
+  pageFailed: 'Impossible de charger ces comptes. {reason}',
+};
+export default frFR;

@@ -1,0 +1,23 @@
+import type { AccountTreeMessages } from '../account-tree.js';
+
+const ruRU: AccountTreeMessages = {
+  tree: 'Учётные записи',
+  treeOf: 'Учётные записи в {name}',
+  results: 'Результаты поиска по запросу «{query}»',
+  search: 'Поиск учётных записей',
+  searchHint: 'Поиск по имени, домену или ID',
+  path: 'Путь к учётной записи',
+  add: 'Добавить учётную запись',
+  addUnder: 'Добавить учётную запись в {name}',
+  subAccounts:
+    '{count, plural, one {# дочерняя запись} few {# дочерние записи} many {# дочерних записей} other {# дочерней записи}}',
+  disabled: 'Отключена',
+  reseller: 'Реселлер',
+  noChildren: 'Дочерних учётных записей пока нет.',
+  noMatch: 'Нет учётных записей, соответствующих «{query}».',
+  found:
+    '{count, plural, one {Найдена # учётная запись} few {Найдено # учётные записи} many {Найдено # учётных записей} other {Найдено # учётной записи}}',
+  foundMore: 'Найдено более {count} учётных записей',
+  pageFailed: 'Не удалось загрузить эти учётные записи. {reason}',
+};
+export default ruRU;
