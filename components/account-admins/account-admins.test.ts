@@ -227,9 +227,9 @@ describe('<account-admins>', () => {
     fx.emulator.clearRequests();
     submit(el);
     await until(() => field(el, 'password').getAttribute('aria-invalid') === 'true', 'the password is marked');
-    expect(d.textContent).to.contain('Use at least 8 characters.');
+    expect(d.textContent).to.contain('Use at least 12 characters.');
     expect(requests(fx, 'PUT', /users$/)).to.have.length(0);
-    await typeInto(field(el, 'password'), 'password');
+    await typeInto(field(el, 'password'), 'passwordpass');
     expect(d.querySelector('#password-strength')!.textContent).to.contain('weak');
     await typeInto(field(el, 'password'), 'Tr1cky-Harbour-Lantern');
     expect(d.querySelector('#password-strength')!.textContent).to.contain('strong');
@@ -430,7 +430,7 @@ describe('generatePassword', () => {
     }
     expect(seen.size).to.equal(200);
     expect(generatePassword(24)).to.have.length(24);
-    expect(generatePassword(3)).to.have.length(8);
+    expect(generatePassword(3)).to.have.length(12);
     expect(passwordStrength(generatePassword())).to.equal('strong');
   });
 });

@@ -9,7 +9,7 @@ import '../../src/base/test-element.testing.js';
 import type { TestAccountView } from '../../src/base/test-element.testing.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
 import type { AccountCreate, AccountCreateFailure } from './account-create.js';
-import { PASSWORD_CHARSET, randomIndex } from './random.js';
+import { PASSWORD_CHARSET, randomIndex } from '../../src/base/random.js';
 import { parseCredit } from './wizard.js';
 import './account-create.define.js';
 

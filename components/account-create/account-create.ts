@@ -27,7 +27,7 @@ import {
   generatePassword,
   generateRealm,
   passwordStrength,
-} from './random.js';
+} from '../../src/base/random.js';
 import {
   LANGUAGES,
   STEPS,

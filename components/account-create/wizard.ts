@@ -14,7 +14,7 @@ import {
   type UserInput,
 } from '../../src/api/model.js';
 import { parseMoney } from '../../src/api/money.js';
-import { MIN_PASSWORD_LENGTH } from './random.js';
+import { MIN_PASSWORD_LENGTH } from '../../src/base/random.js';
 
 export const STEPS = ['general', 'contacts', 'admins', 'plans', 'limits', 'credit', 'apps', 'review'] as const;
 export type StepId = (typeof STEPS)[number];

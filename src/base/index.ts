@@ -9,6 +9,7 @@ export * from './primitives.js';
 export * from './status.js';
 export * from './confirm-dialog.js';
 export * from './sanitize.js';
+export * from './random.js';
 export * from './controls.styles.js';
 export * from './error-panel.styles.js';
 export * from './skeleton.styles.js';
