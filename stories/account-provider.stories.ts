@@ -51,12 +51,16 @@ function fakeApi(options: { failSession?: boolean } = {}): AccountApi {
       return parent ? [{ id: parent, name: names[parent]!.name }] : [];
     },
   };
+  // Only AccountApi's own method names answer: a catch-all would also answer lit's probes (`_$litDirective$`).
+  const methods = ['listChildren', 'searchAccounts', 'createAccount', 'updateAccount', 'deleteAccount', 'moveAccount'];
   return new Proxy(impl as AccountApi, {
-    get: (target, key: string) =>
-      (target as unknown as Record<string, unknown>)[key] ??
-      (async () => {
+    get: (target, key) => {
+      const own = (target as unknown as Record<PropertyKey, unknown>)[key];
+      if (own !== undefined || typeof key !== 'string' || !methods.includes(key)) return own;
+      return async () => {
         throw new AccountApiError({ kind: 'not-found', message: `${key} is not in this story` });
-      }),
+      };
+    },
   });
 }
 

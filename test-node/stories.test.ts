@@ -1,0 +1,93 @@
+// Every story in the built Storybook renders without an error (the designers' view of every widget in every state).
+import assert from 'node:assert/strict';
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+
+const DIR = 'storybook-static';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+let server: Server;
+let browser: Browser;
+let base: string;
+
+if (!existsSync(join(DIR, 'index.json'))) execSync('npm run storybook:build --silent', { stdio: 'inherit' });
+const index = JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as {
+  entries: Record<string, { id: string; type: string; title: string }>;
+};
+const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+
+describe('storybook', () => {
+  before(async () => {
+    server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+        /^(\.\.[/\\])+/,
+        '',
+      );
+      const file = join(DIR, path.endsWith('/') ? `${path}index.html` : path);
+      if (!existsSync(file)) return void res.writeHead(404).end();
+      res
+        .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const addr = server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it(`has stories for every element (${stories.length} stories)`, () => {
+    const titles = new Set(stories.map((s) => s.title));
+    for (const tag of [
+      'account-provider',
+      'account-tree',
+      'account-create',
+      'account-overview',
+      'account-admins',
+      'service-plan-picker',
+    ]) {
+      assert.ok(
+        [...titles].some((t) => t.endsWith(tag)),
+        `no stories for <${tag}>`,
+      );
+    }
+  });
+
+  it('renders every story without an error', async () => {
+    const page = await browser.newPage();
+    const failures: string[] = [];
+    let current = '';
+    page.on('pageerror', (e) => failures.push(`${current}: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Error rendering story|Uncaught/.test(m.text()))
+        failures.push(`${current}: ${m.text()}`);
+    });
+    for (const story of stories) {
+      current = story.id;
+      await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
+      await page.waitForFunction(
+        () =>
+          document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+        undefined,
+        { timeout: 15000 },
+      );
+      if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay')))
+        failures.push(`${story.id}: error display`);
+    }
+    await page.close();
+    assert.deepEqual(failures, []);
+  });
+});
