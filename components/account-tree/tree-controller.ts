@@ -49,13 +49,17 @@ export class Level {
 
   /**
    * Rows after the loaded items: placeholders for what is not loaded yet, or one error row. With a known
-   * descendantsCount the count is an upper bound (exact when the children left are leaves); unknown: one page.
+   * descendantsCount the count is an upper bound (exact when the children left are leaves); unknown: as many
+   * as are loaded, between one page and one walk.
    */
   get tail(): number {
     if (this.done) return 0;
     if (this.error) return 1;
     if (!this.items.length) return this.slow ? Math.min(this.hint ?? PAGE_SIZE, PAGE_SIZE) : 0;
-    return this.hint === undefined ? PAGE_SIZE : Math.max(1, this.hint - this.used);
+    // Unknown size: as many placeholders as are loaded (up to one walk), so scrolling on asks for bigger pages.
+    return this.hint === undefined
+      ? Math.min(WALK_SIZE, Math.max(PAGE_SIZE, this.items.length))
+      : Math.max(1, this.hint - this.used);
   }
 
   get size(): number {
