@@ -1,6 +1,6 @@
 // In-page measurement harness shared by every contestant page (ours, Shoelace, Vaadin).
 // The driver (bench/run.mjs) calls `window.__bench.load()`, `.scroll()`, `.dom()` and `.expandPath()`.
-// Method: /work/shared/reference/tree-peers.md and virtualizer-baseline.md (see bench/README.md).
+// Method: ../shared/reference/tree-peers.md and virtualizer-baseline.md (see bench/README.md).
 
 const q = new URLSearchParams(location.search);
 
