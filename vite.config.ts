@@ -25,7 +25,7 @@ export default defineConfig({
         minify: true,
         emptyOutDir: true,
         sourcemap: true,
-        lib: { entry: { 'account-manager-widgets': 'src/cdn.ts' }, formats: ['es'] },
+        lib: { entry: { 'account-manager-widgets': 'exports/cdn.ts' }, formats: ['es'] },
         // Lib mode keeps whitespace in ES output; a CDN file is read by browsers only.
         rolldownOptions: { output: { minify: true } },
       }
@@ -37,8 +37,8 @@ export default defineConfig({
         minify: true,
         lib: {
           entry: {
-            index: 'src/index.ts',
-            define: 'src/define.ts',
+            index: 'exports/index.ts',
+            define: 'exports/define.ts',
             kazoo: 'src/kazoo/index.ts',
             mock: 'src/mock/index.ts',
             'mock-node': 'src/mock/node.ts',

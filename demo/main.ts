@@ -9,7 +9,7 @@ import { setupWorker } from 'msw/browser';
 import { AccountApiError, type AccountApi, type Session } from '../src/api/index.js';
 import { createKazooAdapter } from '../src/kazoo/index.js';
 import type { Login } from '../src/mock/index.js';
-import '../src/define.js';
+import '../exports/define.js';
 import type { AccountProvider } from '../components/account-provider/account-provider.js';
 import { connectEmulator } from './emulator-link.js';
 

@@ -1,10 +1,9 @@
 /**
- * account-manager-widgets: classes, types, contexts and errors. No element is registered by this module:
- * import `account-manager-widgets/define` (all) or `account-manager-widgets/components/<tag>.js` (one).
+ * The core of account-manager-widgets: contract, store, contexts, base element and controllers, themes.
+ * Nothing here imports an element; the package's entry points (`exports/`) add them.
  */
 export * from './api/index.js';
 export * from './data/index.js';
 export * from './context/index.js';
 export * from './base/index.js';
 export * from './themes/index.js';
-export * from './elements.js';

@@ -1,7 +1,7 @@
 /** The wizard's form: values, per-step validation, and what is sent. Pure: no DOM, no store. */
 import { AccountApiError } from '../../src/api/errors.js';
 import {
-  RESTRICTION_KEYS,
+  RESTRICTION_PATHS,
   type Account,
   type AccountInput,
   type App,
@@ -256,9 +256,7 @@ const trimmed = <T extends object>(o: T): Partial<T> | undefined => {
 /** Every tab of the customer's Control Center shown (Monster UI's wizard default). */
 export function defaultUiRestrictions(): UiRestrictions {
   const out: UiRestrictions = {};
-  for (const k of RESTRICTION_KEYS) {
-    out[k] = k === 'balance' ? { showTab: true, showCredit: true, showMinutes: true } : { showTab: true };
-  }
+  for (const path of RESTRICTION_PATHS) out[path] = true;
   return out;
 }
 

@@ -5,7 +5,7 @@ import { ContextProvider } from '@lit/context';
 import type { AccountApi } from '../../src/api/api.js';
 import { AccountApiError, toAccountApiError } from '../../src/api/errors.js';
 import type { Account, Session } from '../../src/api/model.js';
-import { AccountStore, type StoreChange } from '../../src/data/store.js';
+import type { AccountStore, StoreChange } from '../../src/data/store.js';
 import { storeKey } from '../../src/data/keys.js';
 import {
   actingAccountContext,
@@ -17,7 +17,7 @@ import {
   type ActingAccount,
 } from '../../src/context/contexts.js';
 import { AmElement } from '../../src/base/am-element.js';
-import { isAccountApi } from '../../src/base/context-controller.js';
+import { isAccountApi, storeFor } from '../../src/base/context-controller.js';
 import { LocalizeController, dirOf, registerTranslations } from '../../src/base/localize.js';
 import { renderErrorPanel } from '../../src/base/primitives.js';
 import { warnOnce } from '../../src/base/warn.js';
@@ -179,7 +179,7 @@ export class AccountProvider extends AmElement {
     this.stack = [];
     this.invalidApi = api !== undefined && api !== null && !isAccountApi(api);
     if (this.invalidApi) warnOnce('provider-api', '<account-provider> was given an .api that is not an AccountApi.');
-    this.store = api && !this.invalidApi ? new AccountStore(api) : undefined;
+    this.store = api && !this.invalidApi ? storeFor(api) : undefined;
     this.unsubscribe = this.store?.subscribe(this.onStoreChange);
     this.apiP.setValue(this.store ? api : undefined);
     this.storeP.setValue(this.store);

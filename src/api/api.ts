@@ -23,6 +23,11 @@ import type {
 /** Every method accepts a signal; an aborted call rejects with an `aborted` AccountApiError. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * For writes: accept the charges the change adds (the user saw them, e.g. after a `charges-required`
+   * error's `details`); the backend then does not ask again.
+   */
+  acceptCharges?: boolean;
 }
 
 export interface PageOptions extends CallOptions {

@@ -1,3 +1,5 @@
+import type { FieldErrorCode } from './rules.js';
+
 /** What went wrong, in terms a widget can branch on. Never branch on `message`. */
 export type AccountApiErrorKind =
   | 'validation'
@@ -23,6 +25,13 @@ export interface AccountApiErrorInit {
   status?: number;
   /** Per-field messages for `validation` (keys are domain field paths such as `name` or `contacts.billing.email`). */
   fieldErrors?: Record<string, string[]>;
+  /**
+   * Why each field was refused, as a code widgets can put into words (`required`, `taken`, `invalid`,
+   * `too-long`, …); same keys as `fieldErrors`. The server's own message stays in `fieldErrors`.
+   */
+  fieldCodes?: Record<string, FieldErrorCode>;
+  /** The length or amount each `too-*` field crossed, by field. */
+  fieldLimits?: Record<string, number>;
   /** The request it came from. */
   request?: { method: string; url: string };
   /** Kind-specific details: the charges for `charges-required`, the current document for `conflict`. */
@@ -39,6 +48,8 @@ export class AccountApiError extends Error {
   readonly status?: number;
   readonly retryable: boolean;
   readonly fieldErrors?: Record<string, string[]>;
+  readonly fieldCodes?: Record<string, FieldErrorCode>;
+  readonly fieldLimits?: Record<string, number>;
   readonly request?: { method: string; url: string };
   readonly details?: unknown;
   readonly retryAfter?: number;
@@ -49,6 +60,8 @@ export class AccountApiError extends Error {
     this.status = init.status;
     this.retryable = RETRYABLE.has(init.kind);
     this.fieldErrors = init.fieldErrors;
+    this.fieldCodes = init.fieldCodes;
+    this.fieldLimits = init.fieldLimits;
     this.request = init.request;
     this.details = init.details;
     this.retryAfter = init.retryAfter;

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './api.js';
 export * from './money.js';
 export * from './restrictions.js';
+export * from './rules.js';

@@ -52,29 +52,31 @@ export type BillingContact = z.infer<typeof BillingContact>;
 export const CallRestrictionAction = z.enum(['inherit', 'deny']);
 export type CallRestrictionAction = z.infer<typeof CallRestrictionAction>;
 
-/** The keys of what a customer's users may see (Monster UI's Control Center tabs). */
-export const RESTRICTION_KEYS = [
-  'user',
-  'account',
-  'billing',
-  'balance',
-  'service_plan',
-  'transactions',
-  'inbound',
-  'outbound',
-  'twoway',
-  'errorTracker',
+/**
+ * What a customer's users may see in their own portal, by domain path (Monster UI's Control Center tabs):
+ * Settings (User, Account), Billing (Credit card, Per minute with its Credit and Minutes info, Service plan,
+ * Transactions), Trunking (Inbound, Outbound, Two-way), Misc (UI errors log).
+ */
+export const RESTRICTION_PATHS = [
+  'settings.user',
+  'settings.account',
+  'billing.creditCard',
+  'billing.balance',
+  'billing.balance.credit',
+  'billing.balance.minutes',
+  'billing.servicePlan',
+  'billing.transactions',
+  'trunking.inbound',
+  'trunking.outbound',
+  'trunking.twoway',
+  'misc.errorLog',
 ] as const;
-export type RestrictionKey = (typeof RESTRICTION_KEYS)[number];
+export type RestrictionPath = (typeof RESTRICTION_PATHS)[number];
 
-export const RestrictionEntry = z.object({
-  showTab: z.boolean(),
-  showCredit: z.optional(z.boolean()),
-  showMinutes: z.optional(z.boolean()),
-});
-export type RestrictionEntry = z.infer<typeof RestrictionEntry>;
-/** Absent key = shown. */
-export type UiRestrictions = Partial<Record<RestrictionKey, RestrictionEntry>>;
+export const RestrictionPathSchema = z.enum(RESTRICTION_PATHS);
+/** Path → shown (`true`) or hidden (`false`); a path that is absent is shown. */
+export const UiRestrictions = z.partialRecord(RestrictionPathSchema, z.boolean());
+export type UiRestrictions = z.infer<typeof UiRestrictions>;
 
 export const NumberFeatures = z.object({ e911: z.boolean(), cnam: z.boolean() });
 export type NumberFeatures = z.infer<typeof NumberFeatures>;
@@ -100,7 +102,7 @@ export const Account = z.object({
   created: z.optional(z.string()),
   contacts: z.object({ technical: z.optional(Contact), billing: z.optional(BillingContact) }),
   callRestrictions: z.record(z.string(), CallRestrictionAction),
-  uiRestrictions: z.record(z.string(), RestrictionEntry),
+  uiRestrictions: UiRestrictions,
   numberFeatures: NumberFeatures,
   notes: Notes,
   /** Opaque revision of the stored document; changes on every write. */

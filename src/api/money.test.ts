@@ -26,15 +26,14 @@ describe('money', () => {
 });
 
 describe('restrictionsAllow', () => {
-  it('treats a missing entry as shown and honours show_tab and balance sub-options', () => {
+  it('treats a missing entry as shown, honours each path and hides children of a hidden parent', () => {
     expect(restrictionsAllow(undefined, 'billing.transactions')).to.equal(true);
-    expect(restrictionsAllow({ transactions: { showTab: false } }, 'billing.transactions')).to.equal(false);
-    expect(restrictionsAllow({ balance: { showTab: true, showCredit: false } }, 'billing.balance.credit')).to.equal(
-      false,
-    );
-    expect(restrictionsAllow({ balance: { showTab: true, showCredit: false } }, 'billing.balance.minutes')).to.equal(
-      true,
-    );
+    expect(restrictionsAllow({ 'billing.transactions': false }, 'billing.transactions')).to.equal(false);
+    expect(restrictionsAllow({ 'billing.transactions': false }, 'billing.servicePlan')).to.equal(true);
+    const balance = { 'billing.balance': true, 'billing.balance.credit': false } as const;
+    expect(restrictionsAllow(balance, 'billing.balance.credit')).to.equal(false);
+    expect(restrictionsAllow(balance, 'billing.balance.minutes')).to.equal(true);
+    expect(restrictionsAllow({ 'billing.balance': false }, 'billing.balance.minutes')).to.equal(false);
   });
 });
 

@@ -1,41 +1,25 @@
-import type { RestrictionKey, UiRestrictions } from './model.js';
+import type { RestrictionPath, UiRestrictions } from './model.js';
 
-/** A dotted path such as `billing.transactions`, `trunking.inbound` or `billing.balance.credit`. */
-export type RestrictionPath =
-  | 'settings.user'
-  | 'settings.account'
-  | 'billing.creditCard'
-  | 'billing.balance'
-  | 'billing.balance.credit'
-  | 'billing.balance.minutes'
-  | 'billing.servicePlan'
-  | 'billing.transactions'
-  | 'trunking.inbound'
-  | 'trunking.outbound'
-  | 'trunking.twoway'
-  | 'misc.errorLog';
+export type { RestrictionPath } from './model.js';
 
-const PATH_KEY: Record<RestrictionPath, RestrictionKey> = {
-  'settings.user': 'user',
-  'settings.account': 'account',
-  'billing.creditCard': 'billing',
-  'billing.balance': 'balance',
-  'billing.balance.credit': 'balance',
-  'billing.balance.minutes': 'balance',
-  'billing.servicePlan': 'service_plan',
-  'billing.transactions': 'transactions',
-  'trunking.inbound': 'inbound',
-  'trunking.outbound': 'outbound',
-  'trunking.twoway': 'twoway',
-  'misc.errorLog': 'errorTracker',
-};
+/** The path above `path` that also hides it (`billing.balance.credit` → `billing.balance`), if any. */
+function parentPath(path: RestrictionPath): RestrictionPath | undefined {
+  return path.startsWith('billing.balance.') ? 'billing.balance' : undefined;
+}
 
-/** Whether the restrictions let the customer see `path`. A missing entry means shown. */
+/**
+ * Whether the restrictions let the customer's users see `path`: a host portal calls it to enforce what
+ * `<account-restrictions>` configures (Kazoo stores these settings but enforces none of them).
+ * A missing entry means shown; a hidden parent (`billing.balance`) hides its children.
+ *
+ * ```ts
+ * const account = await store.getAccount(customerId);
+ * if (restrictionsAllow(account.uiRestrictions, 'billing.transactions')) showTransactionsTab();
+ * ```
+ */
 export function restrictionsAllow(restrictions: UiRestrictions | undefined, path: RestrictionPath): boolean {
-  const entry = restrictions?.[PATH_KEY[path]];
-  if (!entry) return true;
-  if (entry.showTab === false) return false;
-  if (path === 'billing.balance.credit') return entry.showCredit !== false;
-  if (path === 'billing.balance.minutes') return entry.showMinutes !== false;
+  for (let p: RestrictionPath | undefined = path; p; p = parentPath(p)) {
+    if (restrictions?.[p] === false) return false;
+  }
   return true;
 }

@@ -1,33 +1,32 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
 import type { Localizer } from './primitives.js';
 
 export interface ConfirmOptions {
   title: string;
   message?: string;
+  /** More to show under the message (a list of charges, both values of a field). */
+  details?: unknown;
   /** Label of the confirming button; default "Confirm". */
   confirmLabel?: string;
+  /** Label of the button that keeps things as they are; default "Cancel". */
+  cancelLabel?: string;
   /** A destructive action: red button, Cancel focused first. */
   danger?: boolean;
   /** Text the user must type to enable the confirming button (e.g. the account's name). */
   typedConfirmation?: string;
 }
 
-let ids = 0;
-
 /**
- * A modal confirm dialog on native `<dialog>` (focus trap, Escape, backdrop from the browser):
+ * A modal question in the house dialog (`<am-dialog>`: focus trap, Escape, focus return):
  * `if (await confirm.confirm({ title, danger: true, typedConfirmation: name })) …`; render
- * `confirm.render(l)` in the template. Styles: `confirmDialogStyles`, `controlStyles`. Part `dialog`.
+ * `confirm.render(l)` in the template and list `am-dialog` in the element's `static dependencies`.
+ * Styles: `controlStyles`. Part `dialog`.
  */
 export class ConfirmController implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly dialog = createRef<HTMLDialogElement>();
-  private readonly id = `am-confirm-${++ids}`;
   private options?: ConfirmOptions;
   private typed = '';
   private settle?: (ok: boolean) => void;
-  private returnFocus?: HTMLElement;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.host = host;
@@ -43,25 +42,13 @@ export class ConfirmController implements ReactiveController {
   }
 
   /** Shows the dialog; resolves `true` when the user confirms, `false` on Cancel, Escape or disconnect. */
-  async confirm(options: ConfirmOptions): Promise<boolean> {
+  confirm(options: ConfirmOptions): Promise<boolean> {
     this.finish(false);
-    if (!this.host.isConnected) return false;
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    this.returnFocus = active as HTMLElement | undefined;
+    if (!this.host.isConnected) return Promise.resolve(false);
     this.options = options;
     this.typed = '';
     const result = new Promise<boolean>((resolve) => (this.settle = resolve));
     this.host.requestUpdate();
-    await this.host.updateComplete;
-    const dialog = this.dialog.value;
-    if (dialog && this.options === options) {
-      dialog.showModal();
-      const first = dialog.querySelector<HTMLElement>(
-        options.typedConfirmation ? 'input' : options.danger ? '[value=cancel]' : '[value=confirm]',
-      );
-      first?.focus();
-    }
     return result;
   }
 
@@ -70,10 +57,8 @@ export class ConfirmController implements ReactiveController {
     if (!settle) return;
     this.settle = undefined;
     this.options = undefined;
-    this.dialog.value?.close();
     this.host.requestUpdate();
     settle(ok);
-    this.returnFocus?.focus?.();
   }
 
   private matches(): boolean {
@@ -85,13 +70,15 @@ export class ConfirmController implements ReactiveController {
     const o = this.options;
     if (!o) return nothing;
     const typed = o.typedConfirmation;
-    return html`<dialog
-      class="am-dialog"
+    const first = typed !== undefined ? 'input' : o.danger ? 'cancel' : 'confirm';
+    return html`<am-dialog
       part="dialog"
-      aria-labelledby="${this.id}-title"
-      aria-describedby=${o.message ? `${this.id}-message` : nothing}
-      ${ref(this.dialog)}
-      @cancel=${(e: Event) => (e.preventDefault(), this.finish(false))}
+      open
+      label=${o.title}
+      @am-dialog-request-close=${(e: Event) => {
+        e.preventDefault();
+        this.finish(false);
+      }}
     >
       <form
         class="am-dialog__form"
@@ -100,8 +87,7 @@ export class ConfirmController implements ReactiveController {
           if (this.matches()) this.finish(true);
         }}
       >
-        <h2 class="am-dialog__title" id="${this.id}-title">${o.title}</h2>
-        ${o.message ? html`<p class="am-dialog__message" id="${this.id}-message">${o.message}</p>` : nothing}
+        ${o.message ? html`<p class="am-dialog__message">${o.message}</p>` : nothing} ${o.details ?? nothing}
         ${
           typed !== undefined
             ? html`<label class="am-field">
@@ -110,6 +96,8 @@ export class ConfirmController implements ReactiveController {
                   class="am-input"
                   autocomplete="off"
                   spellcheck="false"
+                  dir="auto"
+                  ?data-autofocus=${first === 'input'}
                   .value=${this.typed}
                   @input=${(e: Event) => {
                     this.typed = (e.target as HTMLInputElement).value;
@@ -120,20 +108,27 @@ export class ConfirmController implements ReactiveController {
             : nothing
         }
         <div class="am-dialog__actions">
-          <button type="button" class="am-button" value="cancel" @click=${() => this.finish(false)}>
-            ${l.t('cancel')}
+          <button
+            type="button"
+            class="am-button"
+            value="cancel"
+            ?data-autofocus=${first === 'cancel'}
+            @click=${() => this.finish(false)}
+          >
+            ${o.cancelLabel ?? l.t('cancel')}
           </button>
           <button
             type="submit"
             class="am-button"
             value="confirm"
             data-variant=${o.danger ? 'danger' : 'primary'}
+            ?data-autofocus=${first === 'confirm'}
             ?disabled=${!this.matches()}
           >
             ${o.confirmLabel ?? l.t('confirm')}
           </button>
         </div>
       </form>
-    </dialog>`;
+    </am-dialog>`;
   }
 }

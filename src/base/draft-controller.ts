@@ -61,6 +61,8 @@ export class DraftController<T extends object> implements ReactiveController {
   private inflight?: Promise<boolean>;
   private justSaved = false;
   private guarded = false;
+  /** Bumped by `clear()`: a save that returns after it settles nothing. */
+  private generation = 0;
 
   constructor(host: ReactiveControllerHost, options: DraftOptions<T>) {
     this.host = host;
@@ -71,7 +73,40 @@ export class DraftController<T extends object> implements ReactiveController {
 
   /** Whether the draft differs from what is saved. */
   get dirty(): boolean {
-    return !!this.draft && !!this.base && diff(this.base, this.draft, this.ignore).paths.length > 0;
+    return this.changedPaths.length > 0;
+  }
+
+  /** The fields the draft changed, as dotted paths. */
+  get changedPaths(): string[] {
+    return this.draft && this.base ? diff(this.base, this.draft, this.ignore).paths : [];
+  }
+
+  /** Whether the draft's value at `path` differs from the saved one. */
+  isChanged(path: string): boolean {
+    return !sameValue(getPath(this.base, path) ?? '', getPath(this.draft, path) ?? '');
+  }
+
+  /**
+   * Forgets the draft, its base and its failures (another account is shown): the next update starts from the
+   * saved value again, and a save still on its way settles nothing when it returns.
+   */
+  clear(): void {
+    this.generation++;
+    this.draft = this.base = this.seen = undefined;
+    this.conflicts = [];
+    this.fieldErrors = {};
+    this.error = undefined;
+    this.merged = this.saving = this.justSaved = false;
+    this.inflight = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Makes `value` both the saved value and the draft (a form-mode value set by the host). */
+  rebase(value: T): void {
+    this.base = value;
+    this.draft = structuredClone(value);
+    this.seen = this.options.saved();
+    this.host.requestUpdate();
   }
 
   get saveState(): SaveState {
@@ -103,13 +138,12 @@ export class DraftController<T extends object> implements ReactiveController {
     const dirty = this.dirty;
     if (dirty !== this.guarded) {
       this.guarded = dirty;
-      if (dirty) window.addEventListener('beforeunload', this.onBeforeUnload);
-      else window.removeEventListener('beforeunload', this.onBeforeUnload);
+      guardUnload(this, dirty);
     }
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
+    guardUnload(this, false);
     this.guarded = false;
   }
 
@@ -164,14 +198,18 @@ export class DraftController<T extends object> implements ReactiveController {
     if (!this.draft || !this.base || this.conflicts.length) return Promise.resolve(false);
     if (!this.dirty) return Promise.resolve(true);
     this.merged = false;
-    this.inflight = this.run(1).finally(() => (this.inflight = undefined));
-    return this.inflight;
+    const p: Promise<boolean> = this.run(1).finally(() => {
+      if (this.inflight === p) this.inflight = undefined;
+    });
+    this.inflight = p;
+    return p;
   }
 
   private async run(retries: number): Promise<boolean> {
     const base = this.base!;
     const sent = structuredClone(this.draft!);
     const { changes, paths } = diff(base, sent, this.ignore);
+    const generation = this.generation;
     this.saving = true;
     this.error = undefined;
     this.fieldErrors = {};
@@ -179,12 +217,14 @@ export class DraftController<T extends object> implements ReactiveController {
     this.host.requestUpdate();
     try {
       const result = await this.options.save(sent, { changes, paths, base });
+      if (generation !== this.generation) return false;
       // Edits made while the save was on its way stay in the draft.
       this.draft = merge(sent, this.draft!, result, this.ignore).value;
       this.base = this.seen = result;
       this.justSaved = true;
       return true;
     } catch (e) {
+      if (generation !== this.generation) return false;
       const err = toAccountApiError(e);
       const current = (err.details as { current?: unknown } | undefined)?.current;
       if (err.kind === 'conflict' && typeof current === 'object' && current !== null) {
@@ -201,7 +241,7 @@ export class DraftController<T extends object> implements ReactiveController {
       this.fieldErrors = err.fieldErrors ?? {};
       return false;
     } finally {
-      this.saving = false;
+      if (generation === this.generation) this.saving = false;
       this.host.requestUpdate();
     }
   }
@@ -211,10 +251,24 @@ export class DraftController<T extends object> implements ReactiveController {
     const rest = this.conflicts.filter((c) => !found.some((f) => f.field === c.field));
     this.conflicts = [...rest, ...found.filter((f) => !sameValue(f.mine, f.theirs))];
   }
+}
 
-  private onBeforeUnload = (event: BeforeUnloadEvent): void => {
-    event.preventDefault();
-    // Older browsers only ask when returnValue is set.
-    event.returnValue = '';
-  };
+const guards = new Set<object>();
+function onBeforeUnload(event: BeforeUnloadEvent): void {
+  event.preventDefault();
+  // Older browsers only ask when returnValue is set.
+  event.returnValue = '';
+}
+
+/**
+ * While any owner holds unsaved work, leaving the page asks first (`beforeunload`). Every draft of the
+ * library goes through this one guard.
+ */
+export function guardUnload(owner: object, on: boolean): void {
+  const had = guards.size > 0;
+  if (on) guards.add(owner);
+  else guards.delete(owner);
+  const has = guards.size > 0;
+  if (has && !had) window.addEventListener('beforeunload', onBeforeUnload);
+  else if (!has && had) window.removeEventListener('beforeunload', onBeforeUnload);
 }

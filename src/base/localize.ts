@@ -45,6 +45,25 @@ export function registerTranslations(namespace: string, locales: Record<string, 
 
 registerTranslations(SHARED_NAMESPACE, sharedTranslations);
 
+/** A loader of one locale's messages (`() => import('./locales/fr-FR.js')`). */
+export type MessagesLoader = () => Promise<Messages | { default: Messages }>;
+
+/**
+ * Registers an element's strings: English bundled (the fallback every lookup ends at), the other
+ * languages loaded the first time they are asked for. Each element calls it once, in its class module:
+ *
+ * ```ts
+ * import en from './locales/en-US.js';
+ * defineTranslations('number-features', en, {
+ *   'fr-FR': () => import('./locales/fr-FR.js'),
+ *   // …
+ * });
+ * ```
+ */
+export function defineTranslations(namespace: string, en: Messages, others: Record<string, MessagesLoader>): void {
+  registerTranslations(namespace, { [FALLBACK_LOCALE]: en, ...others });
+}
+
 /** The registered locale of `namespace` that best serves `locale`: exact, then same language. */
 export function matchLocale(namespace: string, locale: string): string | undefined {
   const map = sources.get(namespace);
@@ -254,6 +273,17 @@ export class LocalizeController<K extends string = never> implements ReactiveCon
       lookup(SHARED_NAMESPACE, FALLBACK_LOCALE, key) ??
       key;
     return formatMessage(pattern, params, locale);
+  }
+
+  /** The message for `key` when the widget, the shared strings or an override has one; `undefined` otherwise. */
+  tryT(key: string, params?: Record<string, unknown>): string | undefined {
+    const locale = this.locale;
+    if (this.host.i18n?.[key] !== undefined) return this.t(key as K, params);
+    void loadTranslations(this.namespace, locale);
+    const found = [this.namespace, SHARED_NAMESPACE].some(
+      (ns) => lookup(ns, locale, key) !== undefined || lookup(ns, FALLBACK_LOCALE, key) !== undefined,
+    );
+    return found ? this.t(key as K, params) : undefined;
   }
 
   /** Picks a plural form for `count` (`#` in the form is the formatted number). */

@@ -93,7 +93,13 @@ export function renderDraftActions(
   return html`<div class="am-draft-actions" part="actions">
     ${
       state === 'error' && draft.error?.kind !== 'validation'
-        ? html`<p class="am-field-error" role="alert">${l.t('saveFailed')} ${l.errorMessage(draft.error)}</p>`
+        ? html`<p class="am-field-error" role="alert">
+            ${
+              (draft.error?.details as { declined?: boolean } | undefined)?.declined
+                ? l.t('chargesDeclined')
+                : `${l.t('saveFailed')} ${l.errorMessage(draft.error)}`
+            }
+          </p>`
         : nothing
     }
     <span class="am-hint" role="status">${status}</span>

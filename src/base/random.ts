@@ -1,4 +1,7 @@
 /** Crypto-random strings for realms and passwords: unbiased (rejection sampling), never `Math.random`. */
+import { MIN_PASSWORD_LENGTH } from '../api/rules.js';
+
+export { MIN_PASSWORD_LENGTH };
 
 /** Letters and digits that cannot be mistaken for one another (no 0/O, 1/l/I). */
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -10,8 +13,6 @@ const SYMBOLS = '!#%+-=?@_';
 export const PASSWORD_CHARSET = UPPER + LOWER + DIGITS + SYMBOLS;
 /** The characters of the random part of a generated realm. */
 export const REALM_CHARSET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** Generated passwords are never shorter than this. */
-export const MIN_PASSWORD_LENGTH = 12;
 export const DEFAULT_PASSWORD_LENGTH = 16;
 
 /** A uniformly distributed integer in [0, n). */

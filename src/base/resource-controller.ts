@@ -22,6 +22,8 @@ export interface ResourceOptions<T> {
   isEmpty?(value: T): boolean;
   /** Skeleton only after this long, so fast loads do not flash (ms, default 150). */
   skeletonDelay?: number;
+  /** Set the host's custom states from this resource (default true; off where the host sums several up). */
+  states?: boolean;
 }
 
 function defaultEmpty(value: unknown): boolean {
@@ -70,6 +72,7 @@ export class ResourceController<T> implements ReactiveController {
 
   hostUpdate(): void {
     this.sync();
+    if (this.options.states === false) return;
     const h = this.host as { setCustomState?(name: string, on: boolean): void };
     for (const s of ['loading', 'error', 'empty', 'forbidden'] as const) h.setCustomState?.(s, this.state === s);
   }

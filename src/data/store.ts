@@ -30,7 +30,9 @@ export type StoreChange =
   | { type: 'account-created'; account: Account; parentId: string }
   | { type: 'account-deleted'; id: string; parentId?: string }
   | { type: 'account-moved'; account: Account; fromParentId?: string; toParentId: string }
-  | { type: 'resource-updated'; key: string };
+  | { type: 'resource-updated'; key: string }
+  /** Everything was forgotten (another identity, or signed out): read again what you show. */
+  | { type: 'cleared' };
 
 export type StoreListener = (change: StoreChange) => void;
 
@@ -120,6 +122,11 @@ export class AccountStore {
   private readonly facts = new Map<string, SummaryFacts>();
   private readonly listeners = new Set<StoreListener>();
   private readonly keyListeners = new Map<string, Set<StoreListener>>();
+  /**
+   * Bumped by `clear()`. A caller that awaited something can compare it before acting on the answer:
+   * a different epoch means the answer belongs to an identity that is gone.
+   */
+  epoch = 0;
 
   constructor(api: AccountApi, options: StoreOptions = {}) {
     this.api = api;
@@ -145,6 +152,21 @@ export class AccountStore {
       set.delete(listener);
       if (!set.size) this.keyListeners.delete(k);
     };
+  }
+
+  /**
+   * Forgets everything: reads on their way are aborted (their callers get `aborted`), the cache and what is
+   * known of accounts are emptied, and every subscriber hears `cleared`. Used when the signed-in identity
+   * changes or signs out, so nothing of the last one stays on screen.
+   */
+  clear(): void {
+    this.epoch++;
+    const flights = [...this.entries.values()].map((e) => e.flight).filter((f): f is Flight => !!f);
+    this.entries.clear();
+    this.facts.clear();
+    for (const f of flights) f.ctrl.abort();
+    const keys = [...this.keyListeners.keys()];
+    this.emit({ type: 'cleared' }, keys);
   }
 
   // ---- cache access
@@ -214,10 +236,12 @@ export class AccountStore {
       } catch (err) {
         p = Promise.reject(err);
       }
+      const epoch = this.epoch;
       const f: Flight = { ctrl, waiters: 0, promise: Promise.resolve() };
       f.promise = p.then(
         (value) => {
           if (e.flight === f) e.flight = undefined;
+          if (epoch !== this.epoch) throw aborted();
           if (e.gen !== gen || this.entries.get(key) !== e) return e.has ? e.value : value;
           this.stored(key, value);
           return this.peek(key) ?? value;
@@ -337,13 +361,27 @@ export class AccountStore {
 
   // ---- writes
 
+  /**
+   * Writes account changes. A `conflict` whose details carry the current account updates the cache with
+   * it (every widget shows the newer revision) before the rejection reaches the caller.
+   */
   async updateAccount(
     id: string,
     changes: AccountChanges,
     options?: CallOptions & { expectedRevision?: string },
   ): Promise<Account> {
-    const account = await this.call(() => this.api.updateAccount(id, changes, options));
-    this.emit({ type: 'account-updated', account }, this.putAccount(account));
+    const epoch = this.epoch;
+    let account: Account;
+    try {
+      account = await this.call(() => this.api.updateAccount(id, changes, options));
+    } catch (err) {
+      const current = (err as AccountApiError).details as { current?: Account } | undefined;
+      if (AccountApiError.is(err, 'conflict') && current?.current?.id === id && epoch === this.epoch) {
+        this.emit({ type: 'account-updated', account: current.current }, this.putAccount(current.current, false));
+      }
+      throw err;
+    }
+    if (epoch === this.epoch) this.emit({ type: 'account-updated', account }, this.putAccount(account));
     return account;
   }
 

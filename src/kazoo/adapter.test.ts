@@ -349,22 +349,40 @@ describe('createKazooAdapter: wire details', () => {
     expect((patch.body as { data: Record<string, unknown> }).data).to.deep.equal({ announcement: null });
     expect((await api.getAccount(a.id)).notes.announcement).to.equal(undefined);
   });
-  it('writes restrictions in the myaccount layout and reads the older flat one', async () => {
-    const { emulator, make } = setup();
+  it('writes restrictions in the myaccount layout from domain paths and reads the older flat one', async () => {
+    const { emulator, baseUrl, make } = setup();
     const api = make();
     const a = await api.createAccount(emulator.rootAccountId, { name: 'Restricted Co' });
-    const updated = await api.updateAccount(a.id, {
-      uiRestrictions: { billing: { showTab: false }, balance: { showTab: true, showCredit: false } },
+    // A document written by an older Monster UI: the flat layout, transactions hidden.
+    const token = emulator.issueToken();
+    const legacy = await fetch(`${baseUrl}/v2/accounts/${a.id}`, {
+      method: 'PATCH',
+      headers: { 'X-Auth-Token': token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ data: { ui_restrictions: { transactions: { show_tab: false } } } }),
     });
-    expect(updated.uiRestrictions.billing?.showTab).to.equal(false);
-    expect(updated.uiRestrictions.balance?.showCredit).to.equal(false);
+    expect(legacy.status).to.equal(200);
+    expect((await api.getAccount(a.id)).uiRestrictions['billing.transactions']).to.equal(false);
+    emulator.clearRequests();
+    const updated = await api.updateAccount(a.id, {
+      uiRestrictions: { 'billing.creditCard': false, 'billing.balance': true, 'billing.balance.credit': false },
+    });
+    expect(updated.uiRestrictions).to.deep.include({
+      'billing.creditCard': false,
+      'billing.balance.credit': false,
+      'billing.transactions': false,
+    });
     const sent = (
-      emulator.requests.find((r) => r.method === 'PATCH')!.body as { data: { ui_restrictions: { myaccount: unknown } } }
+      emulator.requests.find((r) => r.method === 'PATCH')!.body as {
+        data: { ui_restrictions: Record<string, unknown> & { myaccount: unknown } };
+      }
     ).data;
+    // The legacy flat key is carried into the current layout, then removed.
     expect(sent.ui_restrictions.myaccount).to.deep.equal({
       billing: { show_tab: false },
       balance: { show_tab: true, show_credit: false },
+      transactions: { show_tab: false },
     });
+    expect(sent.ui_restrictions.transactions).to.equal(null);
   });
   it("lists the session's own apps, all enabled, where its blacklist belongs to the account above", async () => {
     const { emulator, make } = setup();

@@ -2,6 +2,8 @@
 import type * as z from 'zod/mini';
 import {
   AccountApiError,
+  LEDGER_AMOUNT_MIN,
+  type FieldErrorCode,
   moneyToNumber,
   parseMoney,
   type AccountApi,
@@ -270,6 +272,7 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
         path: `/accounts/${enc(parentId)}`,
         data: accountInputTo(input),
         signal: opts?.signal,
+        acceptCharges: opts?.acceptCharges,
       });
       return accountFrom(data, revisionOf(env));
     },
@@ -278,10 +281,11 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
       if (changes.name !== undefined) checkName(changes.name);
       const signal = opts?.signal;
       const expected = opts?.expectedRevision;
-      if (expected) {
+      let body = changes;
+      if (expected || changes.uiRestrictions) {
         // Kazoo does not refuse a stale write by itself: compare revisions first.
         const { account: current } = await readAccountDoc(id, signal);
-        if (current.revision !== undefined && current.revision !== expected) {
+        if (expected && current.revision !== undefined && current.revision !== expected) {
           throw new AccountApiError({
             kind: 'conflict',
             status: 409,
@@ -290,14 +294,19 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
             request: { method: 'PATCH', url: `${http.base}/accounts/${id}` },
           });
         }
+        // The restrictions are rewritten in the current layout as a whole, so legacy flat keys are not lost.
+        if (changes.uiRestrictions) {
+          body = { ...changes, uiRestrictions: { ...current.uiRestrictions, ...changes.uiRestrictions } };
+        }
       }
       try {
         const { data, env } = await call(AccountDoc, {
           method: 'PATCH',
           path: `/accounts/${enc(id)}`,
-          data: accountChangesTo(changes),
+          data: accountChangesTo(body),
           headers: expected ? { 'If-Match': expected } : undefined,
           signal,
+          acceptCharges: opts?.acceptCharges,
         });
         return accountFrom(data, revisionOf(env));
       } catch (err) {
@@ -355,23 +364,29 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
 
     async createUser(accountId, input, opts) {
       checkUserNames(input, true);
-      const { data } = await call(UserDoc, {
-        method: 'PUT',
-        path: `/accounts/${enc(accountId)}/users`,
-        data: userInputTo(input),
-        signal: opts?.signal,
-      });
+      const { data } = await asEmailErrors(input, () =>
+        call(UserDoc, {
+          method: 'PUT',
+          path: `/accounts/${enc(accountId)}/users`,
+          data: userInputTo(input),
+          signal: opts?.signal,
+          acceptCharges: opts?.acceptCharges,
+        }),
+      );
       return userFrom(data);
     },
 
     async updateUser(accountId, userId, changes, opts) {
       checkUserNames(changes, false);
-      const { data } = await call(UserDoc, {
-        method: 'PATCH',
-        path: `/accounts/${enc(accountId)}/users/${enc(userId)}`,
-        data: userInputTo(changes),
-        signal: opts?.signal,
-      });
+      const { data } = await asEmailErrors(changes, () =>
+        call(UserDoc, {
+          method: 'PATCH',
+          path: `/accounts/${enc(accountId)}/users/${enc(userId)}`,
+          data: userInputTo(changes),
+          signal: opts?.signal,
+          acceptCharges: opts?.acceptCharges,
+        }),
+      );
       return userFrom(data);
     },
 
@@ -411,18 +426,21 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
         ['outbound_trunks', changes.outboundTrunks],
       ] as const) {
         if (v !== undefined && v !== null && (!Number.isInteger(v) || v < 0)) {
-          throw new AccountApiError({
-            kind: 'validation',
-            message: 'Trunk counts are whole numbers, 0 or more.',
-            fieldErrors: {
-              [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]: ['Must be a whole number, 0 or more.'],
-            },
-          });
+          const field = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+          throw v < 0
+            ? invalidField(field, 'Trunk counts are 0 or more.', 'too-small', 0)
+            : invalidField(field, 'Trunk counts are whole numbers.', 'not-integer');
         }
         set(key, v);
       }
       if (changes.allowPerMinute !== undefined) doc.allow_prepay = changes.allowPerMinute;
-      const { data, env } = await call(LimitsDoc, { method: 'POST', path, data: doc, signal });
+      const { data, env } = await call(LimitsDoc, {
+        method: 'POST',
+        path,
+        data: doc,
+        signal,
+        acceptCharges: opts?.acceptCharges,
+      });
       return limitsFrom(data, revisionOf(env));
     },
 
@@ -462,12 +480,10 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
 
     async adjustBalance(accountId, adjustment, opts) {
       const money = typeof adjustment.amount === 'string' ? parseMoney(adjustment.amount, currency) : adjustment.amount;
-      if (!money || money.units <= 0) {
-        throw new AccountApiError({
-          kind: 'validation',
-          message: 'Enter a positive amount.',
-          fieldErrors: { amount: ['Enter a positive amount.'] },
-        });
+      if (!money) throw invalidField('amount', 'Enter an amount such as 12.50.', 'invalid');
+      // Kazoo's ledgers schema: `amount` is at least 1 (cb_ledgers validates credits and debits with it).
+      if (money.units < LEDGER_AMOUNT_MIN * 10_000) {
+        throw invalidField('amount', `An amount is at least ${LEDGER_AMOUNT_MIN}.`, 'too-small', LEDGER_AMOUNT_MIN);
       }
       const direction = adjustment.direction === 'debit' ? 'debit' : 'credit';
       await http.send({
@@ -516,7 +532,13 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
       const body: Record<string, unknown> = {};
       if (add.length) body.add = add;
       if (remove.length) body.delete = remove;
-      const { data } = await call(ServicesDoc, { method: 'POST', path, data: body, signal });
+      const { data } = await call(ServicesDoc, {
+        method: 'POST',
+        path,
+        data: body,
+        signal,
+        acceptCharges: opts?.acceptCharges,
+      });
       return plansOf(data);
     },
 
@@ -533,19 +555,11 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
       else if (strategy === 'reseller') {
         const reseller = await resellerOf(accountId, signal);
         if (!reseller) {
-          throw new AccountApiError({
-            kind: 'validation',
-            message: 'This account has no reseller whose carriers it could use.',
-            fieldErrors: { strategy: ['No reseller.'] },
-          });
+          throw invalidField('strategy', 'This account has no reseller whose carriers it could use.', 'invalid');
         }
         data = { hunt_account_id: reseller };
       } else if (strategy !== 'account') {
-        throw new AccountApiError({
-          kind: 'validation',
-          message: `Unknown carrier strategy "${String(strategy)}".`,
-          fieldErrors: { strategy: ['Unknown strategy.'] },
-        });
+        throw invalidField('strategy', `Unknown carrier strategy "${String(strategy)}".`, 'invalid');
       }
       const flow = { children: {}, data, module };
       const existing = await findNoMatch(accountId, signal);
@@ -629,18 +643,53 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
 }
 
 /** Refuses locally what Kazoo's schema would refuse, so no request is sent for it. */
-function invalidField(field: string, message: string): AccountApiError {
-  return new AccountApiError({ kind: 'validation', message, fieldErrors: { [field]: [message] } });
+function invalidField(field: string, message: string, code: FieldErrorCode, limit?: number): AccountApiError {
+  return new AccountApiError({
+    kind: 'validation',
+    message,
+    fieldErrors: { [field]: [message] },
+    fieldCodes: { [field]: code },
+    fieldLimits: limit === undefined ? undefined : { [field]: limit },
+  });
 }
 function checkName(name: unknown): void {
-  if (typeof name !== 'string' || !name.trim()) throw invalidField('name', 'A name is required.');
-  if (name.length > 128) throw invalidField('name', 'A name is at most 128 characters.');
+  if (typeof name !== 'string' || !name.trim()) throw invalidField('name', 'A name is required.', 'required');
+  if (name.length > 128) throw invalidField('name', 'A name is at most 128 characters.', 'too-long', 128);
 }
 function checkUserNames(u: { firstName?: unknown; lastName?: unknown }, creating: boolean): void {
   for (const field of ['firstName', 'lastName'] as const) {
     const v = u[field];
     if (v === undefined && !creating) continue;
-    if (typeof v !== 'string' || !v.trim()) throw invalidField(field, 'This field is required.');
+    if (typeof v !== 'string' || !v.trim()) throw invalidField(field, 'This field is required.', 'required');
+  }
+}
+
+/**
+ * Users sign in with their e-mail: the adapter stores it as the user name too, so a refusal of the user
+ * name (taken, invalid) is a refusal of the e-mail the caller gave.
+ */
+async function asEmailErrors<T>(input: { email?: string; username?: string }, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    const sameAsEmail =
+      input.email !== undefined && (input.username === undefined || input.username === input.email.toLowerCase());
+    if (!sameAsEmail || !AccountApiError.is(e, 'validation') || !e.fieldErrors?.username) throw e;
+    const move = <V>(m: Record<string, V> | undefined) => {
+      if (!m || !('username' in m)) return m;
+      const { username, ...rest } = m;
+      return { ...rest, email: rest.email ?? username } as Record<string, V>;
+    };
+    throw new AccountApiError({
+      kind: 'validation',
+      status: e.status,
+      message: e.message,
+      request: e.request,
+      details: e.details,
+      fieldErrors: move(e.fieldErrors),
+      fieldCodes: move(e.fieldCodes),
+      fieldLimits: move(e.fieldLimits),
+    });
   }
 }
 

@@ -1,7 +1,6 @@
 /** Domain ⇄ Crossbar documents. The only place besides the adapter that knows Crossbar field names. */
 import type * as z from 'zod/mini';
 import {
-  RESTRICTION_KEYS,
   type Account,
   type AccountChanges,
   type AccountInput,
@@ -10,7 +9,8 @@ import {
   type Charges,
   type ChargeItem,
   type ContactChanges,
-  type RestrictionEntry,
+  type FieldErrorCode,
+  type RestrictionPath,
   type UiRestrictions,
   type User,
   type UserChanges,
@@ -71,26 +71,61 @@ function contactFrom(c: z.infer<typeof AccountDoc>['contact']): Account['contact
   return out;
 }
 
-function restrictionFrom(v: unknown): RestrictionEntry | undefined {
-  if (typeof v === 'boolean') return { showTab: v };
-  if (!v || typeof v !== 'object') return undefined;
-  const e = v as z.infer<typeof WireRestriction>;
-  const out: RestrictionEntry = { showTab: e.show_tab !== false };
-  if (e.show_credit != null) out.showCredit = e.show_credit !== false;
-  if (e.show_minutes != null) out.showMinutes = e.show_minutes !== false;
+/**
+ * Monster UI's Control Center keys (`ui_restrictions.myaccount.<key>.show_tab`) ⇄ domain paths. The
+ * `balance` key carries two more flags, `show_credit` and `show_minutes`.
+ */
+export const RESTRICTION_KEY_PATHS: Record<string, RestrictionPath> = {
+  user: 'settings.user',
+  account: 'settings.account',
+  billing: 'billing.creditCard',
+  balance: 'billing.balance',
+  service_plan: 'billing.servicePlan',
+  transactions: 'billing.transactions',
+  inbound: 'trunking.inbound',
+  outbound: 'trunking.outbound',
+  twoway: 'trunking.twoway',
+  errorTracker: 'misc.errorLog',
+};
+const BALANCE_FLAGS = { show_credit: 'billing.balance.credit', show_minutes: 'billing.balance.minutes' } as const;
+
+/**
+ * Reads `ui_restrictions.myaccount.*` and the older flat `ui_restrictions.*` layout (myaccount wins, key by
+ * key). Absent keys stay absent (= shown); any value but `false` reads as shown, as Monster UI does.
+ */
+export function uiRestrictionsFrom(raw: Record<string, unknown> | null | undefined): UiRestrictions {
+  const out: UiRestrictions = {};
+  if (!raw || typeof raw !== 'object') return out;
+  const nested = raw.myaccount && typeof raw.myaccount === 'object' ? (raw.myaccount as Record<string, unknown>) : {};
+  for (const [key, path] of Object.entries(RESTRICTION_KEY_PATHS)) {
+    const v = key in nested ? nested[key] : raw[key];
+    if (typeof v === 'boolean') out[path] = v;
+    else if (v && typeof v === 'object') {
+      const e = v as z.infer<typeof WireRestriction>;
+      out[path] = e.show_tab !== false;
+      if (key === 'balance') {
+        for (const [flag, p] of Object.entries(BALANCE_FLAGS)) {
+          const f = e[flag as keyof typeof BALANCE_FLAGS];
+          if (f != null) out[p] = f !== false;
+        }
+      }
+    }
+  }
   return out;
 }
 
-/** Reads `ui_restrictions.myaccount.*` and the older flat `ui_restrictions.*` layout (myaccount wins). */
-export function uiRestrictionsFrom(raw: Record<string, unknown> | null | undefined): UiRestrictions {
-  const out: UiRestrictions = {};
-  if (!raw) return out;
-  const nested = raw.myaccount && typeof raw.myaccount === 'object' ? (raw.myaccount as Record<string, unknown>) : {};
-  for (const key of RESTRICTION_KEYS) {
-    const entry = restrictionFrom(key in nested ? nested[key] : raw[key]);
-    if (entry) out[key] = entry;
+/** Domain paths → the `myaccount` layout. Only the keys of the given paths are written. */
+function restrictionsTo(r: UiRestrictions): Record<string, unknown> {
+  const myaccount: Record<string, Record<string, boolean>> = {};
+  for (const [key, path] of Object.entries(RESTRICTION_KEY_PATHS)) {
+    const v = r[path];
+    if (v !== undefined) (myaccount[key] ??= {}).show_tab = v;
   }
-  return out;
+  for (const [flag, path] of Object.entries(BALANCE_FLAGS)) {
+    const v = r[path];
+    if (v !== undefined) (myaccount.balance ??= {})[flag] = v;
+  }
+  return myaccount;
 }
 
 export function accountFrom(doc: z.infer<typeof AccountDoc>, revision?: string): Account {
@@ -161,15 +196,6 @@ function billingTo(b: BillingContactChanges | null | undefined): Record<string, 
   });
 }
 
-function restrictionsTo(r: UiRestrictions): Record<string, unknown> {
-  const myaccount: Record<string, unknown> = {};
-  for (const [key, e] of Object.entries(r)) {
-    if (!e) continue;
-    myaccount[key] = clean({ show_tab: e.showTab, show_credit: e.showCredit, show_minutes: e.showMinutes });
-  }
-  return myaccount;
-}
-
 /** A new account document (PUT). */
 export function accountInputTo(input: AccountInput): Record<string, unknown> {
   const doc: Record<string, unknown> = { name: input.name };
@@ -216,8 +242,9 @@ export function accountChangesTo(changes: AccountChanges): Record<string, unknow
   }
   if (changes.callRestrictions) doc.call_restriction = callRestrictionTo(changes.callRestrictions);
   if (changes.uiRestrictions) {
-    // Write the myaccount layout and drop the older flat keys so the two can never disagree.
-    const flat = Object.fromEntries(RESTRICTION_KEYS.map((k) => [k, null]));
+    // Write the myaccount layout and drop the older flat keys so the two can never disagree. The caller
+    // passes the whole effective set (the adapter merges a partial change with what is stored).
+    const flat = Object.fromEntries(Object.keys(RESTRICTION_KEY_PATHS).map((k) => [k, null]));
     doc.ui_restrictions = { ...flat, myaccount: restrictionsTo(changes.uiRestrictions) };
   }
   if (changes.numberFeatures) doc.numbers_features = numberFeaturesTo(changes.numberFeatures);
@@ -284,29 +311,50 @@ export function domainField(kazooPath: string): string {
     .join('.');
 }
 
-/** Kazoo's 400 `data` (`{field: {rule: {message}}}`) → per-field messages and rule names. */
+/** Kazoo schema rule → the domain's field code. */
+const RULE_CODES: Record<string, FieldErrorCode> = {
+  required: 'required',
+  unique: 'taken',
+  maxLength: 'too-long',
+  minLength: 'too-short',
+  maxItems: 'too-long',
+  minItems: 'too-short',
+  minimum: 'too-small',
+  exclusiveMinimum: 'too-small',
+  maximum: 'too-large',
+  exclusiveMaximum: 'too-large',
+};
+
+/**
+ * Kazoo's 400 `data` (`{field: {rule: {message, target}}}`) → per-field messages, field codes (the first rule
+ * of each field decides), the limit a `min*`/`max*` rule names, and Kazoo's rule names.
+ */
 export function fieldErrorsFrom(data: unknown): {
   fieldErrors: Record<string, string[]>;
+  fieldCodes: Record<string, FieldErrorCode>;
+  fieldLimits: Record<string, number>;
   rules: Record<string, string[]>;
 } {
   const fieldErrors: Record<string, string[]> = {};
+  const fieldCodes: Record<string, FieldErrorCode> = {};
+  const fieldLimits: Record<string, number> = {};
   const rules: Record<string, string[]> = {};
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { fieldErrors, rules };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { fieldErrors, fieldCodes, fieldLimits, rules };
   for (const [field, byRule] of Object.entries(data as Record<string, unknown>)) {
     if (!byRule || typeof byRule !== 'object' || Array.isArray(byRule)) continue;
     const key = domainField(field);
     for (const [rule, detail] of Object.entries(byRule as Record<string, unknown>)) {
-      const msg =
-        detail && typeof detail === 'object' && typeof (detail as { message?: unknown }).message === 'string'
-          ? (detail as { message: string }).message
-          : typeof detail === 'string'
-            ? detail
-            : rule;
+      const d = detail && typeof detail === 'object' ? (detail as { message?: unknown; target?: unknown }) : {};
+      const msg = typeof d.message === 'string' ? d.message : typeof detail === 'string' ? detail : rule;
       (fieldErrors[key] ??= []).push(msg);
       (rules[key] ??= []).push(rule);
+      fieldCodes[key] ??= RULE_CODES[rule] ?? 'invalid';
+      if (typeof d.target === 'number' && fieldLimits[key] === undefined && rule in RULE_CODES) {
+        fieldLimits[key] = d.target;
+      }
     }
   }
-  return { fieldErrors, rules };
+  return { fieldErrors, fieldCodes, fieldLimits, rules };
 }
 
 /** A 402 reply's `data` → Charges. */

@@ -46,6 +46,8 @@ export interface RequestSpec {
   headers?: Record<string, string>;
   /** Skip authentication (login calls). */
   anonymous?: boolean;
+  /** Send `accept_charges` from the first try (the caller's user accepted them already). */
+  acceptCharges?: boolean;
 }
 
 export interface AuthReply {
@@ -140,7 +142,7 @@ export class CrossbarTransport {
   /** Sends a request and returns the checked envelope; every failure becomes an AccountApiError. */
   async send(spec: RequestSpec): Promise<Envelope> {
     let refreshed = false;
-    let acceptCharges = false;
+    let acceptCharges = spec.method !== 'GET' && spec.acceptCharges === true;
     for (;;) {
       const token = spec.anonymous ? undefined : await this.currentToken(spec.signal);
       try {
@@ -264,12 +266,12 @@ export function errorFrom(res: Response, json: unknown, request: { method: strin
 
   switch (status) {
     case 400: {
-      const { fieldErrors, rules } = fieldErrorsFrom(data);
+      const { fieldErrors, fieldCodes, fieldLimits, rules } = fieldErrorsFrom(data);
       const fields = Object.keys(fieldErrors);
       const message = fields.length
         ? `Please check: ${fields.join(', ')}.`
         : detail || serverMessage || 'The request was not accepted.';
-      return make('validation', { message, fieldErrors, details: { rules, serverMessage } });
+      return make('validation', { message, fieldErrors, fieldCodes, fieldLimits, details: { rules, serverMessage } });
     }
     case 401:
       return make('auth');

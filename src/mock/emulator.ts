@@ -8,12 +8,14 @@ import { allowedMethods, route, v2Segments } from './router.js';
 import { DEFAULT_SEED, DEMO_PASSWORD, lazyGenerator, MASTER_ADMIN, ROOT_ADMIN, seedDb } from './seed.js';
 import type {
   CrossbarEmulator,
+  DirectoryAccount,
   EmulatorOptions,
   EmulatorState,
   FaultRule,
   Login,
   RecordedRequest,
   SeedOptions,
+  StoredDoc,
   TokenRecord,
 } from './types.js';
 import { Validator } from './validate.js';
@@ -265,8 +267,45 @@ export function createCrossbarEmulator(options: EmulatorOptions = {}): CrossbarE
     accountName: String(db.account(db.ids.master)?.name ?? 'Kazoo Platform'),
   });
 
+  const describe = (doc: StoredDoc): DirectoryAccount => {
+    const id = doc._id as string;
+    const tree = db.tree(doc);
+    const rootAt = tree.indexOf(db.ids.root);
+    const out: DirectoryAccount = {
+      id,
+      name: String(doc.name ?? id),
+      realm: String(doc.realm ?? ''),
+      ancestors: [...tree],
+      depth: id === db.ids.root ? 0 : rootAt < 0 ? -1 : tree.length - rootAt,
+      enabled: doc.pvt_enabled !== false,
+      isReseller: db.isReseller(doc),
+      childCount: db.childCount(id),
+      descendantCount: db.descendants.get(id) ?? 0,
+    };
+    const parent = db.parentId(doc);
+    if (parent) out.parentId = parent;
+    const reseller = db.resellerOf(doc);
+    if (reseller !== 'undefined') out.resellerId = reseller;
+    return out;
+  };
+
   return {
     handle,
+    accounts() {
+      return db.byName.ids.map((id) => describe(db.account(id)!));
+    },
+    account(id: string) {
+      const doc = db.account(id);
+      return doc ? describe(doc) : undefined;
+    },
+    loginFor(accountId: string): Login {
+      const doc = db.account(accountId);
+      if (!doc) throw new Error(`loginFor: unknown account ${accountId}`);
+      const users = [...db.usersOf(accountId).values()];
+      const admin = users.find((u) => u.priv_level === 'admin') ?? users[0];
+      if (!admin) throw new Error(`loginFor: ${String(doc.name)} has no user`);
+      return { username: String(admin.username), password: DEMO_PASSWORD, accountName: String(doc.name) };
+    },
     get login() {
       return rootLogin();
     },

@@ -122,6 +122,27 @@ export interface EmulatorState {
   tokens: TokenRecord[];
 }
 
+/** An account as a test or a story picks it: domain words only, no stored keys. */
+export interface DirectoryAccount {
+  id: string;
+  name: string;
+  realm: string;
+  /** Its parent (absent for the master account). */
+  parentId?: string;
+  /** Every account above it, the master first. */
+  ancestors: string[];
+  /** Levels below the root reseller: 1 for its direct customers, 0 for the root, -1 above it. */
+  depth: number;
+  enabled: boolean;
+  isReseller: boolean;
+  /** The nearest reseller above it (the master when none). */
+  resellerId?: string;
+  /** Direct sub-accounts. */
+  childCount: number;
+  /** Sub-accounts at every level below. */
+  descendantCount: number;
+}
+
 export interface CrossbarEmulator {
   /** The one core: answers a Crossbar v2 request. */
   handle(request: Request): Promise<Response>;
@@ -137,6 +158,12 @@ export interface CrossbarEmulator {
   readonly foreignAccountId: string;
   /** Acme's API key for `PUT /v2/api_auth`. */
   readonly apiKey: string;
+  /** Every account, in name order (domain words only): for tests and stories to pick examples from. */
+  accounts(): DirectoryAccount[];
+  /** One account of `accounts()`, by id. */
+  account(id: string): DirectoryAccount | undefined;
+  /** The sign-in of an administrator of `accountId` (the seeded password is the same for every user). */
+  loginFor(accountId: string): Login;
   /** A valid token without logging in (default: the root account's first admin). */
   issueToken(accountId?: string, userId?: string): string;
   /** Every token issued so far answers 401 from now on. */

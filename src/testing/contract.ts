@@ -236,6 +236,38 @@ export function runAccountApiContract(
       it('createAccount without a name is a validation error on "name"', async () => {
         const e = await rejectsWith(api.createAccount(parentId, { name: '' }), 'validation', 'empty name');
         check(e.fieldErrors?.name?.length, 'fieldErrors.name');
+        equal(e.fieldCodes?.name, 'required', 'fieldCodes.name');
+      });
+      it('field errors carry a code for each field: too long, taken', async () => {
+        const long = await rejectsWith(
+          api.createAccount(parentId, { name: 'x'.repeat(129) }),
+          'validation',
+          'a 129-character name',
+        );
+        equal(long.fieldCodes?.name, 'too-long', 'fieldCodes.name of a long name');
+        const first = await api.createAccount(parentId, {
+          name: `Contract Realm ${tag}`,
+          realm: `realm-${tag}.example`,
+        });
+        const taken = await rejectsWith(
+          api.createAccount(parentId, { name: `Contract Realm Again ${tag}`, realm: first.realm }),
+          'validation',
+          'a realm in use',
+        );
+        equal(taken.fieldCodes?.realm, 'taken', 'fieldCodes.realm of a realm in use');
+        const user = {
+          firstName: 'Uma',
+          lastName: 'Unique',
+          email: `uma.${tag}@example.com`,
+          privLevel: 'admin' as const,
+        };
+        await api.createUser(first.id, { ...user, password: `Pw-${tag}-unique-1` });
+        const again = await rejectsWith(
+          api.createUser(first.id, { ...user, password: `Pw-${tag}-unique-2` }),
+          'validation',
+          'an e-mail in use',
+        );
+        equal(again.fieldCodes?.email, 'taken', 'fieldCodes.email: the sign-in name is the e-mail');
       });
       it('getAccount of an unknown id is "not-found"', async () => {
         await rejectsWith(api.getAccount('0123456789abcdef0123456789abcdef'), 'not-found', 'unknown id');
@@ -251,7 +283,7 @@ export function runAccountApiContract(
           notes: { announcement: null, customNotes: '<b>VIP</b>' },
           numberFeatures: { e911: false },
           callRestrictions: { international: 'deny' },
-          uiRestrictions: { transactions: { showTab: false } },
+          uiRestrictions: { 'billing.transactions': false },
         });
         equal(b.name, `Contract Renamed ${tag}`, 'renamed');
         equal(b.notes.announcement, undefined, 'announcement cleared');
@@ -259,7 +291,7 @@ export function runAccountApiContract(
         equal(b.numberFeatures.e911, false, 'e911 off');
         equal(b.numberFeatures.cnam, true, 'cnam untouched');
         equal(b.callRestrictions.international, 'deny', 'international denied');
-        equal(b.uiRestrictions.transactions?.showTab, false, 'transactions hidden');
+        equal(b.uiRestrictions['billing.transactions'], false, 'transactions hidden');
         equal(b.contacts.technical?.email, 'tess@example.com', 'contact untouched');
         check(b.revision === undefined || b.revision !== a.revision, 'revision changed');
         const c = await api.updateAccount(a.id, { contacts: { technical: { email: null, number: '+14155550100' } } });
@@ -351,7 +383,12 @@ export function runAccountApiContract(
         equal(after.inboundTrunks, 2, 'inbound');
         equal(after.allowPerMinute, false, 'per-minute');
         equal((await api.getLimits(a.id)).twowayTrunks, 4, 'read back');
-        await rejectsWith(api.updateLimits(a.id, { outboundTrunks: -1 }), 'validation', 'negative trunks');
+        const negative = await rejectsWith(
+          api.updateLimits(a.id, { outboundTrunks: -1 }),
+          'validation',
+          'negative trunks',
+        );
+        equal(negative.fieldCodes?.outboundTrunks, 'too-small', 'fieldCodes.outboundTrunks');
       });
       it('lists call classes with names', async () => {
         const classes = await api.listCallClasses(parentId);
@@ -373,6 +410,17 @@ export function runAccountApiContract(
         const debited = await api.adjustBalance(a.id, { amount: '3.10', direction: 'debit' });
         equal(debited.amount.units - start, parseMoney('7.15')!.units, 'debited');
         await rejectsWith(api.adjustBalance(a.id, { amount: '0', direction: 'credit' }), 'validation', 'zero amount');
+        // Kazoo's ledgers schema: an amount is at least 1.
+        const small = await rejectsWith(
+          api.adjustBalance(a.id, { amount: '0.34', direction: 'debit' }),
+          'validation',
+          'an amount under 1',
+        );
+        equal(small.fieldCodes?.amount, 'too-small', 'fieldCodes.amount');
+        const exact = await api.adjustBalance(a.id, { amount: '12.34', direction: 'credit' });
+        const back = await api.adjustBalance(a.id, { amount: '1.34', direction: 'debit' });
+        equal(back.amount.units - exact.amount.units, -parseMoney('1.34')!.units, 'debited 1.34');
+        equal(back.amount.units - debited.amount.units, parseMoney('11.00')!.units, 'moved by exactly 11.00');
         await rejectsWith(
           api.adjustBalance(a.id, { amount: 'ten', direction: 'credit' }),
           'validation',

@@ -1,0 +1,11 @@
+import { NumberFeatures } from './number-features.js';
+
+NumberFeatures.define('number-features');
+
+export { NumberFeatures };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'number-features': NumberFeatures;
+  }
+}

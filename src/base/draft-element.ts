@@ -1,0 +1,496 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { AccountApi, CallOptions } from '../api/api.js';
+import { AccountApiError, toAccountApiError } from '../api/errors.js';
+import type { Account, Charges } from '../api/model.js';
+import type { FieldProblem } from '../api/rules.js';
+import type { AccountStore } from '../data/store.js';
+import { storeKey } from '../data/keys.js';
+import { AmElement } from './am-element.js';
+import { ConfirmController } from './confirm-dialog.js';
+import { AmContextController } from './context-controller.js';
+import { DraftController, type DraftSaveContext } from './draft-controller.js';
+import { AmDialog } from './elements/am-dialog.js';
+import { problemMessage, type FieldHost, type FieldSpec } from './fields.js';
+import { LocalizeController } from './localize.js';
+import { getPath } from './merge.js';
+import { renderConflicts, renderDraftActions, renderErrorPanel, renderSkeleton } from './primitives.js';
+import { ResourceController, type ResourceState } from './resource-controller.js';
+import { StatusController } from './status.js';
+
+/** One resource an element shows, read through the store for the element's account. */
+export interface ResourceSpec<T> {
+  /** The store key of the resource of `accountId`. */
+  key(accountId: string): string;
+  /** Reads it through the store (pass `options` on). */
+  load(store: AccountStore, accountId: string, options: { signal: AbortSignal; force: boolean }): Promise<T>;
+  /** Whether a value counts as empty (default: never). */
+  isEmpty?(value: T): boolean;
+  /**
+   * The form needs it (default `true`): until it has loaded the skeleton shows, and its failure is the
+   * element's error. An optional one is rendered by the element where it is used.
+   */
+  required?: boolean;
+  /** The account it belongs to, when not the element's own (default: the element's account). */
+  accountId?(): string | undefined;
+}
+
+/** What `write()` gets besides the draft. */
+export interface WriteContext<D> extends DraftSaveContext<D> {
+  store: AccountStore;
+  /** The account the draft belongs to (the one on screen when Save was pressed). */
+  accountId: string;
+  /** Pass to each store write: it carries the user's acceptance of charges. */
+  options: CallOptions;
+}
+
+/** Compares two lists of values by identity. */
+const sameInputs = (a: unknown[] | undefined, b: unknown[]) =>
+  !!a && a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * The base of every element that loads one account's resources, edits them as a draft and saves them:
+ * `account-id` (default: the provider's acting account), `.api`, `i18n`; the loading skeleton, the error
+ * with Retry, the forbidden note, the disabled-account and read-only notes, conflicts with both values,
+ * Save and Reset, field errors from local rules and from the server in words, the charges question of a
+ * 402, one save at a time, the `beforeunload` guard while dirty, and a typed `*-saved` event with the
+ * changed paths. When `account-id` changes the draft starts again from the new account's values, and a
+ * reply that comes back for the account no longer shown settles nothing.
+ *
+ * A widget supplies its resources (`this.resource(...)` in field initialisers; the account is one already),
+ * `select()` (the draft's saved value, from the resources' values: memoized here), `write()` (saves the
+ * changed paths through the store) and `renderForm()` (fields from `./fields.js`), plus `onSaved()` to fire
+ * its own event.
+ *
+ * @cssstate loading - A resource the form needs is loading.
+ * @cssstate error - A resource the form needs failed to load.
+ * @cssstate forbidden - The user may not see this.
+ * @cssstate dirty - The draft holds unsaved changes.
+ * @cssstate saving - A save is on its way.
+ * @cssstate saved - The last save succeeded and nothing changed since.
+ * @cssstate conflict - Fields changed here and elsewhere wait for a choice.
+ * @cssstate read-only - The user may see but not change this.
+ * @cssstate disabled-account - The account is disabled.
+ */
+export abstract class AmDraftElement<D extends object, K extends string = never>
+  extends AmElement
+  implements FieldHost
+{
+  /** Namespace of the element's strings (`registerTranslations`). */
+  static namespace = 'am';
+  static override dependencies: Record<string, typeof AmElement> = { 'am-dialog': AmDialog };
+
+  /** The account shown; default: the provider's acting account. */
+  @property({ attribute: 'account-id' }) accountId?: string;
+
+  /** A backend to use without a provider (the provider's is used otherwise). */
+  @property({ attribute: false }) api?: AccountApi;
+
+  /** Overrides of single labels, by key (see the element's `locales/en-US.ts`). */
+  @property({ attribute: false }) i18n?: Partial<Record<string, string>>;
+
+  private readonly resources: ResourceController<unknown>[] = [];
+  private readonly needed: ResourceController<unknown>[] = [];
+  protected readonly am = new AmContextController(this);
+  protected readonly l = new LocalizeController<K>(this, {
+    namespace: (this.constructor as typeof AmDraftElement).namespace,
+    locale: () => this.am.locale,
+  });
+  protected readonly status = new StatusController(this);
+  protected readonly confirm = new ConfirmController(this);
+  /** The account document (name, enabled, reseller): every draft element shows or needs it. */
+  protected readonly account = this.resource<Account>({
+    key: (id) => storeKey.account(id),
+    load: (store, id, o) => store.getAccount(id, o),
+  });
+  protected readonly draft = new DraftController<D>(this, {
+    saved: () => this.savedValue(),
+    save: (d, context) => this.runWrite(d, context),
+    ignore: this.ignorePaths(),
+  });
+
+  private memoInputs?: unknown[];
+  private memoValue?: D;
+  private draftAccount?: string;
+  private forbiddenFor?: string;
+  private problems: Record<string, FieldProblem | string> = {};
+  private serverProblems: Record<string, FieldProblem> = {};
+  private readonly specs = new Map<string, FieldSpec>();
+
+  // ---- what a widget supplies
+
+  /** The draft's saved value, from the resources' values (called only once they have loaded). */
+  protected abstract select(): D | undefined;
+
+  /** Saves the changes; resolves the new saved value, or nothing to take it from the store again. */
+  protected abstract write(draft: D, context: WriteContext<D>): Promise<D | void>;
+
+  /** The fields. */
+  protected abstract renderForm(draft: D): unknown;
+
+  /** Fires the element's `*-saved` event after a user's save; `changes` lists the dotted paths. */
+  protected abstract onSaved(changes: string[]): void;
+
+  /** Local checks before saving (use `checkFields` from `src/api/rules.ts`); `changed` lists the edited paths. */
+  protected validate(_draft: D, _changed: Set<string>): Record<string, FieldProblem | string> {
+    return {};
+  }
+
+  /** Whether the user may change this at all (e.g. only the account's reseller may set limits). */
+  protected canEdit(): boolean {
+    return true;
+  }
+
+  /** Said after a user's save. */
+  protected savedMessage(): string {
+    return this.l.t('savedChanges');
+  }
+
+  /** Paths never compared and always taken from the server. */
+  protected ignorePaths(): string[] {
+    return ['id', 'revision'];
+  }
+
+  /** A value in a conflict, in words. */
+  protected formatValue(value: unknown, _path: string): string {
+    if (value === undefined || value === null || value === '') return '—';
+    if (typeof value === 'boolean') return value ? this.l.t('on') : this.l.t('off');
+    return typeof value === 'object' ? Object.values(value as object).join(', ') : String(value);
+  }
+
+  /** What is shown once loaded; by default the draft form alone. */
+  protected renderLoaded(draft: D): unknown {
+    return this.renderDraftForm(draft);
+  }
+
+  /** Shown instead of the form when the user may not see it. */
+  protected renderForbidden(): unknown {
+    return html`<p class="am-note" part="forbidden" role="note">${this.l.t('forbidden')}</p>`;
+  }
+
+  // ---- the public face
+
+  /** Whether the draft holds unsaved edits. */
+  get dirty(): boolean {
+    return this.draft.dirty;
+  }
+
+  /** The user may not change this (no right, or the server said so). */
+  get readOnly(): boolean {
+    const id = this.am.accountId;
+    return (!!id && this.forbiddenFor === id) || !this.canEdit();
+  }
+
+  /**
+   * Checks and saves the draft; resolves `true` when saved (or nothing to save), `false` when a field needs
+   * attention, the save failed (the draft is kept) or conflicts wait for a choice. Fires no event.
+   */
+  async save(): Promise<boolean> {
+    const d = this.draft.draft;
+    if (!this.isConnected || !d || this.readOnly) return false;
+    this.problems = this.validate(d, new Set(this.draft.changedPaths));
+    this.requestUpdate();
+    if (Object.keys(this.problems).length) return false;
+    return this.draft.save();
+  }
+
+  /** Drops the edits: the draft becomes the saved value again. */
+  reset(): void {
+    if (!this.isConnected) return;
+    this.problems = {};
+    this.serverProblems = {};
+    this.draft.reset();
+  }
+
+  // ---- resources
+
+  /** Declares a resource (in a field initialiser); the element's account is used unless `spec.accountId` says. */
+  protected resource<T>(spec: ResourceSpec<T>): ResourceController<T> {
+    const owner = () => (spec.accountId ? spec.accountId() : this.am.accountId);
+    const r = new ResourceController<T>(this, this.am, {
+      key: () => {
+        const id = owner();
+        return id ? spec.key(id) : undefined;
+      },
+      load: (store, o) => spec.load(store, owner()!, o),
+      isEmpty: spec.isEmpty ?? (() => false),
+      states: false,
+    });
+    this.resources.push(r as ResourceController<unknown>);
+    if (spec.required !== false) this.needed.push(r as ResourceController<unknown>);
+    return r;
+  }
+
+  /** The first needed resource that has not loaded, if any. */
+  private get gate(): ResourceController<unknown> | undefined {
+    return this.needed.find((r) => r.state !== 'loaded' && r.state !== 'empty');
+  }
+
+  private savedValue(): D | undefined {
+    if (this.gate) return undefined;
+    const inputs = this.selectInputs();
+    if (sameInputs(this.memoInputs, inputs)) return this.memoValue;
+    this.memoInputs = inputs;
+    this.memoValue = this.select();
+    return this.memoValue;
+  }
+
+  /** What `select()` reads: the resources' values (add a form value here). */
+  protected selectInputs(): unknown[] {
+    return this.resources.map((r) => r.value);
+  }
+
+  /** Tries every failed resource again. */
+  protected retry(): void {
+    for (const r of this.resources) if (r.state === 'error' || r.error) r.retry();
+    this.am.retry();
+  }
+
+  // ---- the field host
+
+  fieldValue(path: string): unknown {
+    return this.draft.get(path);
+  }
+
+  setField(path: string, value: unknown): void {
+    this.draft.set(path, value);
+    if (path in this.problems || path in this.serverProblems) {
+      const { [path]: _a, ...rest } = this.problems;
+      const { [path]: _b, ...server } = this.serverProblems;
+      this.problems = rest;
+      this.serverProblems = server;
+    }
+    this.fieldChangedHook(path);
+  }
+
+  /** Called after a field changed (a form-mode element fires `input` / `change` here). */
+  protected fieldChangedHook(_path: string): void {}
+
+  fieldError(path: string): string | undefined {
+    const p = this.problems[path] ?? this.serverProblems[path];
+    if (p === undefined) return undefined;
+    return typeof p === 'string' ? p : problemMessage(this.l as never, path, p, this.specs.get(path));
+  }
+
+  fieldChanged(path: string): boolean {
+    return !!this.draft.base && this.draft.isChanged(path);
+  }
+
+  registerField(path: string, spec: FieldSpec): void {
+    this.specs.set(path, spec);
+  }
+
+  fieldText(key: 'increase' | 'decrease' | 'changedField', params: Record<string, unknown>): string {
+    return this.l.t(key, params);
+  }
+
+  /** The label of a field by path (as last rendered), for conflicts and messages. */
+  protected labelOf(path: string): string {
+    return this.specs.get(path)?.label ?? path;
+  }
+
+  // ---- saving
+
+  private async runWrite(d: D, context: DraftSaveContext<D>): Promise<D> {
+    const store = this.am.store;
+    const accountId = this.draftAccount;
+    if (!store || !accountId) throw new AccountApiError({ kind: 'network', message: 'Not connected.' });
+    let acceptCharges = false;
+    for (;;) {
+      try {
+        const result = await this.write(d, { ...context, store, accountId, options: { acceptCharges } });
+        return result ?? this.savedValue() ?? d;
+      } catch (e) {
+        const err = toAccountApiError(e);
+        if (accountId !== this.am.accountId) throw err;
+        if (err.kind === 'forbidden') this.forbiddenFor = accountId;
+        if (err.kind === 'charges-required' && !acceptCharges) {
+          if (await this.askCharges(err.details as Charges | undefined)) {
+            acceptCharges = true;
+            continue;
+          }
+          throw new AccountApiError({ kind: 'charges-required', message: err.message, details: { declined: true } });
+        }
+        if (err.kind === 'validation') this.serverProblems = this.serverFieldProblems(err);
+        const current = (err.details as { current?: unknown } | undefined)?.current;
+        if (err.kind === 'conflict' && current !== undefined) {
+          // The store holds the newer document now: the draft merges with its projection.
+          const theirs = this.savedValue();
+          if (theirs)
+            throw new AccountApiError({ ...err, kind: 'conflict', message: err.message, details: { current: theirs } });
+        }
+        throw err;
+      }
+    }
+  }
+
+  /** Server field codes by draft path (override to map a domain field to another path). */
+  protected serverFieldProblems(error: AccountApiError): Record<string, FieldProblem> {
+    const out: Record<string, FieldProblem> = {};
+    for (const [field, code] of Object.entries(error.fieldCodes ?? {})) {
+      const limit = error.fieldLimits?.[field];
+      out[field] = limit === undefined ? { code } : { code, limit };
+    }
+    return out;
+  }
+
+  /** The charges of a 402 in words, and the user's answer. */
+  protected async askCharges(charges: Charges | undefined): Promise<boolean> {
+    const t = this.l.t.bind(this.l);
+    const money = (n: number) => this.l.number(n, { style: 'currency', currency: this.currency() });
+    const lines = (charges?.items ?? []).map((c) => {
+      const item =
+        this.l.tryT(`charge.${c.category}.${c.item}`) ??
+        this.l.tryT(`charge.${c.category}`) ??
+        t('charge.other', { category: c.category, item: c.item });
+      const quantity = this.l.number(c.quantity ?? 1);
+      return c.rate !== undefined
+        ? t('chargeLine', { item, quantity, rate: money(c.rate) })
+        : t('chargeItem', { item, quantity });
+    });
+    if (charges?.activationCharges) lines.push(t('chargeActivation', { amount: money(charges.activationCharges) }));
+    if (charges?.recurring) lines.push(t('chargeRecurring', { amount: money(charges.recurring) }));
+    return this.confirm.confirm({
+      title: t('chargesTitle'),
+      message: t('chargesMessage'),
+      details: html`<ul class="am-charges" data-charges>
+        ${lines.map((line) => html`<li>${line}</li>`)}
+      </ul>`,
+      confirmLabel: t('chargesAccept'),
+    });
+  }
+
+  /** The account's currency (for amounts in messages). */
+  protected currency(): string {
+    return 'USD';
+  }
+
+  private async userSave(): Promise<void> {
+    const paths = this.draft.changedPaths;
+    const ok = await this.save();
+    await this.updateComplete;
+    if (ok && paths.length) {
+      this.onSaved(paths);
+      void this.status.announce(this.draft.merged ? this.l.t('conflictMerged') : this.savedMessage(), {
+        tone: 'success',
+      });
+      return;
+    }
+    if (ok) return;
+    const declined = (this.draft.error?.details as { declined?: boolean } | undefined)?.declined;
+    if (declined) {
+      void this.status.announce(this.l.t('chargesDeclined'), { tone: 'warning' });
+      return;
+    }
+    if (this.draft.conflicts.length) {
+      this.renderRoot.querySelector<HTMLElement>('[part~=conflicts] button')?.focus();
+      return;
+    }
+    const invalid = this.renderRoot.querySelector<HTMLElement>(
+      '[aria-invalid=true], am-timezone-field[error]:not([error=""]), am-password-field[error]:not([error=""])',
+    );
+    if (invalid) {
+      invalid.focus();
+      void this.status.announce(this.l.t('fieldsNeedAttention'), { tone: 'warning' });
+    }
+  }
+
+  // ---- lifecycle
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const id = this.am.accountId;
+    if (id !== this.draftAccount) {
+      // Another account: its draft starts from its own saved value, never merged with the last one's.
+      this.draftAccount = id;
+      this.draft.clear();
+      this.memoInputs = this.memoValue = undefined;
+      this.problems = {};
+      this.serverProblems = {};
+      this.accountChanged();
+    }
+  }
+
+  /** Called when the element turns to another account (reset the element's own state here). */
+  protected accountChanged(): void {}
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const gate = this.gate;
+    const state: ResourceState | undefined = gate?.state;
+    this.setCustomState('loading', state === 'loading');
+    this.setCustomState('error', state === 'error');
+    this.setCustomState('forbidden', state === 'forbidden');
+    this.setCustomState('dirty', this.draft.dirty);
+    this.setCustomState('saving', this.draft.saving);
+    this.setCustomState('saved', this.draft.saveState === 'saved');
+    this.setCustomState('conflict', this.draft.conflicts.length > 0);
+    this.setCustomState('read-only', this.readOnly);
+    this.setCustomState('disabled-account', this.account.value?.enabled === false);
+  }
+
+  // ---- rendering
+
+  protected override render(): unknown {
+    return html`${this.renderBody()} ${this.status.render(this.l)} ${this.confirm.render(this.l)}`;
+  }
+
+  private renderBody(): unknown {
+    const gate = this.gate;
+    if (!gate && this.am.error && !this.am.accountId) {
+      return renderErrorPanel(this.am.error, this.l, { onRetry: () => this.retry() });
+    }
+    if (gate) {
+      switch (gate.state) {
+        case 'loading':
+          return gate.showSkeleton ? renderSkeleton(this.l) : nothing;
+        case 'error':
+          return renderErrorPanel(gate.error, this.l, { onRetry: () => this.retry() });
+        case 'forbidden':
+          return this.renderForbidden();
+        default:
+          return this.am.error ? renderErrorPanel(this.am.error, this.l, { onRetry: () => this.retry() }) : nothing;
+      }
+    }
+    const d = this.draft.draft;
+    return d ? this.renderLoaded(d) : nothing;
+  }
+
+  /** The notes, conflicts, the form with its fields, and Save / Reset. */
+  protected renderDraftForm(d: D): TemplateResult {
+    const disabled = this.account.value?.enabled === false;
+    return html`<div class="am-draft" part="base">
+      ${disabled ? html`<p class="am-note" part="disabled-note" role="note">${this.l.t('accountDisabledNote')}</p>` : nothing}
+      ${this.readOnly ? html`<p class="am-note" part="read-only-note" role="note">${this.l.t('readOnly')}</p>` : nothing}
+      ${renderConflicts(this.draft as unknown as DraftController<object>, this.l, {
+        label: (f) => this.labelOf(f),
+        format: (v, f) => this.formatValue(v, f),
+      })}
+      <form
+        class="am-draft__form"
+        part="form"
+        novalidate
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          void this.userSave();
+        }}
+      >
+        <fieldset class="am-plain">${this.renderForm(d)}</fieldset>
+        ${this.readOnly ? nothing : this.renderActions()}
+      </form>
+    </div>`;
+  }
+
+  /** Save and Reset (with the dirty marker and the failure in words). */
+  protected renderActions(): unknown {
+    return renderDraftActions(this.draft as unknown as DraftController<object>, this.l, {
+      onSave: () => void this.userSave(),
+      onReset: () => this.reset(),
+    });
+  }
+
+  /** The value at `path` of the saved value (for "was …" hints). */
+  protected savedAt(path: string): unknown {
+    return getPath(this.draft.base, path);
+  }
+}

@@ -1,0 +1,119 @@
+import { css } from 'lit';
+import { controlStyles } from './controls.styles.js';
+import { errorPanelStyles } from './error-panel.styles.js';
+import { skeletonStyles } from './skeleton.styles.js';
+import { statusStyles } from './status.styles.js';
+
+/** Styles every draft element includes after the theme tokens. */
+export const draftStyles = [
+  controlStyles,
+  errorPanelStyles,
+  skeletonStyles,
+  statusStyles,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      color: var(--am-color-text);
+      font-family: var(--am-font-family);
+      font-size: var(--am-font-size-md);
+      line-height: var(--am-line-height, 1.5);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .am-draft {
+      display: grid;
+      gap: var(--am-space-4);
+      min-width: 0;
+    }
+    .am-draft__form {
+      display: grid;
+      gap: var(--am-space-4);
+      min-width: 0;
+    }
+    .am-plain {
+      display: grid;
+      gap: var(--am-space-4);
+      min-width: 0;
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    .am-note {
+      margin: 0;
+      padding: var(--am-space-3) var(--am-space-4);
+      border-radius: var(--am-radius-md);
+      background: var(--am-color-surface-sunken);
+    }
+    .am-note[data-tone='danger'] {
+      background: var(--am-color-danger-surface);
+      color: var(--am-color-danger-text);
+    }
+    .am-label-row {
+      display: flex;
+      align-items: center;
+      gap: var(--am-space-2);
+    }
+    .am-dirty-mark {
+      width: 0.5rem;
+      height: 0.5rem;
+      border-radius: 50%;
+      background: var(--am-color-accent);
+    }
+    .am-field--switch {
+      display: flex;
+      align-items: flex-start;
+      gap: var(--am-space-2);
+    }
+    .am-check {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--am-space-2);
+    }
+    .am-stepper {
+      display: inline-flex;
+      align-items: stretch;
+      max-width: 100%;
+    }
+    .am-stepper__input {
+      width: 7rem;
+      min-width: 0;
+      text-align: center;
+      border-radius: 0;
+    }
+    .am-stepper__button {
+      min-width: 2.25rem;
+      padding: 0;
+    }
+    .am-stepper__button:first-child {
+      border-start-end-radius: 0;
+      border-end-end-radius: 0;
+      border-inline-end: 0;
+    }
+    .am-stepper__button:last-child {
+      border-start-start-radius: 0;
+      border-end-start-radius: 0;
+      border-inline-start: 0;
+    }
+    .am-charges {
+      display: grid;
+      gap: var(--am-space-1);
+      margin: 0;
+      padding-inline-start: var(--am-space-5);
+    }
+    .am-dialog__form {
+      display: grid;
+      gap: var(--am-space-4);
+    }
+    .am-dialog__message {
+      margin: 0;
+    }
+    .am-dialog__actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: var(--am-space-2);
+    }
+  `,
+];

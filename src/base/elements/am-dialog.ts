@@ -1,0 +1,92 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { dialogStyles } from './am-dialog.styles.js';
+import { property, query, state } from 'lit/decorators.js';
+import { AmElement } from '../am-element.js';
+import { deepActiveElement } from '../focus.js';
+
+/**
+ * The library's one modal dialog, on native `<dialog>`: the browser traps focus and draws the backdrop;
+ * Escape and the close request ask the owner (cancelable `am-dialog-request-close`); focus returns to what
+ * had it when the dialog opened. The owner renders its content as children, so the owner's styles apply.
+ *
+ * Internal: used by widgets through `static dependencies`.
+ *
+ * @slot - The body (a form, a message).
+ * @slot footer - The actions.
+ * @csspart dialog - The native dialog.
+ * @csspart title - The heading.
+ */
+export class AmDialog extends AmElement {
+  static override tagName = 'am-dialog';
+  static override styles = dialogStyles;
+
+  /** Shown as a modal while true. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The heading, also the dialog's accessible name. */
+  @property() label = '';
+
+  @state() private hasFooter = false;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  private returnFocus?: HTMLElement;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.restoreFocus();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!changed.has('open')) return;
+    const d = this.dialog;
+    if (!d) return;
+    if (this.open && !d.open) {
+      this.returnFocus = deepActiveElement();
+      d.showModal();
+      this.focusFirst();
+    } else if (!this.open && d.open) {
+      d.close();
+      this.restoreFocus();
+    }
+  }
+
+  /** Focuses `[autofocus]` among the children, else the first field or button. */
+  focusFirst(): void {
+    const auto = this.querySelector<HTMLElement>('[autofocus], [data-autofocus]');
+    const first =
+      auto ??
+      this.querySelector<HTMLElement>(
+        'input:not([type=hidden]):not([disabled]), select, textarea, button:not([disabled]), [tabindex="0"]',
+      );
+    first?.focus();
+  }
+
+  private restoreFocus(): void {
+    const target = this.returnFocus;
+    this.returnFocus = undefined;
+    if (target?.isConnected) target.focus();
+  }
+
+  /** Escape or the browser's close request: the owner may keep it open (`preventDefault()`). */
+  private onCancel(e: Event): void {
+    e.preventDefault();
+    const go = this.dispatchEvent(new CustomEvent('am-dialog-request-close', { cancelable: true, bubbles: true }));
+    if (go) this.open = false;
+  }
+
+  protected override render(): unknown {
+    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel}>
+      <div class="inner">
+        ${this.label ? html`<h2 id="title" part="title">${this.label}</h2>` : nothing}
+        <slot></slot>
+        <div class="footer" ?hidden=${!this.hasFooter}>
+          <slot
+            name="footer"
+            @slotchange=${(e: Event) => (this.hasFooter = (e.target as HTMLSlotElement).assignedElements().length > 0)}
+          ></slot>
+        </div>
+      </div>
+    </dialog>`;
+  }
+}
