@@ -1,20 +1,25 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { AccountApi } from '../../src/api/api.js';
 import type { AccountSummary } from '../../src/api/model.js';
 import type { AccountStore, StoreChange } from '../../src/data/store.js';
+import type { Listing } from '../../src/data/listing.js';
+import { cssVars } from '../../src/base/css-vars.js';
 import { AmElement } from '../../src/base/am-element.js';
 import { AmContextController } from '../../src/base/context-controller.js';
-import { LocalizeController, registerTranslations, type SharedKey } from '../../src/base/localize.js';
+import { defineTranslations, LocalizeController, type SharedKey } from '../../src/base/localize.js';
+import en from './locales/en-US.js';
 import { controlStyles } from '../../src/base/controls.styles.js';
 import { skeletonStyles } from '../../src/base/skeleton.styles.js';
 import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './account-tree.styles.js';
-import { hasChildren, keyOf, TreeController, type Level, type Row } from './tree-controller.js';
+import { hasChildren, keyOf, sizeOf, TreeController, type Row } from './tree-controller.js';
+import { TreeViewport, type ViewportHost } from './tree-viewport.js';
+import { TreeKeyboard, type KeyboardHost } from './tree-keyboard.js';
+import { TreeCrumbs } from './tree-crumbs.js';
 
 declare module '../../src/base/am-element.js' {
   interface AmEventMap {
@@ -25,53 +30,17 @@ declare module '../../src/base/am-element.js' {
   }
 }
 
-const en = {
-  tree: 'Accounts',
-  treeOf: 'Accounts under {name}',
-  results: 'Search results for “{query}”',
-  search: 'Search accounts',
-  searchHint: 'Search by name, realm or ID',
-  path: 'Account path',
-  add: 'Add account',
-  addUnder: 'Add an account under {name}',
-  subAccounts: '{count, plural, one {# sub-account} other {# sub-accounts}}',
-  disabled: 'Disabled',
-  reseller: 'Reseller',
-  noChildren: 'No sub-accounts yet.',
-  noMatch: 'No accounts match “{query}”.',
-  found: '{count, plural, one {# account found} other {# accounts found}}',
-  foundMore: 'More than {count} accounts found',
-  pageFailed: 'Could not load these accounts. {reason}',
-};
-type Key = keyof typeof en;
-/** The tree's strings; every locale file holds every key. */
-export type AccountTreeMessages = Record<Key, string>;
-
-registerTranslations('account-tree', {
-  'en-US': en,
+defineTranslations('account-tree', en, {
   'fr-FR': () => import('./locales/fr-FR.js'),
   'de-DE': () => import('./locales/de-DE.js'),
   'es-ES': () => import('./locales/es-ES.js'),
   'ru-RU': () => import('./locales/ru-RU.js'),
 });
+type Key = keyof typeof en;
 
 const LAYOUT = flow();
 const DEBOUNCE_MS = 300;
-const TYPEAHEAD_MS = 500;
-const collators = new Map<string, Intl.Collator>();
 const nextFrame = (fn: () => void) => requestAnimationFrame(() => fn());
-
-/** What the tree uses of the virtualizer behind the `virtualize` directive. */
-interface VirtualizerHandle {
-  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-}
-
-/** The loose shape of `<account-create>` this element opens. */
-interface CreateElement extends HTMLElement {
-  parentId?: string;
-  open?: () => unknown;
-  show?: () => unknown;
-}
 
 /**
  * The multi-tenant hierarchy below an account, fast at any size: children load a page at a time as they
@@ -117,8 +86,8 @@ interface CreateElement extends HTMLElement {
  * @cssproperty --am-account-tree-badge-color - Reseller badge (default `--am-color-accent-text`).
  *
  * @event account-select - The user chose an account. `detail: { account: AccountSummary }`.
- * @event account-create-request - Cancelable, on "Add account". `detail: { parentId }`. Unless cancelled, an
- * `<account-create>` on the page is opened for that parent (`parentId` / `parent-id` set, then `open()` or `show()`).
+ * @event account-create-request - Cancelable, on "Add account": the host (or `<account-manager>`) opens the
+ * creation of an account under `parentId`. `detail: { parentId }`.
  */
 export class AccountTree extends AmElement {
   static override styles = [tokens, controlStyles, skeletonStyles, styles];
@@ -139,40 +108,31 @@ export class AccountTree extends AmElement {
   @property({ attribute: false }) i18n?: Partial<Record<Key | SharedKey, string>>;
 
   @state() private query = '';
-  @state() private crumbs: AccountSummary[] = [];
-  @state() private rootName?: string;
   @state() private note = '';
   /** A root chosen in the breadcrumbs, until the host's root changes. */
   @state() private viewRoot?: string;
 
   private readonly am = new AmContextController(this);
   private readonly l = new LocalizeController<Key>(this, { namespace: 'account-tree', locale: () => this.am.locale });
-  private readonly tree = new TreeController(this);
+  /** @internal */
+  readonly tree = new TreeController(this);
+  private readonly view = new TreeViewport(this as unknown as ViewportHost);
+  private readonly keys = new TreeKeyboard(this as unknown as KeyboardHost);
+  private readonly crumbs = new TreeCrumbs(this);
   private store?: AccountStore;
   private unsubscribe?: () => void;
   private baseRoot?: string;
   private activeKey?: string;
-  private activeIndex = 0;
+  /** @internal */
+  activeIndex = 0;
   private hasFocus = false;
   private selfSelected = false;
   private revealSelected = false;
   private revealSeq = 0;
-  private crumbSeq = 0;
-  private crumbsFor?: string;
-  private anchor?: { key?: string; index: number; selected: boolean };
-  private rowHeight = 0;
   private loadQueued = false;
-  private typed = '';
-  private typedAt = 0;
   private debounce?: ReturnType<typeof setTimeout>;
   private treeScroll = 0;
-  private noted?: Level;
-
-  constructor() {
-    super();
-    this.tree.onSettled = (level) => this.settled(level);
-    this.tree.onBusy = () => this.syncBusy();
-  }
+  private noted?: Listing;
 
   /** Expands `id`'s ancestors, loads the pages it takes and scrolls to it. Resolves whether it is shown. */
   async reveal(id: string): Promise<boolean> {
@@ -193,8 +153,7 @@ export class AccountTree extends AmElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Saves made while detached were not heard: read the levels again (the store answers from its cache).
-    if (this.hasUpdated) this.tree.refresh();
+    // The store patched its listings while this was detached: only the rows need building again.
     this.requestUpdate();
   }
 
@@ -205,7 +164,8 @@ export class AccountTree extends AmElement {
     clearTimeout(this.debounce);
   }
 
-  private get treeEl(): HTMLElement | null {
+  /** @internal */
+  get treeEl(): HTMLElement | null {
     return this.renderRoot.querySelector('[role="tree"]');
   }
 
@@ -228,16 +188,12 @@ export class AccountTree extends AmElement {
       this.tree.setRoot(store, root, !baseChanged);
       if (this.selected) this.revealSelected = true;
     }
-    const crumbsFor = `${root}|${this.am.session?.accountId}`;
-    if (store && root && crumbsFor !== this.crumbsFor) {
-      this.crumbsFor = crumbsFor;
-      this.loadCrumbs(store, root);
-    }
+    if (store && root) this.crumbs.update(store, root, this.am.session);
     if (changed.has('selected')) {
       if (this.selfSelected) this.selfSelected = false;
       else this.revealSelected = !!this.selected;
     }
-    if (this.hasUpdated && this.tree.stale) this.captureAnchor();
+    if (this.hasUpdated && this.tree.stale) this.view.captureAnchor();
     this.tree.sync();
   }
 
@@ -251,7 +207,7 @@ export class AccountTree extends AmElement {
     // With no row at all (a first page, a retried or refreshed root, a new search) ask at once; else what is in view decides.
     if (!this.tree.count) this.tree.loadRange(0, 0);
     else this.scheduleLoad();
-    this.restoreAnchor();
+    this.view.restoreAnchor();
     if (this.revealSelected && this.tree.root) {
       this.revealSelected = false;
       void this.show(this.selected, false);
@@ -262,7 +218,7 @@ export class AccountTree extends AmElement {
 
   /** `aria-busy` on the tree while a page is on its way (set directly: it changes outside renders). */
   private syncBusy(): void {
-    this.treeEl?.setAttribute('aria-busy', String(this.tree.busy > 0 || !this.tree.root));
+    this.treeEl?.setAttribute('aria-busy', String(this.tree.busy || !this.tree.root));
   }
 
   // ---- rendering
@@ -275,11 +231,11 @@ export class AccountTree extends AmElement {
     this.resolveActive();
     const label = search
       ? l.t('results', { query: tree.query })
-      : this.rootName
-        ? l.t('treeOf', { name: this.rootName })
+      : this.crumbs.rootName
+        ? l.t('treeOf', { name: this.crumbs.rootName })
         : l.t('tree');
     return html`<div class="bar" part="toolbar">
-        ${this.renderCrumbs()}
+        ${this.crumbs.render(this.l.t('path'), this.onCrumb)}
         <button
           type="button"
           class="am-button add"
@@ -315,7 +271,7 @@ export class AccountTree extends AmElement {
         aria-label=${label}
         aria-busy="true"
         ?hidden=${empty}
-        @keydown=${this.onKey}
+        @keydown=${this.keys.onKey}
         @click=${this.onClick}
         @dblclick=${this.onDblClick}
         @focusin=${this.onFocusIn}
@@ -325,29 +281,6 @@ export class AccountTree extends AmElement {
         <div virtualizer-sizer aria-hidden="true"></div>
       </div>
       <div class="am-visually-hidden" role="status">${this.note}</div>`;
-  }
-
-  private renderCrumbs(): TemplateResult {
-    return html`<nav part="breadcrumbs" aria-label=${this.l.t('path')}>
-      <ol>
-        ${this.crumbs.map(
-          (c) =>
-            html`<li>
-              <button
-                type="button"
-                class="am-button"
-                data-variant="link"
-                part="crumb"
-                data-id=${c.id}
-                @click=${this.onCrumb}
-              >
-                ${c.name}
-              </button>
-            </li>`,
-        )}
-        <li><span part="crumb-current" aria-current="page">${this.rootName ?? ''}</span></li>
-      </ol>
-    </nav>`;
   }
 
   /** One template for every row (cheap to diff): an account, a placeholder (`aria-busy`) or a failed page. */
@@ -378,16 +311,16 @@ export class AccountTree extends AmElement {
       tabindex=${key === this.activeKey ? 0 : -1}
       aria-level=${depth}
       aria-posinset=${pos + 1}
-      aria-setsize=${level.size}
+      aria-setsize=${sizeOf(level)}
       aria-expanded=${ifDefined(parent ? String(tree.isOpen(s.id)) : undefined)}
       aria-selected=${selected ? 'true' : 'false'}
       aria-busy=${ifDefined(s || error ? undefined : 'true')}
       aria-label=${ifDefined(label === s?.name ? undefined : label)}
       title=${ifDefined(s ? s.realm : failed)}
-      style=${styleMap({ '--depth': String(depth - 1) })}
+      ${cssVars({ '--depth': depth - 1 })}
     >
       ${parent ? html`<span class="toggle" part="toggle" aria-hidden="true"></span>` : nothing}
-      ${s || error ? html`<span class="name">${s ? s.name : failed}</span>` : nothing}
+      ${s || error ? html`<span class="name" dir="auto">${s ? s.name : failed}</span>` : nothing}
       ${disabled ? html`<span class="badge off" part="badge badge-disabled">${l.t('disabled')}</span>` : nothing}
       ${reseller ? html`<span class="badge" part="badge badge-reseller">${l.t('reseller')}</span>` : nothing}
       ${
@@ -401,47 +334,27 @@ export class AccountTree extends AmElement {
   // ---- data
 
   private onStore = (c: StoreChange): void => {
-    this.tree.apply(c);
+    this.tree.onStoreChange(c);
+    if (c.type === 'listing-updated') {
+      const t = this.tree;
+      const L = t.search?.key === c.key ? t.search : this.store?.peekListing(c.key.slice('children:'.length));
+      if (L && !L.loading) this.settled(L);
+      this.syncBusy();
+    }
     const root = this.tree.rootId;
     if (c.type === 'account-deleted' && c.id === this.selected) {
       this.selfSelected = true;
       this.selected = undefined;
     }
-    if (c.type === 'account-updated') {
-      const { id, name } = c.account;
-      if (id === root) this.rootName = name;
-      if (this.crumbs.some((a) => a.id === id))
-        this.crumbs = this.crumbs.map((a) => (a.id === id ? { ...a, name } : a));
-    }
-    if (c.type === 'account-moved' && this.store && root) this.loadCrumbs(this.store, root);
+    if (this.store) this.crumbs.onStoreChange(c, this.store, root, this.am.session);
     // Reads teach the store whether an account is enabled or a reseller: badges follow.
     if (c.type === 'resource-updated') this.requestUpdate();
   };
 
-  private loadCrumbs(store: AccountStore, root: string): void {
-    const seq = ++this.crumbSeq;
-    const session = this.am.session;
-    const top = session?.accountId;
-    this.rootName = (root === top && session?.accountName) || store.summaryFacts(root)?.name;
-    if (this.crumbs.length) this.crumbs = [];
-    if (root === top && this.rootName) return;
-    void (async () => {
-      try {
-        // Never above the logged-in account (nothing above it when it is the root).
-        const chain = root === top ? [] : await store.getAncestors(root);
-        const at = chain.findIndex((a) => a.id === top);
-        if (seq === this.crumbSeq && at >= 0) this.crumbs = chain.slice(at);
-        if (seq === this.crumbSeq && !this.rootName) this.rootName = (await store.getAccount(root)).name;
-      } catch {
-        // The breadcrumbs are a convenience: the tree works without them.
-      }
-    })();
-  }
-
-  private settled(level: Level): void {
+  private settled(level: Listing): void {
     const { l, tree } = this;
     if (level.error) this.note = l.t('pageFailed', { reason: l.errorMessage(level.error) });
-    else if (level === tree.search && this.noted !== level) {
+    else if (level === tree.search && this.noted !== level && (level.done || level.items.length > 0)) {
       this.noted = level;
       const count = level.items.length;
       this.note = !count
@@ -455,7 +368,8 @@ export class AccountTree extends AmElement {
   // ---- focus, selection and scrolling
 
   /** Keeps the logical focus on a row that exists: the last one, else the selected one, else the nearest. */
-  private resolveActive(): void {
+  /** @internal */
+  resolveActive(): void {
     const t = this.tree;
     let i = t.indexOfKey(this.activeKey);
     if (i < 0 && this.selected) i = t.indexOf(this.selected);
@@ -465,7 +379,8 @@ export class AccountTree extends AmElement {
     this.activeIndex = Math.max(0, i);
   }
 
-  private rowEl(key: string | undefined): HTMLElement | undefined {
+  /** @internal */
+  rowEl(key: string | undefined): HTMLElement | undefined {
     for (const el of this.treeEl?.children ?? []) if ((el as HTMLElement).dataset.key === key) return el as HTMLElement;
     return undefined;
   }
@@ -524,101 +439,9 @@ export class AccountTree extends AmElement {
     this.loadQueued = true;
     (soon ? queueMicrotask : nextFrame)(() => {
       this.loadQueued = false;
-      const [first, last] = this.inView();
+      const [first, last] = this.view.inView();
       if (last >= 0) this.tree.loadRange(first, last);
     });
-  }
-
-  /** The tree's visible box (inside its borders). */
-  private viewport(): { top: number; bottom: number } | undefined {
-    const tree = this.treeEl;
-    if (!tree?.clientHeight) return undefined;
-    const top = tree.getBoundingClientRect().top + tree.clientTop;
-    return { top, bottom: top + tree.clientHeight };
-  }
-
-  /** The rendered rows in view, top to bottom. */
-  private rowsInView(): HTMLElement[] {
-    const box = this.viewport();
-    if (!box) return [];
-    const out: { el: HTMLElement; top: number }[] = [];
-    for (const el of this.treeEl!.children as HTMLCollectionOf<HTMLElement>) {
-      if (!el.dataset.key) continue;
-      const r = el.getBoundingClientRect();
-      if (r.bottom > box.top + 0.5 && r.top < box.bottom - 0.5) out.push({ el, top: r.top });
-    }
-    return out.sort((a, b) => a.top - b.top).map((o) => o.el);
-  }
-
-  /** Flat indices of the first and last rows in view, from the DOM (exact whatever the virtualizer estimates). */
-  private inView(): [number, number] {
-    let first = Infinity;
-    let last = -1;
-    for (const el of this.rowsInView()) {
-      const i = this.tree.indexOfKey(el.dataset.key);
-      if (i < 0) continue;
-      first = Math.min(first, i);
-      last = Math.max(last, i);
-    }
-    return last < 0 ? [0, -1] : [first, last];
-  }
-
-  private get rowH(): number {
-    if (!this.rowHeight) this.rowHeight = this.treeEl?.querySelector('.row')?.getBoundingClientRect().height ?? 0;
-    return this.rowHeight || 32;
-  }
-
-  /** Scrolls the least needed to show row `i` (a row not rendered yet is brought to the middle). */
-  private scrollToIndex(i: number): void {
-    const tree = this.treeEl;
-    const row = this.tree.rowAt(i);
-    const box = this.viewport();
-    if (!tree || !row || !box) return;
-    const el = this.rowEl(keyOf(row));
-    if (!el) {
-      const v = (tree as HTMLElement & { [virtualizerRef]?: VirtualizerHandle })[virtualizerRef];
-      v?.element(i)?.scrollIntoView({ block: 'center' });
-      return;
-    }
-    const r = el.getBoundingClientRect();
-    if (r.top < box.top) tree.scrollTop -= box.top - r.top;
-    else if (r.bottom > box.bottom) tree.scrollTop += r.bottom - box.bottom;
-  }
-
-  /** Before the rows change: remember the first row in view (key and index), and whether the selection shows. */
-  private captureAnchor(): void {
-    const tree = this.treeEl;
-    if (!tree || this.anchor) return;
-    // At the top nothing needs to stay in place (and reading the rows' geometry would cost a layout).
-    const inView = tree.scrollTop > 0 || this.selected ? this.rowsInView() : [];
-    const first = tree.scrollTop > 0 ? inView[0] : undefined;
-    this.anchor = {
-      key: first?.dataset.key,
-      index: Number(first?.dataset.i ?? -1),
-      selected: !!this.selected && inView.some((el) => el.dataset.key === this.selected),
-    };
-  }
-
-  /**
-   * After the rows changed: scroll by the rows added or removed above the first row in view, so it stays where
-   * it was (no jump, no reset to the top); the selection, if it showed, still shows. Row heights are fixed,
-   * and the virtualizer keeps the positions of indices across an update, so the shift is exact.
-   */
-  private restoreAnchor(): void {
-    const a = this.anchor;
-    const tree = this.treeEl;
-    this.anchor = undefined;
-    if (!a || !tree) return;
-    const i = this.tree.indexOfKey(a.key);
-    if (i >= 0 && a.index >= 0 && i !== a.index) {
-      const want = tree.scrollTop + (i - a.index) * this.rowH;
-      tree.scrollTop = want;
-      // The sizer may grow only with the virtualizer's next layout.
-      nextFrame(() => {
-        if (Math.abs(tree.scrollTop - want) > 1) tree.scrollTop = want;
-      });
-    }
-    if (a.selected) nextFrame(() => this.selected && this.scrollToIndex(this.tree.indexOf(this.selected)));
   }
 
   /** Reveals `id`, makes it the active row and scrolls to it (and focuses it when asked). */
@@ -636,8 +459,8 @@ export class AccountTree extends AmElement {
     this.requestUpdate();
     await this.updateComplete;
     nextFrame(() => {
-      this.anchor = undefined;
-      this.scrollToIndex(this.tree.indexOf(id));
+      this.view.anchor = undefined;
+      this.view.scrollToIndex(this.tree.indexOf(id));
       if (focus || this.hasFocus) {
         this.hasFocus = true;
         this.focusActive();
@@ -658,14 +481,25 @@ export class AccountTree extends AmElement {
     }
   }
 
-  private move(i: number): void {
+  /** @internal Rows in one page of the tree's height. */
+  pageRows(): number {
+    return Math.floor((this.treeEl?.clientHeight ?? 0) / this.view.rowH);
+  }
+
+  /** @internal */
+  get locale(): string {
+    return this.l.locale;
+  }
+
+  /** @internal */
+  move(i: number): void {
     const t = this.tree;
     const r = t.rowAt(Math.max(0, Math.min(t.count - 1, i)));
     if (!r) return;
     this.activeKey = keyOf(r);
     this.activeIndex = t.indexOfKey(this.activeKey);
     this.hasFocus = true;
-    this.scrollToIndex(this.activeIndex);
+    this.view.scrollToIndex(this.activeIndex);
     this.requestUpdate();
     void this.updateComplete.then(() => {
       this.syncTabStop();
@@ -673,7 +507,8 @@ export class AccountTree extends AmElement {
     });
   }
 
-  private toggle(r: Row, i: number): void {
+  /** @internal */
+  toggle(r: Row, i: number): void {
     const s = r.level.items[r.pos];
     if (!s || r.level === this.tree.search || !hasChildren(s)) return;
     if (!this.tree.isOpen(s.id)) return this.tree.expand(s.id);
@@ -682,7 +517,8 @@ export class AccountTree extends AmElement {
     this.tree.collapse(s.id);
   }
 
-  private activate(r: Row): void {
+  /** @internal */
+  activate(r: Row): void {
     const s = r.level.items[r.pos];
     if (s) this.choose(s);
     else if (r.level.error) this.tree.retry(r.level);
@@ -717,75 +553,6 @@ export class AccountTree extends AmElement {
     if (hit && !(e.target as HTMLElement).closest('.toggle')) this.toggle(hit.row, hit.i);
   };
 
-  private onKey = (e: KeyboardEvent): void => {
-    if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('button')) return;
-    const t = this.tree;
-    this.resolveActive();
-    const i = this.activeIndex;
-    const r = t.rowAt(i);
-    if (!r) return;
-    const s = r.level.items[r.pos];
-    const rtl = this.matches(':dir(rtl)');
-    const key = rtl && e.key === 'ArrowLeft' ? 'ArrowRight' : rtl && e.key === 'ArrowRight' ? 'ArrowLeft' : e.key;
-    const page = Math.max(1, Math.floor((this.treeEl?.clientHeight ?? 0) / this.rowH) - 1);
-    switch (key) {
-      case 'ArrowDown':
-        this.move(i + 1);
-        break;
-      case 'ArrowUp':
-        this.move(i - 1);
-        break;
-      case 'Home':
-        this.move(0);
-        break;
-      case 'End':
-        this.move(t.count - 1);
-        break;
-      case 'PageDown':
-        this.move(i + page);
-        break;
-      case 'PageUp':
-        this.move(i - page);
-        break;
-      case 'ArrowRight':
-        if (s && r.level !== t.search && hasChildren(s)) {
-          if (!t.isOpen(s.id)) t.expand(s.id);
-          else if ((t.rowAt(i + 1)?.depth ?? 0) > r.depth) this.move(i + 1);
-        }
-        break;
-      case 'ArrowLeft':
-        if (s && t.isOpen(s.id)) this.toggle(r, i);
-        else if (r.depth > 1) this.move(t.indexOf(r.level.id));
-        break;
-      case '*':
-        t.expandAll(r.level);
-        break;
-      case 'Enter':
-      case ' ':
-        this.activate(r);
-        break;
-      default:
-        if (e.key.length !== 1 || !e.key.trim()) return;
-        this.typeAhead(e.key, e.timeStamp);
-    }
-    e.preventDefault();
-  };
-
-  private typeAhead(ch: string, now: number): void {
-    this.typed = now - this.typedAt > TYPEAHEAD_MS ? ch : this.typed + ch;
-    this.typedAt = now;
-    // "mmm" cycles through the names starting with m.
-    const same = [...this.typed].every((c) => c.toLowerCase() === ch.toLowerCase());
-    const want = same ? ch : this.typed;
-    const locale = this.l.locale;
-    let c = collators.get(locale);
-    if (!c) collators.set(locale, (c = new Intl.Collator(locale, { sensitivity: 'base', usage: 'search' })));
-    const coll = c;
-    const from = this.activeIndex + (want.length === 1 ? 1 : 0);
-    const i = this.tree.find(from, (name) => coll.compare(name.slice(0, want.length), want) === 0);
-    if (i >= 0) this.move(i);
-  }
-
   private onInput = (e: Event): void => {
     const value = (e.target as HTMLInputElement).value.trim();
     this.query = value;
@@ -808,7 +575,7 @@ export class AccountTree extends AmElement {
 
   private startSearch(query: string): void {
     if (!this.tree.search) this.treeScroll = this.treeEl?.scrollTop ?? 0;
-    this.anchor = undefined;
+    this.view.anchor = undefined;
     this.note = '';
     this.activeKey = undefined;
     this.activeIndex = 0;
@@ -819,7 +586,7 @@ export class AccountTree extends AmElement {
   private endSearch(): void {
     if (!this.tree.search) return;
     this.tree.setQuery('');
-    this.anchor = undefined;
+    this.view.anchor = undefined;
     this.activeKey = this.selected;
     const top = this.treeScroll;
     void this.updateComplete.then(() => nextFrame(() => this.treeEl && (this.treeEl.scrollTop = top)));
@@ -847,20 +614,13 @@ export class AccountTree extends AmElement {
     const sel = this.selected;
     const i = sel ? this.tree.indexOf(sel) : -1;
     const r = this.tree.rowAt(i);
-    return r ? r.level.items[r.pos]?.name : this.rootName;
+    return r ? r.level.items[r.pos]?.name : this.crumbs.rootName;
   }
 
+  /** "Add account" asks: the host (or `<account-manager>`) opens the creation for `parentId`. */
   private requestCreate = (): void => {
     const sel = this.selected;
     const parentId = sel && this.tree.indexOf(sel) >= 0 && !this.tree.search ? sel : this.tree.rootId;
-    if (!parentId || !this.emit('account-create-request', { parentId }, { cancelable: true })) return;
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const create =
-      root.querySelector?.<CreateElement>('account-create') ?? document.querySelector<CreateElement>('account-create');
-    if (!create) return;
-    create.parentId = parentId;
-    create.setAttribute('parent-id', parentId);
-    if (typeof create.open === 'function') create.open();
-    else if (typeof create.show === 'function') create.show();
+    if (parentId) this.emit('account-create-request', { parentId }, { cancelable: true });
   };
 }

@@ -52,6 +52,11 @@ export class ConfirmController implements ReactiveController {
     return result;
   }
 
+  /** Closes an open question as if the user cancelled (e.g. the element turned to another account). */
+  cancel(): void {
+    this.finish(false);
+  }
+
   private finish(ok: boolean): void {
     const settle = this.settle;
     if (!settle) return;

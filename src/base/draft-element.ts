@@ -28,9 +28,10 @@ export interface ResourceSpec<T> {
   isEmpty?(value: T): boolean;
   /**
    * The form needs it (default `true`): until it has loaded the skeleton shows, and its failure is the
-   * element's error. An optional one is rendered by the element where it is used.
+   * element's error. An optional one is rendered by the element where it is used. A function: needed only
+   * while it returns `true` (e.g. in one of the element's modes).
    */
-  required?: boolean;
+  required?: boolean | (() => boolean);
   /** The account it belongs to, when not the element's own (default: the element's account). */
   accountId?(): string | undefined;
 }
@@ -90,7 +91,7 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
   @property({ attribute: false }) i18n?: Partial<Record<string, string>>;
 
   private readonly resources: ResourceController<unknown>[] = [];
-  private readonly needed: ResourceController<unknown>[] = [];
+  private readonly needed: { resource: ResourceController<unknown>; when: () => boolean }[] = [];
   protected readonly am = new AmContextController(this);
   protected readonly l = new LocalizeController<K>(this, {
     namespace: (this.constructor as typeof AmDraftElement).namespace,
@@ -217,13 +218,16 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
       states: false,
     });
     this.resources.push(r as ResourceController<unknown>);
-    if (spec.required !== false) this.needed.push(r as ResourceController<unknown>);
+    const required = spec.required ?? true;
+    if (required !== false) {
+      this.needed.push({ resource: r as ResourceController<unknown>, when: required === true ? () => true : required });
+    }
     return r;
   }
 
   /** The first needed resource that has not loaded, if any. */
   private get gate(): ResourceController<unknown> | undefined {
-    return this.needed.find((r) => r.state !== 'loaded' && r.state !== 'empty');
+    return this.needed.find((n) => n.when() && n.resource.state !== 'loaded' && n.resource.state !== 'empty')?.resource;
   }
 
   private savedValue(): D | undefined {
@@ -460,7 +464,7 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
   protected renderDraftForm(d: D): TemplateResult {
     const disabled = this.account.value?.enabled === false;
     return html`<div class="am-draft" part="base">
-      ${disabled ? html`<p class="am-note" part="disabled-note" role="note">${this.l.t('accountDisabledNote')}</p>` : nothing}
+      ${disabled ? this.renderDisabledNote() : nothing}
       ${this.readOnly ? html`<p class="am-note" part="read-only-note" role="note">${this.l.t('readOnly')}</p>` : nothing}
       ${renderConflicts(this.draft as unknown as DraftController<object>, this.l, {
         label: (f) => this.labelOf(f),
@@ -479,6 +483,11 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
         ${this.readOnly ? nothing : this.renderActions()}
       </form>
     </div>`;
+  }
+
+  /** The note above the form while the account is disabled (`nothing` where the element says so itself). */
+  protected renderDisabledNote(): unknown {
+    return html`<p class="am-note" part="disabled-note" role="note">${this.l.t('accountDisabledNote')}</p>`;
   }
 
   /** Save and Reset (with the dirty marker and the failure in words). */

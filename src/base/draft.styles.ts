@@ -3,6 +3,7 @@ import { controlStyles } from './controls.styles.js';
 import { errorPanelStyles } from './error-panel.styles.js';
 import { skeletonStyles } from './skeleton.styles.js';
 import { statusStyles } from './status.styles.js';
+import { confirmDialogStyles } from './confirm-dialog.styles.js';
 
 /** Styles every draft element includes after the theme tokens. */
 export const draftStyles = [
@@ -10,6 +11,7 @@ export const draftStyles = [
   errorPanelStyles,
   skeletonStyles,
   statusStyles,
+  confirmDialogStyles,
   css`
     :host {
       display: block;
@@ -101,19 +103,6 @@ export const draftStyles = [
       gap: var(--am-space-1);
       margin: 0;
       padding-inline-start: var(--am-space-5);
-    }
-    .am-dialog__form {
-      display: grid;
-      gap: var(--am-space-4);
-    }
-    .am-dialog__message {
-      margin: 0;
-    }
-    .am-dialog__actions {
-      display: flex;
-      flex-wrap: wrap;
-      justify-content: flex-end;
-      gap: var(--am-space-2);
     }
   `,
 ];

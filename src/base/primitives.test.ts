@@ -1,3 +1,6 @@
+import { AmDialog } from './elements/am-dialog.js';
+import { deepActiveElement } from './focus.js';
+import { accessibleName, dialogContent, getByLabel, getByRole, openDialog } from '../../test/queries.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
@@ -29,6 +32,7 @@ class PrimitivesHost extends LitElement {
   }
 }
 customElements.define('test-primitives', PrimitivesHost);
+AmDialog.define();
 
 const q = <T extends Element = HTMLElement>(el: PrimitivesHost, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 
@@ -61,29 +65,31 @@ describe('confirm dialog', () => {
       typedConfirmation: 'Acme',
     });
     await el.updateComplete;
-    await waitUntil(() => q<HTMLDialogElement>(el, 'dialog')?.open);
-    const confirm = q<HTMLButtonElement>(el, '[value=confirm]')!;
+    await waitUntil(() => openDialog(el));
+    const d = dialogContent(el)!;
+    expect(accessibleName(openDialog(el)!)).to.equal('Delete Acme?');
+    const confirm = getByRole<HTMLButtonElement>(d, 'button', 'Confirm');
     expect(confirm.disabled).to.equal(true);
-    expect(q(el, 'label')!.textContent).to.contain('Type Acme to confirm');
+    expect(getByLabel(d, 'Type Acme to confirm')).to.equal(deepActiveElement());
     await expect(el).to.be.accessible();
     await sendKeys({ type: 'Acm' });
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(q<HTMLDialogElement>(el, 'dialog')!.open, 'Enter does nothing until the text matches').to.equal(true);
+    expect(openDialog(el), 'Enter does nothing until the text matches').to.not.equal(undefined);
     await sendKeys({ type: 'e' });
     await el.updateComplete;
     expect(confirm.disabled).to.equal(false);
     await sendKeys({ press: 'Enter' });
     expect(await answer).to.equal(true);
     await el.updateComplete;
-    expect(q(el, 'dialog')).to.equal(null);
+    expect(openDialog(el)).to.equal(undefined);
     expect(el.shadowRoot!.activeElement?.id, 'focus returns').to.equal('delete');
   });
 
   it('resolves false on Escape', async () => {
     const el = await fixture<PrimitivesHost>(html`<test-primitives></test-primitives>`);
     const answer = el.dialog.confirm({ title: 'Remove user?' });
-    await waitUntil(() => q<HTMLDialogElement>(el, 'dialog')?.open);
+    await waitUntil(() => openDialog(el));
     await sendKeys({ press: 'Escape' });
     expect(await answer).to.equal(false);
   });

@@ -142,8 +142,8 @@ export function renderConflicts(
   if (!draft.conflicts.length) return nothing;
   const label = options.label ?? ((f: string) => f);
   const format = options.format ?? ((v: unknown) => (v === undefined || v === null ? '' : String(v)));
-  return html`<section class="am-conflicts" part="conflicts" role="alert">
-    <p class="am-conflicts__title">${l.t('conflictTitle')}</p>
+  return html`<section class="am-conflicts" part="conflicts" role="alert" aria-labelledby="am-conflicts-title">
+    <p class="am-conflicts__title" id="am-conflicts-title">${l.t('conflictTitle')}</p>
     <p>${l.t('conflictHelp')}</p>
     <ul>
       ${draft.conflicts.map(

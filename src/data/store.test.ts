@@ -104,16 +104,18 @@ describe('AccountStore reads', () => {
   it('remembers enabled / reseller facts from account reads for listings that lack them', async () => {
     const fake = createFakeApi();
     const store = new AccountStore(fake.api);
-    const page = await store.listChildren('b');
-    expect(page.items[0]!.enabled).to.equal(undefined);
+    const listing = store.listing('b');
+    await listing.loadTo(0);
+    expect(listing.items[0]!.enabled).to.equal(undefined);
     const changes: StoreChange[] = [];
-    store.subscribeKey(storeKey.children('b'), (c) => changes.push(c));
+    store.subscribeKey(listing.key, (c) => changes.push(c));
     await store.getAccount('b1');
     expect(store.summaryFacts('b1')).to.deep.equal({ name: 'Beta One', enabled: false, isReseller: false });
-    expect(store.peek<Page<AccountSummary>>(storeKey.children('b'))!.items[0]!.enabled).to.equal(false);
+    expect(listing.items[0]!.enabled).to.equal(false);
     expect(changes).to.deep.equal([{ type: 'resource-updated', key: 'children:b' }]);
-    const again = await store.listChildren('b', { force: true });
-    expect(again.items[0]!.enabled, 'a refetched page keeps the known fact').to.equal(false);
+    listing.reset();
+    await listing.loadTo(0);
+    expect(listing.items[0]!.enabled, 'a page read again keeps the known fact').to.equal(false);
   });
 });
 
@@ -122,7 +124,7 @@ describe('AccountStore writes', () => {
     const fake = createFakeApi();
     const store = new AccountStore(fake.api);
     await store.getAccount('a');
-    await store.listChildren('root');
+    await store.listing('root').loadTo(0);
     await store.searchAccounts('ac');
     const all: StoreChange[] = [];
     const forAccount: StoreChange[] = [];
@@ -130,7 +132,7 @@ describe('AccountStore writes', () => {
     const forOther: StoreChange[] = [];
     store.subscribe((c) => all.push(c));
     store.subscribeKey(storeKey.account('a'), (c) => forAccount.push(c));
-    store.subscribeKey(storeKey.children('root', { pageSize: 50 }), (c) => forChildren.push(c));
+    store.subscribeKey(storeKey.children('root'), (c) => forChildren.push(c));
     store.subscribeKey(storeKey.account('b'), (c) => forOther.push(c));
 
     const saved = await store.updateAccount('a', { name: 'Acme Corp', enabled: false });
@@ -140,7 +142,7 @@ describe('AccountStore writes', () => {
     }
     expect(forOther).to.deep.equal([]);
     expect(store.peek(storeKey.account('a'))).to.deep.equal(saved);
-    const row = store.peek<Page<AccountSummary>>(storeKey.children('root'))!.items.find((s) => s.id === 'a')!;
+    const row = store.listing('root').items.find((s) => s.id === 'a')!;
     expect(row).to.deep.include({ name: 'Acme Corp', enabled: false });
     const hit = store.peek<Page<AccountSummary>>(storeKey.search('ac'))!.items.find((s) => s.id === 'a')!;
     expect(hit.name).to.equal('Acme Corp');
@@ -184,14 +186,15 @@ describe('AccountStore writes', () => {
   it('inserts a created account in its parent listing and removes a deleted one', async () => {
     const fake = createFakeApi();
     const store = new AccountStore(fake.api);
-    await store.listChildren('root');
+    const listing = store.listing('root');
+    await listing.loadTo(0);
     const heard: StoreChange[] = [];
     store.subscribeKey(storeKey.children('root'), (c) => heard.push(c));
     const made = await store.createAccount('root', { name: 'Aardvark' });
-    let names = store.peek<Page<AccountSummary>>(storeKey.children('root'))!.items.map((s) => s.name);
+    let names = listing.items.map((s) => s.name);
     expect(names).to.deep.equal(['Aardvark', 'Acme', 'Beta']);
     await store.deleteAccount(made.id);
-    names = store.peek<Page<AccountSummary>>(storeKey.children('root'))!.items.map((s) => s.name);
+    names = listing.items.map((s) => s.name);
     expect(names).to.deep.equal(['Acme', 'Beta']);
     expect(heard.map((c) => c.type)).to.deep.equal(['account-created', 'account-deleted']);
     expect(heard[1]).to.deep.equal({ type: 'account-deleted', id: made.id, parentId: 'root' });
@@ -200,13 +203,13 @@ describe('AccountStore writes', () => {
   it('moves an account between cached listings and says where from', async () => {
     const fake = createFakeApi();
     const store = new AccountStore(fake.api);
-    await store.listChildren('root');
-    await store.listChildren('b');
+    await store.listing('root').loadTo(0);
+    await store.listing('b').loadTo(0);
     const heard: StoreChange[] = [];
     store.subscribe((c) => heard.push(c));
     await store.moveAccount('b1', 'root');
-    expect(store.peek<Page<AccountSummary>>(storeKey.children('b'))!.items).to.deep.equal([]);
-    const root = store.peek<Page<AccountSummary>>(storeKey.children('root'))!.items;
+    expect(store.listing('b').items).to.deep.equal([]);
+    const root = store.listing('root').items;
     expect(root.map((s) => s.name)).to.deep.equal(['Acme', 'Beta', 'Beta One']);
     expect(root.find((s) => s.id === 'b')!.descendantsCount).to.equal(0);
     expect(heard[0]).to.deep.include({ type: 'account-moved', fromParentId: 'b', toParentId: 'root' });

@@ -23,6 +23,7 @@ import type {
   UserInput,
 } from '../api/model.js';
 import { resourceOf, storeKey } from './keys.js';
+import { Listing } from './listing.js';
 
 /** What changed in the store, broadcast after every successful write (and after a read replaced data). */
 export type StoreChange =
@@ -32,7 +33,9 @@ export type StoreChange =
   | { type: 'account-moved'; account: Account; fromParentId?: string; toParentId: string }
   | { type: 'resource-updated'; key: string }
   /** Everything was forgotten (another identity, or signed out): read again what you show. */
-  | { type: 'cleared' };
+  | { type: 'cleared' }
+  /** A listing got a page, failed, or was patched (`key`: `children:<id>` or a search key). */
+  | { type: 'listing-updated'; key: string };
 
 export type StoreListener = (change: StoreChange) => void;
 
@@ -122,6 +125,10 @@ export class AccountStore {
   private readonly facts = new Map<string, SummaryFacts>();
   private readonly listeners = new Set<StoreListener>();
   private readonly keyListeners = new Map<string, Set<StoreListener>>();
+  /** The paged children of each parent: the one copy every view reads. */
+  private readonly listings = new Map<string, Listing>();
+  /** Recent searches (a few, the oldest dropped). */
+  private readonly searches = new Map<string, Listing>();
   /**
    * Bumped by `clear()`. A caller that awaited something can compare it before acting on the answer:
    * a different epoch means the answer belongs to an identity that is gone.
@@ -165,6 +172,9 @@ export class AccountStore {
     this.entries.clear();
     this.facts.clear();
     for (const f of flights) f.ctrl.abort();
+    for (const l of [...this.listings.values(), ...this.searches.values()]) l.abort();
+    this.listings.clear();
+    this.searches.clear();
     const keys = [...this.keyListeners.keys()];
     this.emit({ type: 'cleared' }, keys);
   }
@@ -202,6 +212,10 @@ export class AccountStore {
     for (const [k, e] of this.entries) {
       e.stale = true;
       hit.add(resourceOf(k));
+    }
+    for (const l of [...this.listings.values(), ...this.searches.values()]) {
+      l.reset();
+      hit.add(l.key);
     }
     for (const r of hit) this.emit({ type: 'resource-updated', key: r }, [r]);
   }
@@ -295,13 +309,13 @@ export class AccountStore {
     return this.read(storeKey.account(id), (signal) => this.api.getAccount(id, { signal }), options);
   }
 
-  listChildren(parentId: string, options: PageReadOptions = {}): Promise<Page<AccountSummary>> {
-    const { cursor, pageSize } = options;
-    return this.read(
-      storeKey.children(parentId, { cursor, pageSize }),
-      (signal) => this.api.listChildren(parentId, { cursor, pageSize, signal }),
-      options,
-    );
+  /**
+   * One page of `parentId`'s children, read once (not cached: views read `listing(parentId)`); what it tells
+   * of each account is learnt.
+   */
+  async listChildren(parentId: string, options: PageReadOptions = {}): Promise<Page<AccountSummary>> {
+    const { cursor, pageSize, signal } = options;
+    return this.learnPage(await this.call(() => this.api.listChildren(parentId, { cursor, pageSize, signal })));
   }
 
   searchAccounts(query: string, options: PageReadOptions & { rootId?: string } = {}): Promise<Page<AccountSummary>> {
@@ -311,6 +325,61 @@ export class AccountStore {
       (signal) => this.api.searchAccounts(query, { rootId, cursor, pageSize, signal }),
       options,
     );
+  }
+
+  /**
+   * The paged children of `parentId`, shared by every view on the page: load with `loadTo(index)`, hear its
+   * pages and patches through `subscribeKey(listing.key, …)` or `subscribe`. Writes made through the store
+   * patch it in place (a new child takes its place by name, a moved or deleted one leaves), so no view applies
+   * a write a second time.
+   */
+  listing(parentId: string): Listing {
+    let l = this.listings.get(parentId);
+    if (!l) {
+      const key = `children:${parentId}`;
+      l = new Listing(
+        key,
+        parentId,
+        async (cursor, pageSize, signal) =>
+          this.learnPage(await this.api.listChildren(parentId, { cursor, pageSize, signal })),
+        (x) => this.emit({ type: 'listing-updated', key: x.key }, [x.key]),
+        this.findSummary(parentId)?.descendantsCount,
+      );
+      this.listings.set(parentId, l);
+    }
+    return l;
+  }
+
+  /** The listing of `parentId` when one exists (no request). */
+  peekListing(parentId: string): Listing | undefined {
+    return this.listings.get(parentId);
+  }
+
+  /** A paged search of the descendants of `rootId` (created paused when `paused`: resume it to ask). */
+  searchListing(query: string, rootId: string | undefined, paused = false): Listing {
+    const key = storeKey.search(query, { rootId });
+    let l = this.searches.get(key);
+    if (l && l.error) {
+      this.searches.delete(key);
+      l = undefined;
+    }
+    if (!l) {
+      l = new Listing(
+        key,
+        rootId ?? '',
+        async (cursor, pageSize, signal) =>
+          this.learnPage(await this.api.searchAccounts(query, { rootId, cursor, pageSize, signal })),
+        (x) => this.emit({ type: 'listing-updated', key: x.key }, [x.key]),
+      );
+      l.paused = paused;
+      this.searches.set(key, l);
+      while (this.searches.size > 8) this.searches.delete(this.searches.keys().next().value!);
+    } else if (!paused) l.resume();
+    return l;
+  }
+
+  private learnPage(page: Page<AccountSummary>): Page<AccountSummary> {
+    return { ...page, items: page.items.map((x) => this.learn(x)) };
   }
 
   getAncestors(id: string, options?: ReadOptions): Promise<AccountSummary[]> {
@@ -397,6 +466,7 @@ export class AccountStore {
     this.insertChild(parentId, account, keys);
     this.adjustDescendants(parentId, 1, keys);
     this.markStale('search:', keys);
+    this.resetSearches(keys);
     this.emit({ type: 'account-created', account, parentId }, keys);
     return account;
   }
@@ -416,6 +486,7 @@ export class AccountStore {
       }
     }
     this.facts.delete(id);
+    this.dropListing(id, keys);
     this.emit({ type: 'account-deleted', id, parentId }, keys);
   }
 
@@ -438,6 +509,7 @@ export class AccountStore {
       }
     }
     this.markStale('search:', keys);
+    this.resetSearches(keys);
     this.emit({ type: 'account-moved', account, fromParentId, toParentId }, keys);
     return account;
   }
@@ -567,6 +639,17 @@ export class AccountStore {
     keys: Set<string>,
     prefix?: string,
   ): void {
+    for (const l of [...this.listings.values(), ...this.searches.values()]) {
+      if (prefix && !l.key.startsWith(prefix)) continue;
+      for (let i = l.items.length - 1; i >= 0; i--) {
+        const s = l.items[i]!;
+        const n = fn(s);
+        if (n === s) continue;
+        if (n) l.set(i, n);
+        else l.take(s.id);
+        keys.add(l.key);
+      }
+    }
     for (const [k, e] of this.entries) {
       if (!e.has || !/^(children|search|ancestors):/.test(k) || (prefix && !k.startsWith(prefix))) continue;
       const list = isPage(e.value) ? e.value.items : (e.value as AccountSummary[]);
@@ -587,6 +670,10 @@ export class AccountStore {
   }
 
   private findSummary(id: string): AccountSummary | undefined {
+    for (const l of [...this.listings.values(), ...this.searches.values()]) {
+      const i = l.index.get(id);
+      if (i !== undefined) return l.items[i];
+    }
     for (const [k, e] of this.entries) {
       if (!e.has || !/^(children|search):/.test(k)) continue;
       const s = (e.value as Page<AccountSummary>).items.find((x) => x.id === id);
@@ -596,6 +683,7 @@ export class AccountStore {
   }
 
   private parentOf(id: string): string | undefined {
+    for (const l of this.listings.values()) if (l.index.has(id)) return l.id;
     const anc = this.peek<AccountSummary[]>(storeKey.ancestors(id));
     if (anc?.length) return anc[anc.length - 1]!.id;
     for (const [k, e] of this.entries) {
@@ -622,6 +710,13 @@ export class AccountStore {
       enabled: summary.enabled,
       isReseller: summary.isReseller,
     });
+    const listing = this.listings.get(parentId);
+    if (listing && !listing.index.has(s.id)) {
+      // Among the loaded rows it takes its place by name; past them it comes with a later page.
+      const at = listing.placeOf(s, byName);
+      if (at !== undefined) listing.put(s, at);
+      keys.add(listing.key);
+    }
     for (const [k, e] of this.entries) {
       if (resourceOf(k) !== base || !e.has) continue;
       const page = e.value as Page<AccountSummary>;
@@ -638,6 +733,14 @@ export class AccountStore {
       parentId,
       ...(this.peek<AccountSummary[]>(storeKey.ancestors(parentId)) ?? []).map((a) => a.id),
     ]);
+    for (let id = this.parentOf(parentId), hops = 0; id && hops < 100 && !chain.has(id); hops++) {
+      chain.add(id);
+      id = this.parentOf(id);
+    }
+    for (const id of chain) {
+      const l = this.listings.get(id);
+      if (l?.hint !== undefined) l.hint = Math.max(0, l.hint + delta);
+    }
     this.mapSummaries(
       (s) =>
         chain.has(s.id) && s.descendantsCount !== undefined
@@ -645,6 +748,24 @@ export class AccountStore {
           : s,
       keys,
     );
+  }
+
+  /** Searches may now find more, or in another place: they are asked again as they are shown. */
+  private resetSearches(keys: Set<string>): void {
+    for (const l of this.searches.values()) {
+      l.reset();
+      keys.add(l.key);
+    }
+  }
+
+  /** Forgets the listings of a deleted account and of every account below it. */
+  private dropListing(id: string, keys: Set<string>): void {
+    const l = this.listings.get(id);
+    if (!l) return;
+    this.listings.delete(id);
+    l.abort();
+    keys.add(l.key);
+    for (const s of l.items) this.dropListing(s.id, keys);
   }
 
   private markStale(prefix: string, keys: Set<string>): void {

@@ -1,4 +1,4 @@
-import type { AccountTreeMessages } from '../account-tree.js';
+import type { AccountTreeMessages } from './en-US.js';
 
 const esES: AccountTreeMessages = {
   tree: 'Cuentas',

@@ -99,14 +99,14 @@ const deDE: SharedMessages = {
   chargesDeclined:
     'Die Kosten wurden nicht akzeptiert, daher wurde nichts gespeichert. Ihre Änderungen bleiben erhalten.',
   chargeLine: '{item}: {quantity} × {rate} pro Monat',
-  chargeItem: '{item}: {quantity}',
+  chargeItem: '{item}: {quantity} Stück',
   chargeActivation: 'Einmalige Aktivierungsgebühr: {amount}',
   chargeRecurring: 'Insgesamt: {amount} pro Monat',
   'charge.limits.twoway_trunks': 'Bidirektionale Leitungen',
   'charge.limits.inbound_trunks': 'Eingehende Leitungen',
   'charge.limits.outbound_trunks': 'Ausgehende Leitungen',
   'charge.users': 'Benutzer',
-  'charge.other': '{category}: {item}',
+  'charge.other': '{item} ({category})',
   on: 'Ein',
   off: 'Aus',
 };

@@ -1,0 +1,77 @@
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { AccountSummary, Session } from '../../src/api/model.js';
+import type { AccountStore, StoreChange } from '../../src/data/store.js';
+
+/**
+ * The breadcrumbs of the tree's root: the path from the logged-in account down to the root (never above the
+ * logged-in account), and the root's name. Read beside the rows, never before them; a convenience only, so a
+ * failure leaves them empty.
+ */
+export class TreeCrumbs {
+  crumbs: AccountSummary[] = [];
+  rootName?: string;
+  private seq = 0;
+  private loadedFor?: string;
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  /** Loads the path of `root` unless it is known for this root and session already. */
+  update(store: AccountStore, root: string, session: Session | undefined, force = false): void {
+    const key = `${root}|${session?.accountId}`;
+    if (key === this.loadedFor && !force) return;
+    this.loadedFor = key;
+    const seq = ++this.seq;
+    const top = session?.accountId;
+    this.rootName = (root === top && session?.accountName) || store.summaryFacts(root)?.name;
+    this.crumbs = [];
+    this.host.requestUpdate();
+    if (root === top && this.rootName) return;
+    void (async () => {
+      try {
+        const chain = root === top ? [] : await store.getAncestors(root);
+        const at = chain.findIndex((a) => a.id === top);
+        if (seq === this.seq && at >= 0) this.crumbs = chain.slice(at);
+        if (seq === this.seq && !this.rootName) this.rootName = (await store.getAccount(root)).name;
+        if (seq === this.seq) this.host.requestUpdate();
+      } catch {
+        // The tree works without its breadcrumbs.
+      }
+    })();
+  }
+
+  /** Follows renames; a move reloads the path. */
+  onStoreChange(c: StoreChange, store: AccountStore, root: string | undefined, session: Session | undefined): void {
+    if (c.type === 'account-updated') {
+      const { id, name } = c.account;
+      if (id === root) this.rootName = name;
+      if (this.crumbs.some((a) => a.id === id))
+        this.crumbs = this.crumbs.map((a) => (a.id === id ? { ...a, name } : a));
+      this.host.requestUpdate();
+    } else if ((c.type === 'account-moved' || c.type === 'cleared') && root) this.update(store, root, session, true);
+  }
+
+  render(label: string, onCrumb: (e: Event) => void): TemplateResult {
+    return html`<nav part="breadcrumbs" aria-label=${label}>
+      <ol>
+        ${this.crumbs.map(
+          (c) =>
+            html`<li>
+              <button
+                type="button"
+                class="am-button"
+                data-variant="link"
+                part="crumb"
+                data-id=${c.id}
+                @click=${onCrumb}
+              >
+                <bdi>${c.name}</bdi>
+              </button>
+            </li>`,
+        )}
+        <li>
+          <span part="crumb-current" aria-current="page"><bdi>${this.rootName ?? ''}</bdi></span>
+        </li>
+      </ol>
+    </nav>`;
+  }
+}

@@ -1,0 +1,95 @@
+import { hasChildren, type Row, type TreeController } from './tree-controller.js';
+
+const TYPEAHEAD_MS = 500;
+const collators = new Map<string, Intl.Collator>();
+
+/** What the keyboard drives in the tree element. */
+export interface KeyboardHost {
+  readonly tree: TreeController;
+  readonly activeIndex: number;
+  readonly locale: string;
+  resolveActive(): void;
+  move(i: number): void;
+  toggle(r: Row, i: number): void;
+  activate(r: Row): void;
+  matches(selector: string): boolean;
+  /** Rows in one page of the tree's height. */
+  pageRows(): number;
+}
+
+/** The WAI-ARIA tree keyboard: arrows (mirrored right to left), Home/End, PageUp/PageDown, `*`, Enter/Space, type-ahead. */
+export class TreeKeyboard {
+  private typed = '';
+  private typedAt = 0;
+
+  constructor(private readonly host: KeyboardHost) {}
+
+  onKey = (e: KeyboardEvent): void => {
+    if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('button')) return;
+    const t = this.host.tree;
+    this.host.resolveActive();
+    const i = this.host.activeIndex;
+    const r = t.rowAt(i);
+    if (!r) return;
+    const s = r.level.items[r.pos];
+    const rtl = this.host.matches(':dir(rtl)');
+    const key = rtl && e.key === 'ArrowLeft' ? 'ArrowRight' : rtl && e.key === 'ArrowRight' ? 'ArrowLeft' : e.key;
+    const page = Math.max(1, this.host.pageRows() - 1);
+    switch (key) {
+      case 'ArrowDown':
+        this.host.move(i + 1);
+        break;
+      case 'ArrowUp':
+        this.host.move(i - 1);
+        break;
+      case 'Home':
+        this.host.move(0);
+        break;
+      case 'End':
+        this.host.move(t.count - 1);
+        break;
+      case 'PageDown':
+        this.host.move(i + page);
+        break;
+      case 'PageUp':
+        this.host.move(i - page);
+        break;
+      case 'ArrowRight':
+        if (s && r.level !== t.search && hasChildren(s)) {
+          if (!t.isOpen(s.id)) t.expand(s.id);
+          else if ((t.rowAt(i + 1)?.depth ?? 0) > r.depth) this.host.move(i + 1);
+        }
+        break;
+      case 'ArrowLeft':
+        if (s && t.isOpen(s.id)) this.host.toggle(r, i);
+        else if (r.depth > 1) this.host.move(t.indexOf(r.level.id));
+        break;
+      case '*':
+        t.expandAll(r.level);
+        break;
+      case 'Enter':
+      case ' ':
+        this.host.activate(r);
+        break;
+      default:
+        if (e.key.length !== 1 || !e.key.trim()) return;
+        this.typeAhead(e.key, e.timeStamp);
+    }
+    e.preventDefault();
+  };
+
+  private typeAhead(ch: string, now: number): void {
+    this.typed = now - this.typedAt > TYPEAHEAD_MS ? ch : this.typed + ch;
+    this.typedAt = now;
+    // "mmm" cycles through the names starting with m.
+    const same = [...this.typed].every((c) => c.toLowerCase() === ch.toLowerCase());
+    const want = same ? ch : this.typed;
+    const locale = this.host.locale;
+    let c = collators.get(locale);
+    if (!c) collators.set(locale, (c = new Intl.Collator(locale, { sensitivity: 'base', usage: 'search' })));
+    const coll = c;
+    const from = this.host.activeIndex + (want.length === 1 ? 1 : 0);
+    const i = this.host.tree.find(from, (name) => coll.compare(name.slice(0, want.length), want) === 0);
+    if (i >= 0) this.host.move(i);
+  }
+}
