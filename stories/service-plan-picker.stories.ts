@@ -1,11 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import type { RequestHandler } from 'msw';
-import type { AccountApi } from '../src/api/index.js';
-import { createKazooAdapter } from '../src/kazoo/index.js';
+import { createKazooAdapter, type KazooAdapterOptions } from '../src/kazoo/index.js';
 import type { CrossbarEmulator } from '../src/mock/index.js';
-import { neverAnswer, STORY_BASE, storyBackend, type StoryBackend } from './support/emulator.js';
+import { directApi, draftStories, saveButton, until } from './support/draft-stories.js';
+import { STORY_BASE, storyBackend, type StoryBackend } from './support/emulator.js';
 import { AccountProvider } from '../components/account-provider/account-provider.define.js';
 import { ServicePlanPicker } from '../components/service-plan-picker/service-plan-picker.define.js';
 
@@ -13,198 +11,142 @@ import { ServicePlanPicker } from '../components/service-plan-picker/service-pla
 AccountProvider.define('account-provider');
 ServicePlanPicker.define('service-plan-picker');
 
-interface Seeded {
-  /** A customer of the root reseller, which offers plans. */
-  leaf: string;
-  /** A customer of the sub-reseller, which offers none. */
-  planless: string;
+type Story = StoryObj;
+
+/** A customer of the root reseller, which offers plans. */
+const customer = (emulator: CrossbarEmulator) =>
+  emulator
+    .accounts()
+    .find((a) => a.depth === 1 && a.enabled && !a.isReseller && a.resellerId === emulator.rootAccountId)!.id;
+
+/** A customer of a sub-reseller, which offers none. */
+const planless = (emulator: CrossbarEmulator) =>
+  emulator
+    .accounts()
+    .find((a) => a.enabled && !a.isReseller && a.resellerId && a.resellerId !== emulator.rootAccountId)!.id;
+
+const checkboxes = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+
+/** Checks the unchecked plan at this picker's place on the page, so two pickers on one account clash. */
+async function edit(el: HTMLElement) {
+  const index = [...document.querySelectorAll('service-plan-picker')].indexOf(el as ServicePlanPicker);
+  const off = checkboxes(el).filter((b) => !b.checked);
+  off[index % off.length]!.click();
 }
 
-function seeded(emulator: CrossbarEmulator): Seeded {
-  const root = emulator.rootAccountId;
-  const accounts = emulator.snapshot().accounts;
-  const tree = (a: (typeof accounts)[number]) => a.pvt_tree as string[];
-  const below = (id: unknown) => accounts.filter((a) => tree(a).includes(id as string));
-  const direct = accounts.filter((a) => tree(a).at(-1) === root);
-  const leaf = direct.find((a) => !a.pvt_reseller && !below(a._id).length)!;
-  const sub = direct.find((a) => a.pvt_reseller === true && below(a._id).length)!;
-  const planless = accounts.find((a) => tree(a).at(-1) === sub._id)!;
-  return { leaf: leaf._id as string, planless: planless._id as string };
-}
+const s = draftStories({
+  tag: 'service-plan-picker',
+  account: customer,
+  edit,
+  read: (id) => `/accounts/${id}/services`,
+  write: { method: 'POST', path: '/accounts/*/services' },
+});
 
-function direct(emulator: CrossbarEmulator): AccountApi {
-  return createKazooAdapter({
-    baseUrl: STORY_BASE,
-    credentials: { ...emulator.login },
-    onChargesRequired: () => true,
-    fetch: (input, init) => emulator.handle(new Request(input, init)),
-  });
-}
+export default { ...s.meta } satisfies Meta;
 
-interface Scenario {
-  accountId?: string;
-  /** Form-value mode: a reseller and no account. */
-  resellerId?: string;
-  value?: string;
-  /** Two pickers on the same account, to show a clash between them. */
-  twice?: boolean;
-  api?: AccountApi;
-  handlers?: RequestHandler[];
-}
+export const Loaded = s.states.Loaded;
+export const LoadedDark = s.states.LoadedDark;
+export const LoadedFrench = s.states.LoadedFrench;
+export const LoadedRightToLeft = s.states.LoadedRightToLeft;
+export const Loading = s.states.Loading;
+export const LoadError = s.states.LoadError;
+export const Offline = s.states.Offline;
+export const Forbidden = s.states.Forbidden;
+export const Dirty = s.states.Dirty;
+export const Saving = s.states.Saving;
+export const Saved = s.states.Saved;
+export const ReadOnly = s.states.ReadOnly;
+export const Conflict = s.states.Conflict;
+export const DisabledAccount = s.states.DisabledAccount;
 
-let current: { backend: StoryBackend; scenario: Scenario } | undefined;
+/** A customer with two plans, one of them under its own category. */
+export const TwoPlans = s.scenario(async (b, id) => {
+  const api = directApi(b.emulator);
+  const plans = await api.listServicePlans(b.emulator.rootAccountId);
+  await api.setAccountServicePlans(id, [plans[0]!.id, plans.at(-1)!.id]);
+});
 
-async function until<T>(get: () => T | null | undefined, timeout = 8000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() - start > timeout) throw new Error('The story did not reach its state in time.');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** The account's reseller offers no plan: hidden, saying why. */
+export const NoPlans = s.scenario((b) => ({ accountId: planless(b.emulator) }));
 
-const inner = <T extends Element>(el: Element, sel: string) => el.shadowRoot?.querySelector<T>(sel) ?? null;
+export const NoPlansFrench = { ...NoPlans, parameters: { locale: 'fr-FR' } } satisfies Story;
 
-async function loaded(canvas: HTMLElement): Promise<ServicePlanPicker> {
-  const el = canvas.querySelector<ServicePlanPicker>('service-plan-picker')!;
-  await until(() => inner(el, '[part=plan]'));
+/** The user may not see the reseller's plans (the root reseller's own account: its plans come from above). */
+export const Unavailable = s.scenario((b) => ({ accountId: b.emulator.rootAccountId }));
+
+/** The save fails once: what failed in words, the choice kept, Save again. */
+export const SaveFailed = s.scenario(
+  (b) => {
+    b.emulator.faults.add({ path: '/accounts/*/services', method: 'POST', status: 500, times: 1 });
+  },
+  { play: async ({ canvasElement }) => void (await editThenSave(canvasElement)) },
+);
+
+/** An adapter with no `onChargesRequired` handler: the picker asks, listing the charges in words. */
+export const ChargesAsked = s.scenario((b) => ({ api: storyApi(b, { onChargesRequired: undefined }) }), {
+  play: async ({ canvasElement }) => void (await editThenSave(canvasElement)),
+});
+
+/** The host declines the charges, then the user too: nothing changes, the choice stays, said so. */
+export const ChargesDeclined = s.scenario((b) => ({ api: storyApi(b, { onChargesRequired: () => false }) }), {
+  play: async ({ canvasElement }) => {
+    const el = await editThenSave(canvasElement);
+    const cancel = await until(() =>
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=dialog] button[value=cancel]'),
+    );
+    cancel.click();
+  },
+});
+
+async function editThenSave(canvas: HTMLElement): Promise<HTMLElement> {
+  const el = await s.element(canvas);
+  await edit(el);
+  await (el as ServicePlanPicker).updateComplete;
+  saveButton(el)!.click();
   return el;
 }
 
-/** Checks the first unchecked plan and the checked ones off, then (optionally) saves. */
-async function change(el: ServicePlanPicker, save: boolean) {
-  const boxes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part=plan] input')];
-  const off = boxes.find((b) => !b.checked)!;
-  off.click();
-  await el.updateComplete;
-  if (save) inner<HTMLButtonElement>(el, '[part=actions] button[data-variant=primary]')!.click();
+function storyApi(b: StoryBackend, options: Partial<KazooAdapterOptions>) {
+  return createKazooAdapter({ baseUrl: STORY_BASE, credentials: { ...b.emulator.login }, ...options });
 }
 
-type Story = StoryObj;
+// ---- form-value mode: a reseller's plans in a creation form, no account yet
 
-function scenario(setup: (b: StoryBackend, s: Seeded) => Scenario | Promise<Scenario>, extra: Story = {}): Story {
+let form: { backend: StoryBackend; value: string } | undefined;
+
+/** The picker in a `<form>` with `reseller-id`, `name` and `value`. */
+function formStory(value: (b: StoryBackend) => Promise<string>, extra: Story = {}): Story {
   return {
     ...extra,
     async beforeEach({ msw }) {
       const backend = storyBackend();
-      const s = await setup(backend, seeded(backend.emulator));
-      msw.use(...(s.handlers ?? []), ...backend.handlers);
-      current = { backend, scenario: s };
+      form = { backend, value: await value(backend) };
+      msw.use(...backend.handlers);
+    },
+    render: () => {
+      const { backend, value } = form!;
+      return html`<account-provider .api=${backend.api}>
+        <div style="padding: 1rem; max-width: 60rem">
+          <form @submit=${(e: Event) => e.preventDefault()}>
+            <service-plan-picker
+              reseller-id=${backend.emulator.rootAccountId}
+              name="plans"
+              value=${value}
+            ></service-plan-picker>
+          </form>
+        </div>
+      </account-provider>`;
     },
   };
 }
 
-const meta: Meta = {
-  title: 'Widgets/service-plan-picker',
-  component: 'service-plan-picker',
-  render: () => {
-    const { backend, scenario: s } = current!;
-    const picker = s.resellerId
-      ? html`<form @submit=${(e: Event) => e.preventDefault()}>
-          <service-plan-picker
-            reseller-id=${s.resellerId}
-            name="plans"
-            value=${ifDefined(s.value)}
-          ></service-plan-picker>
-        </form>`
-      : s.twice
-        ? html`<service-plan-picker account-id=${ifDefined(s.accountId)}></service-plan-picker>
-            <hr />
-            <service-plan-picker account-id=${ifDefined(s.accountId)} no-heading></service-plan-picker>`
-        : html`<service-plan-picker account-id=${ifDefined(s.accountId)}></service-plan-picker>`;
-    return html`<account-provider .api=${s.api ?? backend.api}
-      ><div style="padding: 1rem">${picker}</div></account-provider
-    >`;
-  },
-};
-export default meta;
-
-/** A customer's plans: the reseller's offer by category, the account's checked. */
-export const Loaded = scenario(async (b, s) => {
-  const api = direct(b.emulator);
-  const [first] = await api.listServicePlans(b.emulator.rootAccountId);
-  await api.setAccountServicePlans(s.leaf, [first!.id]);
-  return { accountId: s.leaf };
-});
-
-export const LoadedDark = { ...Loaded, parameters: { theme: 'dark' } } satisfies Story;
-
-export const LoadedFrench = { ...Loaded, parameters: { locale: 'fr-FR' } } satisfies Story;
-
-/** The plans never arrive: a skeleton after a short delay. */
-export const Loading = scenario((b, s) => ({
-  accountId: s.leaf,
-  handlers: [neverAnswer(`/accounts/${b.emulator.rootAccountId}/services/available`)],
-}));
-
-/** The plans fail to load: the reason in words, with Retry. */
-export const LoadError = scenario((b, s) => {
-  b.emulator.faults.add({ path: '/accounts/*/services', method: 'GET', status: 500, times: 1 });
-  return { accountId: s.leaf };
-});
-
-/** The account's reseller offers no plan: hidden, saying why. */
-export const NoPlans = scenario((_, s) => ({ accountId: s.planless }));
-
-export const NoPlansFrench = { ...NoPlans, parameters: { locale: 'fr-FR' } } satisfies Story;
-
-/** The user may not see the reseller's plans (here: the reseller's own account, whose plans come from above). */
-export const Forbidden = scenario(() => ({}));
-
-/** An unsaved choice: Save and Reset. */
-export const Dirty = scenario((_, s) => ({ accountId: s.leaf }), {
-  play: async ({ canvasElement }) => change(await loaded(canvasElement), false),
-});
-
-/** A save on its way (the server never answers). */
-export const Saving = scenario(
-  (b, s) => {
-    b.emulator.faults.add({ path: '/accounts/*/services', method: 'POST', timeout: true });
-    return { accountId: s.leaf };
-  },
-  { play: async ({ canvasElement }) => change(await loaded(canvasElement), true) },
-);
-
-export const Saved = scenario((_, s) => ({ accountId: s.leaf }), {
-  play: async ({ canvasElement }) => change(await loaded(canvasElement), true),
-});
-
-/** The plan has charges and the host declines them: nothing changes, the choice stays. */
-export const ChargesDeclined = scenario(
-  (b, s) => ({
-    accountId: s.leaf,
-    api: createKazooAdapter({
-      baseUrl: STORY_BASE,
-      credentials: { ...b.emulator.login },
-      onChargesRequired: () => false,
-    }),
-  }),
-  { play: async ({ canvasElement }) => change(await loaded(canvasElement), true) },
-);
+const firstPlan = async (b: StoryBackend) =>
+  (await directApi(b.emulator).listServicePlans(b.emulator.rootAccountId))[0]!.id;
 
 /** In a creation form: a reseller's plans as a form value (`name`, `value`, native input / change). */
-export const FormValue = scenario(async (b) => {
-  const [first] = await direct(b.emulator).listServicePlans(b.emulator.rootAccountId);
-  return { resellerId: b.emulator.rootAccountId, value: first!.id };
-});
+export const FormValue = formStory(firstPlan);
 
 export const FormValueDark = { ...FormValue, parameters: { theme: 'dark' } } satisfies Story;
 
-/** Two widgets on one account: the second saves while the first has an unsaved choice, which now clashes. */
-export const Conflict = scenario((_, s) => ({ accountId: s.leaf, twice: true }), {
-  play: async ({ canvasElement }) => {
-    const [a, b] = [...canvasElement.querySelectorAll<ServicePlanPicker>('service-plan-picker')];
-    await until(() => inner(a!, '[part=plan]') && inner(b!, '[part=plan]'));
-    const boxes = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part=plan] input')];
-    boxes(a!)
-      .find((x) => !x.checked)!
-      .click();
-    boxes(b!)
-      .filter((x) => !x.checked)
-      .at(-1)!
-      .click();
-    await b!.updateComplete;
-    inner<HTMLButtonElement>(b!, '[part=actions] button[data-variant=primary]')!.click();
-  },
-});
+/** The host's value names a plan the reseller does not offer: shown apart, and the form is invalid. */
+export const FormUnknownPlan = formStory(async (b) => `${await firstPlan(b)} retired-plan`);

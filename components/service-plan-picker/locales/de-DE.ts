@@ -1,4 +1,4 @@
-import type { PlanPickerMessages } from '../service-plan-picker.js';
+import type { PlanPickerMessages } from './en-US.js';
 
 const deDE: PlanPickerMessages = {
   heading: 'Servicepläne',
@@ -13,7 +13,6 @@ const deDE: PlanPickerMessages = {
   savedDone: 'Servicepläne gespeichert.',
   chargesDeclined:
     'Für diese Pläne fallen Kosten an, die nicht akzeptiert wurden; es hat sich nichts geändert. Ihre Auswahl bleibt erhalten.',
-  readOnly: 'Sie können diese Pläne sehen, aber nicht ändern.',
   conflictField: 'Gewählte Pläne',
   none: 'keine',
 };

@@ -1,4 +1,4 @@
-import type { PlanPickerMessages } from '../service-plan-picker.js';
+import type { PlanPickerMessages } from './en-US.js';
 
 const esES: PlanPickerMessages = {
   heading: 'Planes de servicio',
@@ -14,7 +14,6 @@ const esES: PlanPickerMessages = {
   savedDone: 'Planes de servicio guardados.',
   chargesDeclined:
     'Estos planes tienen cargos que no se aceptaron, así que no ha cambiado nada. Se conserva su selección.',
-  readOnly: 'Puede ver estos planes, pero no cambiarlos.',
   conflictField: 'Planes elegidos',
   none: 'ninguno',
 };

@@ -1,4 +1,4 @@
-import type { PlanPickerMessages } from '../service-plan-picker.js';
+import type { PlanPickerMessages } from './en-US.js';
 
 const frFR: PlanPickerMessages = {
   heading: 'Offres de service',
@@ -14,7 +14,6 @@ const frFR: PlanPickerMessages = {
   savedDone: 'Offres de service enregistrées.',
   chargesDeclined:
     'Ces offres entraînent des frais qui n’ont pas été acceptés\u00a0: rien n’a changé. Votre choix est conservé.',
-  readOnly: 'Vous pouvez voir ces offres, mais pas les modifier.',
   conflictField: 'Offres choisies',
   none: 'aucune',
 };

@@ -1,4 +1,4 @@
-import type { PlanPickerMessages } from '../service-plan-picker.js';
+import type { PlanPickerMessages } from './en-US.js';
 
 const ruRU: PlanPickerMessages = {
   heading: 'Тарифные планы',
@@ -14,7 +14,6 @@ const ruRU: PlanPickerMessages = {
   savedDone: 'Тарифные планы сохранены.',
   chargesDeclined:
     'У этих планов есть платежи, которые не были приняты, поэтому ничего не изменилось. Ваш выбор сохранён.',
-  readOnly: 'Вы можете видеть эти планы, но не изменять их.',
   conflictField: 'Выбранные планы',
   none: 'нет',
 };
