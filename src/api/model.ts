@@ -244,6 +244,8 @@ export const CarrierSetting = z.object({
    */
   source: z.enum(['saved', 'default', 'unsupported']),
   huntAccountId: z.optional(z.string()),
+  /** How many carriers the account has of its own (absent where the backend does not say). */
+  ownCarriers: z.optional(z.number()),
 });
 export type CarrierSetting = z.infer<typeof CarrierSetting>;
 
@@ -273,4 +275,6 @@ export interface Charges {
   activationCharges?: number;
   /** Recurring charge per period implied by the items (sum of rate x quantity), when rates are known. */
   recurring?: number;
+  /** The host's `onChargesRequired` asked and was refused: nothing was written. */
+  declined?: boolean;
 }

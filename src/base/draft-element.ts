@@ -308,8 +308,9 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
         const err = toAccountApiError(e);
         if (accountId !== this.am.accountId) throw err;
         if (err.kind === 'forbidden') this.forbiddenFor = accountId;
-        if (err.kind === 'charges-required' && !acceptCharges) {
-          if (await this.askCharges(err.details as Charges | undefined)) {
+        const charges = err.details as Charges | undefined;
+        if (err.kind === 'charges-required' && !acceptCharges && !charges?.declined) {
+          if (await this.askCharges(charges)) {
             acceptCharges = true;
             continue;
           }
@@ -342,11 +343,14 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
   protected async askCharges(charges: Charges | undefined): Promise<boolean> {
     const t = this.l.t.bind(this.l);
     const money = (n: number) => this.l.number(n, { style: 'currency', currency: this.currency() });
-    const lines = (charges?.items ?? []).map((c) => {
+    const items = charges?.items ?? [];
+    const lines = items.map((c) => {
+      // A category's own word only when it has one item: two "Users" lines would read as a repeat.
+      const alone = items.filter((x) => x.category === c.category).length === 1;
       const item =
         this.l.tryT(`charge.${c.category}.${c.item}`) ??
-        this.l.tryT(`charge.${c.category}`) ??
-        t('charge.other', { category: c.category, item: c.item });
+        (alone ? this.l.tryT(`charge.${c.category}`) : undefined) ??
+        t('charge.other', { category: this.l.tryT(`charge.${c.category}`) ?? c.category, item: c.item });
       const quantity = this.l.number(c.quantity ?? 1);
       return c.rate !== undefined
         ? t('chargeLine', { item, quantity, rate: money(c.rate) })

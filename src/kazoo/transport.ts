@@ -166,9 +166,64 @@ export class CrossbarTransport {
             acceptCharges = true;
             continue;
           }
+          // The host asked its user and was told no: say so, so no one asks the same question again.
+          throw new AccountApiError({
+            kind: 'charges-required',
+            status: e.status,
+            message: e.message,
+            request: e.request,
+            details: { ...(e.details as Charges), declined: true },
+          });
         }
         throw e;
       }
+    }
+  }
+
+  /**
+   * Reads a file (an app's icon) with the same token, refresh and error kinds as `send`: its bytes come back
+   * as a Blob, so a page never needs a URL that carries the token.
+   */
+  async sendForBlob(spec: RequestSpec): Promise<Blob> {
+    const url = new URL(this.base + spec.path);
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const request = { method: spec.method, url: url.toString() };
+    const canRefresh = !!(this.options.getToken || this.options.credentials || this.options.apiKey);
+    for (let refreshed = false; ; refreshed = true) {
+      const token = await this.currentToken(spec.signal);
+      const timeoutMs = this.options.timeoutMs ?? 30000;
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+      const headers: Record<string, string> = { Accept: 'image/*, */*;q=0.5', ...spec.headers };
+      if (token) headers['X-Auth-Token'] = token;
+      let res: Response;
+      let json: unknown;
+      try {
+        res = await this.fetchFn(url.toString(), { method: spec.method, headers, signal });
+        if (res.ok) return await res.blob();
+        const text = await res.text();
+        try {
+          json = text ? JSON.parse(text) : undefined;
+        } catch {
+          json = undefined;
+        }
+      } catch (cause) {
+        if (spec.signal?.aborted) {
+          throw new AccountApiError({ kind: 'aborted', message: 'The request was cancelled.', request, cause });
+        }
+        if (timeout.aborted) {
+          const message = `${ERROR_MESSAGES.timeout} (${Math.round(timeoutMs / 1000)} s)`;
+          throw new AccountApiError({ kind: 'timeout', message, request, cause });
+        }
+        throw new AccountApiError({ kind: 'network', message: ERROR_MESSAGES.network!, request, cause });
+      }
+      const e = errorFrom(res, json, request);
+      if (e.kind === 'auth' && canRefresh && !refreshed) {
+        this.token = undefined;
+        await this.refreshToken(spec.signal);
+        continue;
+      }
+      throw e;
     }
   }
 
