@@ -5,3 +5,4 @@ export { AccountCreate } from '../components/account-create/account-create.js';
 export { AccountOverview } from '../components/account-overview/account-overview.js';
 export { AccountAdmins } from '../components/account-admins/account-admins.js';
 export { ServicePlanPicker } from '../components/service-plan-picker/service-plan-picker.js';
+export { NumberFeatures } from '../components/number-features/number-features.js';

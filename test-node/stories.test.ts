@@ -58,6 +58,7 @@ describe('storybook', () => {
       'account-overview',
       'account-admins',
       'service-plan-picker',
+      'number-features',
     ]) {
       assert.ok(
         [...titles].some((t) => t.endsWith(tag)),
