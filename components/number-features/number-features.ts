@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { NumberFeatures as Features } from '../../src/api/model.js';
+import type { NumberFeatureFlags as Features } from '../../src/api/model.js';
 import { AmDraftElement, type WriteContext } from '../../src/base/draft-element.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
 import { AmSwitch } from '../../src/base/elements/am-switch.js';

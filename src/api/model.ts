@@ -78,8 +78,8 @@ export const RestrictionPathSchema = z.enum(RESTRICTION_PATHS);
 export const UiRestrictions = z.partialRecord(RestrictionPathSchema, z.boolean());
 export type UiRestrictions = z.infer<typeof UiRestrictions>;
 
-export const NumberFeatures = z.object({ e911: z.boolean(), cnam: z.boolean() });
-export type NumberFeatures = z.infer<typeof NumberFeatures>;
+export const NumberFeatureFlags = z.object({ e911: z.boolean(), cnam: z.boolean() });
+export type NumberFeatureFlags = z.infer<typeof NumberFeatureFlags>;
 
 export const Notes = z.object({
   announcement: z.optional(z.string()),
@@ -103,7 +103,7 @@ export const Account = z.object({
   contacts: z.object({ technical: z.optional(Contact), billing: z.optional(BillingContact) }),
   callRestrictions: z.record(z.string(), CallRestrictionAction),
   uiRestrictions: UiRestrictions,
-  numberFeatures: NumberFeatures,
+  numberFeatures: NumberFeatureFlags,
   notes: Notes,
   /** Opaque revision of the stored document; changes on every write. */
   revision: z.optional(z.string()),
@@ -132,7 +132,7 @@ export interface AccountInput {
   contacts?: { technical?: Contact; billing?: BillingContact };
   callRestrictions?: Record<string, CallRestrictionAction>;
   uiRestrictions?: UiRestrictions;
-  numberFeatures?: Partial<NumberFeatures>;
+  numberFeatures?: Partial<NumberFeatureFlags>;
   notes?: Partial<Notes>;
 }
 
@@ -153,7 +153,7 @@ export interface AccountChanges {
   contacts?: { technical?: ContactChanges | null; billing?: BillingContactChanges | null };
   callRestrictions?: Record<string, CallRestrictionAction>;
   uiRestrictions?: UiRestrictions;
-  numberFeatures?: Partial<NumberFeatures>;
+  numberFeatures?: Partial<NumberFeatureFlags>;
   notes?: { announcement?: string | null; customNotes?: string | null };
 }
 
