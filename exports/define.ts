@@ -6,5 +6,6 @@ import '../components/account-overview/account-overview.define.js';
 import '../components/account-admins/account-admins.define.js';
 import '../components/service-plan-picker/service-plan-picker.define.js';
 import '../components/number-features/number-features.define.js';
+import '../components/account-restrictions/account-restrictions.define.js';
 
 export * from './elements.js';

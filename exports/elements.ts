@@ -6,3 +6,4 @@ export { AccountOverview } from '../components/account-overview/account-overview
 export { AccountAdmins } from '../components/account-admins/account-admins.js';
 export { ServicePlanPicker } from '../components/service-plan-picker/service-plan-picker.js';
 export { NumberFeatures } from '../components/number-features/number-features.js';
+export { AccountRestrictions } from '../components/account-restrictions/account-restrictions.js';

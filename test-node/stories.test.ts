@@ -59,6 +59,7 @@ describe('storybook', () => {
       'account-admins',
       'service-plan-picker',
       'number-features',
+      'account-restrictions',
     ]) {
       assert.ok(
         [...titles].some((t) => t.endsWith(tag)),
