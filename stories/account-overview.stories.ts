@@ -1,11 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import type { RequestHandler } from 'msw';
-import type { AccountApi } from '../src/api/index.js';
 import { createKazooAdapter } from '../src/kazoo/index.js';
-import type { CrossbarEmulator, StoredDoc } from '../src/mock/index.js';
-import { neverAnswer, STORY_BASE, storyBackend, type StoryBackend } from './support/emulator.js';
+import type { CrossbarEmulator } from '../src/mock/index.js';
+import { STORY_BASE } from './support/emulator.js';
+import { directApi, draftStories, saveButton, until } from './support/draft-stories.js';
 import { AccountProvider } from '../components/account-provider/account-provider.define.js';
 import { AccountOverview } from '../components/account-overview/account-overview.define.js';
 
@@ -13,288 +10,180 @@ import { AccountOverview } from '../components/account-overview/account-overview
 AccountProvider.define('account-provider');
 AccountOverview.define('account-overview');
 
-/** Accounts of the deterministic seed that show each state. */
-interface Seeded {
-  leaf: StoredDoc;
-  other: StoredDoc;
-  parent: StoredDoc;
-  subReseller: StoredDoc;
-  disabled: StoredDoc;
-}
+type Story = StoryObj;
 
-function seeded(emulator: CrossbarEmulator): Seeded {
-  const root = emulator.rootAccountId;
-  const accounts = emulator.snapshot().accounts;
-  const below = (id: unknown) => accounts.filter((a) => (a.pvt_tree as string[]).includes(id as string));
-  const direct = accounts.filter((a) => (a.pvt_tree as string[]).at(-1) === root);
-  const leaves = direct.filter((a) => !a.pvt_reseller && a.pvt_enabled !== false && !below(a._id).length);
-  const subReseller = direct.find((a) => a.pvt_reseller === true && below(a._id).length)!;
+/** Accounts of the deterministic seed that show each state, in domain words. */
+function seeded(emulator: CrossbarEmulator) {
+  const all = emulator.accounts();
+  const direct = all.filter((a) => a.parentId === emulator.rootAccountId);
+  const leaves = direct.filter((a) => !a.isReseller && a.enabled && a.childCount === 0);
+  const subReseller = direct.find((a) => a.isReseller && a.childCount > 0)!;
   return {
     leaf: leaves[0]!,
     other: leaves[1]!,
-    parent: direct.find((a) => !a.pvt_reseller && below(a._id).length) ?? subReseller,
     subReseller,
-    disabled: accounts.find((a) => a.pvt_enabled === false && (a.pvt_tree as string[]).includes(root))!,
+    parent: direct.find((a) => !a.isReseller && a.childCount > 0) ?? subReseller,
+    disabled: all.find((a) => !a.enabled && a.ancestors.includes(emulator.rootAccountId))!,
   };
 }
 
-/** Another user's session on the same data, talking to the emulator directly (no service worker needed). */
-function elsewhere(emulator: CrossbarEmulator, login = emulator.login): AccountApi {
-  return createKazooAdapter({
-    baseUrl: STORY_BASE,
-    credentials: { ...login },
-    fetch: (input, init) => emulator.handle(new Request(input, init)),
-  });
-}
-
-interface Scenario {
-  accountId?: string;
-  api?: AccountApi;
-  handlers?: RequestHandler[];
-}
-
-let current: { backend: StoryBackend; scenario: Scenario } | undefined;
-
-const id = (doc: StoredDoc) => doc._id as string;
-
-async function until<T>(get: () => T | null | undefined, timeout = 8000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() - start > timeout) throw new Error('The story did not reach its state in time.');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-const overviewOf = (canvas: HTMLElement) => canvas.querySelector<AccountOverview>('account-overview')!;
-const inner = <T extends Element>(el: Element, sel: string) => el.shadowRoot?.querySelector<T>(sel) ?? null;
-
-async function loaded(canvas: HTMLElement): Promise<AccountOverview> {
-  const el = overviewOf(canvas);
-  await until(() => inner(el, 'h2'));
-  return el;
-}
-
+/** Types into a text field of the overview, as a user would. */
 function type(el: Element, name: string, value: string) {
-  const input = inner<HTMLInputElement>(el, `input[name="${name}"]`)!;
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
-function click(el: Element, selector: string) {
-  inner<HTMLButtonElement>(el, selector)!.click();
+/** Presses Save once the edits are on screen. */
+async function save(el: HTMLElement) {
+  await (el as AccountOverview).updateComplete;
+  saveButton(el)!.click();
 }
 
-function save(el: Element) {
-  click(el, '[part=actions] button[data-variant=primary]');
+function button(el: Element, label: string): HTMLButtonElement | undefined {
+  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === label);
 }
 
-type Story = StoryObj;
+let edits = 0;
 
-/** A story: fresh seeded data, then `setup` picks the account and any faults. */
-function scenario(setup: (b: StoryBackend, s: Seeded) => Scenario | Promise<Scenario>, extra: Story = {}): Story {
-  return {
-    ...extra,
-    async beforeEach({ msw }) {
-      const backend = storyBackend();
-      const s = await setup(backend, seeded(backend.emulator));
-      msw.use(...(s.handlers ?? []), ...backend.handlers);
-      current = { backend, scenario: s };
-    },
-  };
-}
-
-const meta: Meta = {
-  title: 'Widgets/account-overview',
-  component: 'account-overview',
-  render: () => {
-    const { backend, scenario: s } = current!;
-    return html`<account-provider .api=${s.api ?? backend.api}>
-      <div style="padding: 1rem">
-        <account-overview account-id=${ifDefined(s.accountId)}></account-overview>
-      </div>
-    </account-provider>`;
-  },
-};
-export default meta;
-
-/** A customer account of the reseller: everything editable. */
-export const Loaded = scenario((_, s) => ({ accountId: id(s.leaf) }));
-
-export const LoadedDark = scenario((_, s) => ({ accountId: id(s.leaf) }), { parameters: { theme: 'dark' } });
-
-export const LoadedFrench = scenario((_, s) => ({ accountId: id(s.leaf) }), { parameters: { locale: 'fr-FR' } });
-
-/** The signed-in account itself: no disable, move or delete. */
-export const OwnAccount = scenario(() => ({}));
-
-/** The account never arrives: a skeleton after a short delay. */
-export const Loading = scenario((_, s) => ({
-  accountId: id(s.leaf),
-  handlers: [neverAnswer(`/accounts/${id(s.leaf)}`)],
-}));
-
-/** The load fails: what failed, in words, with Retry (which works: the fault happens once). */
-export const LoadError = scenario((b, s) => {
-  b.emulator.faults.add({ path: `/accounts/${id(s.leaf)}`, method: 'GET', status: 500, times: 1 });
-  return { accountId: id(s.leaf) };
-});
-
-export const LoadErrorFrench = scenario(
-  (b, s) => {
-    b.emulator.faults.add({ path: `/accounts/${id(s.leaf)}`, method: 'GET', status: 503, times: 1 });
-    return { accountId: id(s.leaf) };
-  },
-  { parameters: { locale: 'fr-FR' } },
-);
-
-/** An account outside the signed-in reseller's tree. */
-export const Forbidden = scenario((b) => ({ accountId: b.emulator.foreignAccountId }));
-
-/** A disabled account: the banner, the badge, Enable. */
-export const DisabledAccount = scenario((_, s) => ({ accountId: id(s.disabled) }));
-
-export const DisabledAccountDark = scenario((_, s) => ({ accountId: id(s.disabled) }), {
-  parameters: { theme: 'dark' },
-});
-
-/** Unsaved edits: the dirty marker on each changed field and Save / Reset. */
-export const Dirty = scenario((_, s) => ({ accountId: id(s.leaf) }), {
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    type(el, 'name', 'Harbor Dental Group (renamed)');
+const s = draftStories({
+  tag: 'account-overview',
+  account: (emulator) => seeded(emulator).leaf.id,
+  async edit(el) {
+    // Each edit names it differently, so two overviews editing at once clash.
+    type(el, 'name', `Harbor Dental Group (renamed ${++edits})`);
     type(el, 'contacts.technical.email', 'noc@harbor-dental.example');
   },
+  read: (id) => `/accounts/${id}`,
+  write: { method: 'PATCH', path: '/accounts/*' },
 });
 
-/** A save on its way (the server never answers): Save is disabled, "Saving…" is spoken. */
-export const Saving = scenario(
-  (b, s) => {
-    b.emulator.faults.add({ path: '/accounts/*', method: 'PATCH', timeout: true });
-    return { accountId: id(s.leaf) };
-  },
-  {
-    play: async ({ canvasElement }) => {
-      const el = await loaded(canvasElement);
-      type(el, 'name', 'Saving in progress');
-      await el.updateComplete;
-      save(el);
+export default { ...s.meta } satisfies Meta;
+
+export const Loaded = s.states.Loaded;
+export const LoadedDark = s.states.LoadedDark;
+export const LoadedFrench = s.states.LoadedFrench;
+export const LoadedRightToLeft = s.states.LoadedRightToLeft;
+export const Loading = s.states.Loading;
+export const LoadError = s.states.LoadError;
+export const Offline = s.states.Offline;
+export const Forbidden = s.states.Forbidden;
+export const Dirty = s.states.Dirty;
+export const Saving = s.states.Saving;
+export const Saved = s.states.Saved;
+export const ReadOnly = s.states.ReadOnly;
+export const Conflict = s.states.Conflict;
+export const DisabledAccount = s.states.DisabledAccount;
+
+/** The emulator of the story on screen (its play function changes data as another user would). */
+let emulator: CrossbarEmulator | undefined;
+
+/** A story on the account `pick` chooses (default: a customer), with `play` acting on the loaded overview. */
+function story(
+  pick?: (e: CrossbarEmulator) => string,
+  play?: (el: HTMLElement) => Promise<void> | void,
+  setup?: (e: CrossbarEmulator, accountId: string) => void,
+): Story {
+  return s.scenario(
+    (b, id) => {
+      emulator = b.emulator;
+      setup?.(b.emulator, id);
+      return pick ? { accountId: pick(b.emulator) } : undefined;
     },
-  },
-);
+    play ? { play: async ({ canvasElement }) => play(await s.element(canvasElement)) } : {},
+  );
+}
 
-/** After a save: "Saved" and the announcement. */
-export const Saved = scenario((_, s) => ({ accountId: id(s.leaf) }), {
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    type(el, 'realm', 'saved-realm.sip.acme.example');
-    await el.updateComplete;
-    save(el);
-    await until(() => !el.dirty);
-  },
-});
+/** The signed-in account itself: no disable, move or delete. */
+export const OwnAccount = story((e) => e.rootAccountId);
+
+export const LoadErrorFrench = {
+  ...story(undefined, undefined, (e, id) => {
+    e.faults.add({ path: `/accounts/${id}`, method: 'GET', status: 503, times: 1 });
+  }),
+  parameters: { locale: 'fr-FR' },
+} satisfies Story;
+
+/** An account disabled in the seed: one status line, one Enable button. */
+export const SeededDisabledAccount = story((e) => seeded(e).disabled.id);
+
+export const DisabledAccountDark = { ...SeededDisabledAccount, parameters: { theme: 'dark' } } satisfies Story;
 
 /** A failed save: the reason in words, the draft kept. */
-export const SaveError = scenario(
-  (b, s) => {
-    b.emulator.faults.add({ path: '/accounts/*', method: 'PATCH', status: 500, times: 1 });
-    return { accountId: id(s.leaf) };
+export const SaveError = story(
+  undefined,
+  async (el) => {
+    type(el, 'name', 'Kept after a failure');
+    await save(el);
   },
-  {
-    play: async ({ canvasElement }) => {
-      const el = await loaded(canvasElement);
-      type(el, 'name', 'Kept after a failure');
-      await el.updateComplete;
-      save(el);
-    },
+  (e) => {
+    e.faults.add({ path: '/accounts/*', method: 'PATCH', status: 500, times: 1 });
   },
 );
 
-/** A server field error on its field: the realm is taken. */
-export const FieldError = scenario((_, s) => ({ accountId: id(s.leaf) }), {
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    type(el, 'realm', 'sip.acme.example');
-    await el.updateComplete;
-    save(el);
-  },
+/** A server field error on its field, in words: the realm is taken. */
+export const FieldError = story(undefined, async (el) => {
+  type(el, 'realm', 'sip.acme.example');
+  await save(el);
 });
 
-/** Someone else changed the same field meanwhile: both values, "Keep mine" / "Use theirs". */
-export const Conflict = scenario((_, s) => ({ accountId: id(s.leaf) }), {
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    type(el, 'name', 'My new name');
-    type(el, 'contacts.billing.locality', 'Springfield');
-    await elsewhere(current!.backend.emulator).updateAccount(el.accountId!, { name: 'Their new name' });
-    await el.updateComplete;
-    save(el);
-  },
+/** Local checks before saving: an empty name, a realm and an e-mail that cannot be right. */
+export const InvalidFields = story(undefined, async (el) => {
+  type(el, 'realm', 'bad realm!');
+  type(el, 'contacts.billing.email', 'not-an-address');
+  type(el, 'name', '');
+  await save(el);
 });
 
-export const ConflictFrench = { ...Conflict, parameters: { locale: 'fr-FR' } } satisfies Story;
+/** Another user renamed the account meanwhile: both values, "Keep mine" / "Use theirs"; the city merges. */
+export const ConflictWithAnotherUser = story(undefined, async (el) => {
+  type(el, 'name', 'My new name');
+  type(el, 'contacts.billing.locality', 'Springfield');
+  await directApi(emulator!).updateAccount(el.getAttribute('account-id')!, { name: 'Their new name' });
+  await save(el);
+});
+
+export const ConflictFrench = { ...ConflictWithAnotherUser, parameters: { locale: 'fr-FR' } } satisfies Story;
 
 /** Deleting is refused while it has sub-accounts: the message and "Show sub-accounts". */
-export const HasSubAccounts = scenario((_, s) => ({ accountId: id(s.parent) }), {
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    click(el, '[data-action=delete]');
-  },
-});
+export const HasSubAccounts = story(
+  (e) => seeded(e).parent.id,
+  (el) => button(el, 'Delete account…')!.click(),
+);
 
 /** The typed confirmation before deleting. */
-export const DeleteConfirmation = scenario((_, s) => ({ accountId: id(s.leaf) }), {
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    click(el, '[data-action=delete]');
-  },
-});
+export const DeleteConfirmation = story(undefined, (el) => button(el, 'Delete account…')!.click());
 
-export const DisableConfirmation = scenario((_, s) => ({ accountId: id(s.leaf) }), {
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    click(el, '[data-action=toggle-enabled]');
-  },
-});
+export const DisableConfirmation = story(undefined, (el) => button(el, 'Disable account')!.click());
+
+/** Searches for `target` in "Move to…" and picks it. */
+async function moveTo(el: HTMLElement, target: string) {
+  button(el, 'Move to…')!.click();
+  const search = await until(() => el.shadowRoot!.querySelector<HTMLInputElement>('#move-search'));
+  search.value = target.slice(0, 10);
+  search.dispatchEvent(new Event('input'));
+  const radio = await until(() => el.shadowRoot!.querySelector<HTMLInputElement>('.results input'));
+  radio.click();
+}
 
 /** "Move to…" a parent under another reseller: refused up front, with the reason. */
-export const MoveAcrossResellers = scenario((_, s) => ({ accountId: id(s.leaf) }), {
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    click(el, '[data-action=move-toggle]');
-    await el.updateComplete;
-    const search = inner<HTMLInputElement>(el, '#move-search')!;
-    const target = seeded(current!.backend.emulator).subReseller;
-    search.value = String(target.name).slice(0, 10);
-    search.dispatchEvent(new Event('input'));
-    const radio = await until(() => inner<HTMLInputElement>(el, '.results input'));
-    radio.click();
-  },
-});
+export const MoveAcrossResellers = story(undefined, (el) => moveTo(el, seeded(emulator!).subReseller.name));
 
 /** "Move to…" within the reseller: the target can take it. */
-export const MoveWithinReseller = scenario((_, s) => ({ accountId: id(s.leaf) }), {
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    click(el, '[data-action=move-toggle]');
-    await el.updateComplete;
-    const search = inner<HTMLInputElement>(el, '#move-search')!;
-    const target = seeded(current!.backend.emulator).other;
-    search.value = String(target.name).slice(0, 10);
-    search.dispatchEvent(new Event('input'));
-    const radio = await until(() => inner<HTMLInputElement>(el, '.results input'));
-    radio.click();
-  },
-});
+export const MoveWithinReseller = story(undefined, (el) => moveTo(el, seeded(emulator!).other.name));
+
+/** A reseller admin sees the account type, not a way to change it. */
+export const ResellerSession = story();
 
 /** A superduper admin sees "Make reseller" / "Make standard account". */
-export const SuperduperSession = scenario((b, s) => ({
-  accountId: id(s.leaf),
+export const SuperduperSession = s.scenario((b) => ({
   api: createKazooAdapter({ baseUrl: STORY_BASE, credentials: { ...b.emulator.superduperLogin } }),
 }));
 
 export const SuperduperSessionDark = { ...SuperduperSession, parameters: { theme: 'dark' } } satisfies Story;
 
-/** The same account for a reseller admin: the tier is shown, not changeable. */
-export const ResellerSession = scenario((_, s) => ({ accountId: id(s.leaf) }));
+/** A reseller account (the tier badge), as a superduper admin sees it: "Make standard account". */
+export const ResellerTier = s.scenario((b) => ({
+  accountId: seeded(b.emulator).subReseller.id,
+  api: createKazooAdapter({ baseUrl: STORY_BASE, credentials: { ...b.emulator.superduperLogin } }),
+}));

@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
     max-width: var(--am-account-overview-max-width, 56rem);
   }
   .layout {
@@ -30,29 +29,6 @@ export const styles = css`
     color: var(--am-color-text-muted);
     font-size: var(--am-font-size-sm);
   }
-  .badge[data-tone='danger'] {
-    border-color: var(--am-color-danger);
-    background: var(--am-color-danger-surface);
-    color: var(--am-color-danger-text);
-  }
-  .banner {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--am-space-2) var(--am-space-4);
-    padding: var(--am-space-3) var(--am-space-4);
-    border: 1px solid var(--am-color-danger);
-    border-radius: var(--am-radius-lg);
-    background: var(--am-account-overview-banner-background, var(--am-color-danger-surface));
-    color: var(--am-account-overview-banner-color, var(--am-color-danger-text));
-  }
-  .banner p {
-    margin: 0;
-  }
-  .banner strong {
-    font-weight: var(--am-font-weight-bold);
-  }
   .note {
     margin: 0;
     padding: var(--am-space-3) var(--am-space-4);
@@ -71,6 +47,11 @@ export const styles = css`
     border-radius: var(--am-radius-lg);
     background: var(--am-account-overview-section-background, var(--am-color-surface));
   }
+  section.banner {
+    border-color: var(--am-color-danger);
+    background: var(--am-account-overview-banner-background, var(--am-color-danger-surface));
+    color: var(--am-account-overview-banner-color, var(--am-color-danger-text));
+  }
   h3,
   legend {
     margin: 0;
@@ -86,27 +67,11 @@ export const styles = css`
   fieldset.section > legend + * {
     clear: both;
   }
-  .form {
-    display: grid;
-    gap: var(--am-account-overview-gap, var(--am-space-4));
-  }
-  .form > fieldset.plain {
-    display: grid;
-    gap: var(--am-account-overview-gap, var(--am-space-4));
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-width: 0;
-  }
   .grid {
     display: grid;
     align-items: start;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
     gap: var(--am-space-3) var(--am-space-4);
-  }
-  .am-field[data-dirty] .am-label::after {
-    content: ' •';
-    color: var(--am-color-accent-text);
   }
   .row {
     display: flex;

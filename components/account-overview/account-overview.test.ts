@@ -1,68 +1,87 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import type { Account } from '../../src/api/model.js';
-import type { StoredDoc } from '../../src/mock/index.js';
+import type { CrossbarEmulator } from '../../src/mock/index.js';
+import { runDraftWidgetTests } from '../../test/draft-widget-suite.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
+import {
+  allByRole,
+  clickButton,
+  dialogContent,
+  getByLabel,
+  getByRole,
+  openDialog,
+  queryByRole,
+  textOf,
+} from '../../test/queries.js';
 import type { AccountOverview } from './account-overview.js';
 import './account-overview.define.js';
 import '../../src/base/test-element.testing.js';
 import type { TestAccountView } from '../../src/base/test-element.testing.js';
 
+type DirectoryAccount = ReturnType<CrossbarEmulator['accounts']>[number];
+
 interface Seeded {
   root: string;
   /** Enabled, standard, no sub-accounts, directly under the root reseller. */
-  leaves: StoredDoc[];
+  leaves: DirectoryAccount[];
   /** A sub-reseller directly under the root, with customers of its own. */
-  subReseller: StoredDoc;
+  subReseller: DirectoryAccount;
   /** An account with sub-accounts. */
-  parent: StoredDoc;
-  child: StoredDoc;
-  disabled: StoredDoc;
+  parent: DirectoryAccount;
+  child: DirectoryAccount;
+  disabled: DirectoryAccount;
   /** A customer of the sub-reseller. */
-  subCustomer: StoredDoc;
+  subCustomer: DirectoryAccount;
 }
 
 function seeded(fx: EmulatorFixture): Seeded {
-  const state = fx.emulator.snapshot();
   const root = fx.emulator.rootAccountId;
-  const accounts = state.accounts;
-  const below = (id: string) => accounts.filter((a) => (a.pvt_tree as string[]).includes(id));
-  const direct = accounts.filter((a) => {
-    const tree = a.pvt_tree as string[];
-    return tree[tree.length - 1] === root;
-  });
-  const leaves = direct.filter(
-    (a) => !a.pvt_reseller && a.pvt_enabled !== false && below(a._id as string).length === 0,
-  );
-  const subReseller = direct.find((a) => a.pvt_reseller === true && below(a._id as string).length > 0)!;
-  const parent = direct.find((a) => !a.pvt_reseller && below(a._id as string).length > 0) ?? subReseller;
-  const child = below(parent._id as string)[0]!;
-  const disabled = accounts.find((a) => a.pvt_enabled === false && (a.pvt_tree as string[]).includes(root))!;
-  const subCustomer = accounts.find((a) => (a.pvt_tree as string[]).at(-1) === subReseller._id)!;
+  const all = fx.emulator.accounts();
+  const direct = all.filter((a) => a.parentId === root);
+  const leaves = direct.filter((a) => !a.isReseller && a.enabled && a.childCount === 0);
+  const subReseller = direct.find((a) => a.isReseller && a.childCount > 0)!;
+  const parent = direct.find((a) => !a.isReseller && a.childCount > 0) ?? subReseller;
+  const child = all.find((a) => a.parentId === parent.id)!;
+  const disabled = all.find((a) => !a.enabled && a.ancestors.includes(root))!;
+  const subCustomer = all.find((a) => a.parentId === subReseller.id)!;
   return { root, leaves, subReseller, parent, child, disabled, subCustomer };
 }
 
-const id = (doc: StoredDoc) => doc._id as string;
-const name = (doc: StoredDoc) => doc.name as string;
 const sr = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) =>
-  sr(el).querySelector<T & Element>(sel) as T | null;
-const text = (el: Element) => sr(el).textContent!.replace(/\s+/g, ' ');
-const input = (el: Element, path: string) => $<HTMLInputElement>(el, `input[name="${path}"]`)!;
-const button = (el: Element, label: string | RegExp) =>
-  [...sr(el).querySelectorAll<HTMLButtonElement>('button')].find((b) =>
-    typeof label === 'string' ? b.textContent!.trim() === label : label.test(b.textContent!.trim()),
-  );
-const dialog = (el: Element) => $<HTMLDialogElement>(el, 'dialog[open]');
+const field = (el: Element, label: string) => getByLabel<HTMLInputElement>(el, label);
+/** The account's name (the contacts have a Name too). */
+const nameField = (el: Element, section = 'Details', label = 'Name') =>
+  getByLabel<HTMLInputElement>(getByRole(el, 'region', section), label);
+/** A field of the technical or billing contact. */
+const contactField = (el: Element, group: 'Technical contact' | 'Billing contact', label: string) =>
+  getByLabel<HTMLInputElement>(getByRole(el, 'group', group), label);
+const button = (el: Element, name: string | RegExp) => getByRole<HTMLButtonElement>(el, 'button', name);
+const heading = (el: Element) => sr(el).querySelector('h2')?.textContent;
 const writes = (fx: EmulatorFixture, method: string, path: RegExp) =>
   fx.emulator.requests.filter((r) => r.method === method && path.test(r.path));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const count = (text: string, part: string) => text.split(part).length - 1;
+/** The alert whose text matches `text`. */
+const alertWith = (el: Element, text: RegExp) => allByRole(el, 'alert').find((a) => text.test(textOf(a)));
 
-async function typeInto(field: HTMLInputElement, value: string) {
-  field.focus();
-  field.select();
+async function typeInto(input: HTMLInputElement, value: string) {
+  input.focus();
+  input.select();
   await sendKeys({ press: 'Backspace' });
   if (value) await sendKeys({ type: value });
+}
+
+/** Types into the time-zone combobox and leaves it, which takes what was typed. */
+async function typeZone(el: Element, value: string) {
+  await typeInto(field(el, 'Time zone'), value);
+  await sendKeys({ press: 'Tab' });
+}
+
+async function chooseLanguage(el: Element, value: string) {
+  const select = getByLabel<HTMLSelectElement>(el, 'Language');
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
 }
 
 async function mount(fx: EmulatorFixture, accountId?: string, api = fx.api) {
@@ -72,18 +91,56 @@ async function mount(fx: EmulatorFixture, accountId?: string, api = fx.api) {
       ? html`<account-overview account-id=${accountId}></account-overview>`
       : html`<account-overview></account-overview>`,
   );
-  await until(() => $(el, 'h2'), 'the account loads');
+  await until(() => queryByRole(el, 'button', 'Save'), 'the account loads');
   return { el, provider };
 }
 
-async function confirmDialog(el: Element, typed?: string) {
-  await until(() => dialog(el), 'the dialog opens');
-  const d = dialog(el)!;
-  if (typed !== undefined) {
-    await typeInto(d.querySelector('input')!, typed);
-  }
-  d.querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
+/** Waits for the dialog, types `typed` when given, and presses the button named `confirm`. */
+async function confirmDialog(el: Element, confirm: string, typed?: string) {
+  await until(() => dialogContent(el), 'the dialog opens');
+  const d = dialogContent(el)!;
+  if (typed !== undefined) await typeInto(getByRole<HTMLInputElement>(d, 'textbox'), typed);
+  button(d, confirm).click();
 }
+
+const leafOf = (fx: EmulatorFixture) => seeded(fx).leaves[0]!.id;
+const SUITE_REALM = 'suite-edit.sip.acme.example';
+
+runDraftWidgetTests({
+  tag: 'account-overview',
+  account: leafOf,
+  ready: /Technical contact/,
+  async edit(el) {
+    await typeInto(nameField(el), 'Renamed By The Suite');
+    await typeInto(field(el, 'SIP realm'), SUITE_REALM);
+    return { field: 'SIP realm', paths: ['name', 'realm'] };
+  },
+  async verify(api, id) {
+    const a = await api.getAccount(id);
+    expect([a.name, a.realm]).to.deep.equal(['Renamed By The Suite', SUITE_REALM]);
+  },
+  write: { method: 'PATCH', path: /^\/v2\/accounts\/[^/]+$/ },
+  read: (id) => `/accounts/${id}`,
+  savedEvent: 'account-saved',
+  async changeElsewhere(api, id) {
+    await api.updateAccount(id, { name: 'Renamed Elsewhere' });
+    return 'clash';
+  },
+  fieldError: {
+    fault: (id) => ({
+      path: `/accounts/${id}`,
+      method: 'PATCH',
+      status: 400,
+      body: {
+        status: 'error',
+        error: '400',
+        message: 'validation error',
+        data: { realm: { unique: { message: 'Account realm already in use' } } },
+      },
+    }),
+    message: /already used by another account/,
+  },
+});
 
 describe('<account-overview>', () => {
   let fx: EmulatorFixture;
@@ -99,53 +156,54 @@ describe('<account-overview>', () => {
   it('shows the account: name, fields, ID and creation date, in one request', async () => {
     const leaf = s.leaves[0]!;
     fx.emulator.clearRequests();
-    const { el } = await mount(fx, id(leaf));
-    expect($(el, 'h2')!.textContent).to.equal(name(leaf));
-    expect(input(el, 'name').value).to.equal(name(leaf));
-    expect(input(el, 'realm').value).to.equal(leaf.realm);
-    expect(text(el)).to.contain(id(leaf));
-    expect($(el, 'time')!.textContent).to.match(/20\d\d/);
-    expect($(el, '[data-tier]')!.textContent).to.equal('Standard');
-    const reads = fx.emulator.requests.filter((r) => r.path.endsWith(`/accounts/${id(leaf)}`));
+    const { el } = await mount(fx, leaf.id);
+    expect(heading(el)).to.equal(leaf.name);
+    expect(nameField(el).value).to.equal(leaf.name);
+    expect(field(el, 'SIP realm').value).to.equal(leaf.realm);
+    expect(textOf(el)).to.contain(`Account ID ${leaf.id}`);
+    expect(button(el, 'Copy account ID')).to.exist;
+    expect(textOf(el)).to.match(/Created \w+ \d+, 20\d\d/);
+    expect(textOf(el)).to.contain('Account type Standard');
+    const reads = fx.emulator.requests.filter((r) => r.path.endsWith(`/accounts/${leaf.id}`));
     expect(reads).to.have.length(1);
     await expect(el).to.be.accessible();
   });
 
   it('defaults to the acting account and offers neither disable, move nor delete for it', async () => {
     const { el } = await mount(fx);
-    expect($(el, 'h2')!.textContent).to.equal('Acme Telecom');
-    expect($(el, '[data-action=toggle-enabled]')).to.equal(null);
-    expect($(el, '[data-action=delete]')).to.equal(null);
-    expect($(el, '[data-action=move-toggle]')).to.equal(null);
-    expect(text(el)).to.contain('cannot be disabled from here');
+    expect(heading(el)).to.equal('Acme Telecom');
+    expect(queryByRole(el, 'button', 'Disable account')).to.equal(undefined);
+    expect(queryByRole(el, 'button', 'Delete account…')).to.equal(undefined);
+    expect(queryByRole(el, 'button', 'Move to…')).to.equal(undefined);
+    expect(textOf(el)).to.contain('cannot be disabled from here');
     await expect(el).to.be.accessible();
   });
 
   it('shows a skeleton while a slow load runs', async () => {
     const leaf = s.leaves[0]!;
-    fx.emulator.faults.add({ path: `/accounts/${id(leaf)}`, method: 'GET', latencyMs: 1500, times: 1 });
+    fx.emulator.faults.add({ path: `/accounts/${leaf.id}`, method: 'GET', latencyMs: 1500, times: 1 });
     const { el } = await mountInProvider<AccountOverview>(
       fx.api,
-      html`<account-overview account-id=${id(leaf)}></account-overview>`,
+      html`<account-overview account-id=${leaf.id}></account-overview>`,
     );
-    await until(() => $(el, '[part=skeleton]'), 'a skeleton after the delay');
-    expect($(el, '[part=skeleton]')!.textContent).to.contain('Loading');
+    await until(() => textOf(el).includes('Loading…'), 'a skeleton after the delay');
+    expect(el.matches(':state(loading)')).to.equal(true);
     await expect(el).to.be.accessible();
-    await until(() => $(el, 'h2'), 'then the account');
+    await until(() => queryByRole(el, 'button', 'Save'), 'then the account');
   });
 
   it('says what failed, in words, and loads on Retry', async () => {
     const leaf = s.leaves[0]!;
-    fx.emulator.faults.add({ path: `/accounts/${id(leaf)}`, method: 'GET', status: 500, times: 1 });
+    fx.emulator.faults.add({ path: `/accounts/${leaf.id}`, method: 'GET', status: 500, times: 1 });
     const { el } = await mountInProvider<AccountOverview>(
       fx.api,
-      html`<account-overview account-id=${id(leaf)}></account-overview>`,
+      html`<account-overview account-id=${leaf.id}></account-overview>`,
     );
-    await until(() => $(el, '[part=error]'), 'the error panel');
-    expect($(el, '[part=error]')!.textContent).to.contain('The server ran into a problem.');
+    await until(() => queryByRole(el, 'button', 'Retry'), 'the error with Retry');
+    expect(textOf(el)).to.contain('The server ran into a problem.');
     await expect(el).to.be.accessible();
-    $(el, '[part=error] button')!.click();
-    await until(() => $(el, 'h2')?.textContent === name(leaf), 'the account after Retry');
+    clickButton(el, 'Retry');
+    await until(() => sr(el).querySelector('h2')?.textContent === leaf.name, 'the account after Retry');
   });
 
   it('shows an account outside the signed-in tree as forbidden', async () => {
@@ -153,49 +211,63 @@ describe('<account-overview>', () => {
       fx.api,
       html`<account-overview account-id=${fx.emulator.foreignAccountId}></account-overview>`,
     );
-    await until(() => $(el, '[part=forbidden]'), 'the forbidden note');
-    expect(text(el)).to.contain("You don't have permission");
-    expect($(el, 'form')).to.equal(null);
+    await until(() => textOf(el).includes("You don't have permission"), 'the forbidden note');
+    expect(sr(el).querySelector('form')).to.equal(null);
+    expect(queryByRole(el, 'textbox')).to.equal(undefined);
     await expect(el).to.be.accessible();
   });
 
   it('edits as a draft: dirty marker, Save sends only the change, account-saved, Saved', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
-    await typeInto(input(el, 'name'), 'Renamed Dental');
+    const { el } = await mount(fx, leaf.id);
+    await typeInto(nameField(el), 'Renamed Dental');
     await el.updateComplete;
     expect(el.dirty).to.equal(true);
-    expect($(el, '[part=actions]')!.textContent).to.contain('Unsaved changes');
-    expect(input(el, 'name').closest('[part=field]')!.hasAttribute('data-dirty')).to.equal(true);
+    expect(textOf(el)).to.contain('Unsaved changes');
+    // The marker shows on the field and stays out of its name.
+    expect(nameField(el).closest('[part=field]')!.hasAttribute('data-dirty')).to.equal(true);
     fx.emulator.clearRequests();
     const saved = oneEvent(el, 'account-saved');
-    button(el, 'Save')!.click();
+    clickButton(el, 'Save');
     const { detail } = await saved;
-    expect(detail.accountId).to.equal(id(leaf));
+    expect(detail.accountId).to.equal(leaf.id);
     expect(detail.changes).to.deep.equal(['name']);
     expect(detail.account.name).to.equal('Renamed Dental');
     const patch = writes(fx, 'PATCH', /\/accounts\/[^/]+$/);
     expect(patch).to.have.length(1);
     expect((patch[0]!.body as { data: unknown }).data).to.deep.equal({ name: 'Renamed Dental' });
-    await until(() => !el.dirty && $(el, '[part=actions]')!.textContent!.includes('Saved'), 'Saved shows');
-    expect($(el, 'h2')!.textContent).to.equal('Renamed Dental');
+    await until(() => !el.dirty && textOf(getByRole(el, 'button', 'Save').parentElement!).includes('Saved'), 'Saved');
+    expect(heading(el)).to.equal('Renamed Dental');
     await expect(el).to.be.accessible();
+  });
+
+  it('renames with two requests: the revision check and the PATCH', async () => {
+    const leaf = s.leaves[0]!;
+    const { el } = await mount(fx, leaf.id);
+    await typeInto(nameField(el), 'Two Requests');
+    fx.emulator.clearRequests();
+    const saved = oneEvent(el, 'account-saved');
+    clickButton(el, 'Save');
+    await saved;
+    await until(() => el.matches(':state(saved)'), 'saved');
+    expect(fx.emulator.requests.map((r) => `${r.method} ${r.path}`)).to.deep.equal([
+      `GET /v2/accounts/${leaf.id}`,
+      `PATCH /v2/accounts/${leaf.id}`,
+    ]);
   });
 
   it('edits contacts, time zone and language; clearing a value clears it on the server', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
-    await typeInto(input(el, 'contacts.technical.name'), 'Pat Ops');
-    await typeInto(input(el, 'contacts.technical.email'), 'pat@ops.example');
-    await typeInto(input(el, 'contacts.billing.locality'), 'Lyon');
-    await typeInto(input(el, 'timezone'), 'Europe/Paris');
-    const language = $<HTMLSelectElement>(el, 'select[name=language]')!;
-    language.value = 'fr-FR';
-    language.dispatchEvent(new Event('change'));
+    const { el } = await mount(fx, leaf.id);
+    await typeInto(contactField(el, 'Technical contact', 'Name'), 'Pat Ops');
+    await typeInto(contactField(el, 'Technical contact', 'E-mail'), 'pat@ops.example');
+    await typeInto(contactField(el, 'Billing contact', 'City'), 'Lyon');
+    await typeZone(el, 'Europe/Paris');
+    await chooseLanguage(el, 'fr-FR');
     const saved = oneEvent(el, 'account-saved');
-    button(el, 'Save')!.click();
+    clickButton(el, 'Save');
     await saved;
-    let doc = (await fx.makeApi().getAccount(id(leaf))) as Account;
+    let doc = await fx.makeApi().getAccount(leaf.id);
     expect(doc.contacts.technical?.name).to.equal('Pat Ops');
     expect(doc.contacts.technical?.email).to.equal('pat@ops.example');
     expect(doc.contacts.billing?.locality).to.equal('Lyon');
@@ -203,95 +275,140 @@ describe('<account-overview>', () => {
     expect(doc.language).to.equal('fr-FR');
     await until(() => !el.dirty, 'clean after the save');
     // "Platform default" removes the language; an emptied contact field is emptied.
-    language.value = '';
-    language.dispatchEvent(new Event('change'));
-    await typeInto(input(el, 'contacts.technical.name'), '');
+    await chooseLanguage(el, '');
+    await typeInto(contactField(el, 'Technical contact', 'Name'), '');
     const again = oneEvent(el, 'account-saved');
-    button(el, 'Save')!.click();
+    clickButton(el, 'Save');
     await again;
-    doc = await fx.makeApi().getAccount(id(leaf));
+    doc = await fx.makeApi().getAccount(leaf.id);
     expect(doc.language).to.equal(undefined);
     expect(doc.contacts.technical?.name ?? '').to.equal('');
     expect(doc.contacts.technical?.email).to.equal('pat@ops.example');
     await until(() => !el.dirty, 'clean again');
-    expect(input(el, 'contacts.technical.name').value).to.equal('');
+    expect(contactField(el, 'Technical contact', 'Name').value).to.equal('');
+  });
+
+  it('does not count a contact typed and emptied again as a change', async () => {
+    const api = fx.makeApi();
+    const docs = await Promise.all(s.leaves.map((a) => api.getAccount(a.id)));
+    const { el } = await mount(fx, docs.find((a) => !a.contacts.technical)!.id);
+    const name = contactField(el, 'Technical contact', 'Name');
+    await typeInto(name, 'Pat');
+    expect(el.dirty).to.equal(true);
+    await typeInto(name, '');
+    await el.updateComplete;
+    expect(el.dirty).to.equal(false);
   });
 
   it('offers every IANA time zone to search, and checks the name and realm before saving', async () => {
-    const { el } = await mount(fx, id(s.leaves[0]!));
-    const options = sr(el).querySelectorAll('#tz-list option');
-    expect(options.length).to.be.greaterThan(300);
-    expect([...options].some((o) => (o as HTMLOptionElement).value === 'Pacific/Chatham')).to.equal(true);
-    expect(input(el, 'timezone').getAttribute('list')).to.equal('tz-list');
-    await typeInto(input(el, 'realm'), 'bad realm!');
-    await typeInto(input(el, 'timezone'), 'Mars/Olympus');
-    await typeInto(input(el, 'name'), '');
+    const { el } = await mount(fx, s.leaves[0]!.id);
+    const zone = field(el, 'Time zone');
+    zone.click();
+    await until(() => /more zones/.test(textOf(el)), 'the whole list opens');
+    const more = Number(/(\d[\d,]*) more zones/.exec(textOf(el))![1]!.replace(/,/g, ''));
+    expect(allByRole(getByRole(el, 'listbox'), 'option').length + more).to.be.greaterThan(300);
+    await typeInto(zone, 'chatham');
+    await until(() => queryByRole(el, 'option', /^Pacific\/Chatham/), 'a zone found by a word of it');
+    await sendKeys({ press: 'Escape' });
+    await typeInto(field(el, 'SIP realm'), 'bad realm!');
+    await typeZone(el, 'Mars/Olympus');
+    await typeInto(nameField(el), '');
     fx.emulator.clearRequests();
-    button(el, 'Save')!.click();
-    await until(() => input(el, 'realm').getAttribute('aria-invalid') === 'true', 'the realm is marked');
-    expect(text(el)).to.contain('Use 4 to 253 letters, digits, dots, dashes or underscores.');
-    expect(text(el)).to.contain('Choose a time zone from the list.');
-    expect(text(el)).to.contain('Enter a name.');
-    expect(input(el, 'name').getAttribute('aria-invalid')).to.equal('true');
+    clickButton(el, 'Save');
+    await until(() => field(el, 'SIP realm').getAttribute('aria-invalid') === 'true', 'the realm is marked');
+    expect(textOf(el)).to.contain('Use letters, digits, dots, dashes or underscores.');
+    expect(textOf(el)).to.contain('Choose a time zone from the list.');
+    expect(field(el, 'Time zone').getAttribute('aria-invalid')).to.equal('true');
+    expect(textOf(el)).to.contain('Enter a name.');
+    expect(nameField(el).getAttribute('aria-invalid')).to.equal('true');
     expect(writes(fx, 'PATCH', /accounts/)).to.have.length(0);
-    await until(() => sr(el).activeElement === input(el, 'name'), 'focus goes to the first invalid field');
+    await until(() => sr(el).activeElement === nameField(el), 'focus goes to the first invalid field');
     await expect(el).to.be.accessible();
   });
 
-  it('shows a server field error on its field and keeps the draft', async () => {
+  it('checks contact e-mails and phone numbers, and a realm cannot be removed', async () => {
+    const { el } = await mount(fx, s.leaves[0]!.id);
+    await typeInto(contactField(el, 'Technical contact', 'E-mail'), 'not-an-address');
+    await typeInto(contactField(el, 'Billing contact', 'Phone'), 'call me');
+    await typeInto(field(el, 'SIP realm'), '');
+    fx.emulator.clearRequests();
+    clickButton(el, 'Save');
+    await until(() => textOf(el).includes('Enter a realm.'), 'the realm is required');
+    expect(textOf(el)).to.contain('Enter an e-mail address such as name@example.com.');
+    expect(textOf(el)).to.contain('Enter a phone number such as +1 415 555 0100.');
+    expect(contactField(el, 'Billing contact', 'Phone').getAttribute('aria-invalid')).to.equal('true');
+    expect(writes(fx, 'PATCH', /accounts/)).to.have.length(0);
+  });
+
+  it('shows a server field error on its field, in words, and keeps the draft', async () => {
     const [a, b] = s.leaves;
-    const { el } = await mount(fx, id(a!));
-    await typeInto(input(el, 'realm'), String(b!.realm));
-    button(el, 'Save')!.click();
-    await until(() => input(el, 'realm').getAttribute('aria-invalid') === 'true', 'the realm error shows');
-    expect(text(el)).to.contain('Account realm already in use');
-    expect(input(el, 'realm').value).to.equal(b!.realm);
+    const { el } = await mount(fx, a!.id);
+    await typeInto(field(el, 'SIP realm'), b!.realm);
+    clickButton(el, 'Save');
+    await until(() => field(el, 'SIP realm').getAttribute('aria-invalid') === 'true', 'the realm error shows');
+    expect(textOf(el)).to.contain('This realm is already used by another account.');
+    expect(field(el, 'SIP realm').value).to.equal(b!.realm);
     expect(el.dirty).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
   it('keeps the draft when the save fails, and saves on the next try', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
-    await typeInto(input(el, 'name'), 'Kept Through Failure');
+    const { el } = await mount(fx, leaf.id);
+    await typeInto(nameField(el), 'Kept Through Failure');
     fx.emulator.faults.add({ path: '/accounts/*', method: 'PATCH', status: 500, times: 1 });
-    button(el, 'Save')!.click();
-    await until(() => text(el).includes('Could not save. Your changes are kept.'), 'the failure in words');
-    expect(text(el)).to.contain('The server ran into a problem.');
-    expect(input(el, 'name').value).to.equal('Kept Through Failure');
+    clickButton(el, 'Save');
+    await until(() => textOf(el).includes('Could not save. Your changes are kept.'), 'the failure in words');
+    expect(textOf(el)).to.contain('The server ran into a problem.');
+    expect(nameField(el).value).to.equal('Kept Through Failure');
     expect(el.dirty).to.equal(true);
     await expect(el).to.be.accessible();
     const saved = oneEvent(el, 'account-saved');
-    button(el, 'Save')!.click();
+    clickButton(el, 'Save');
     await saved;
-    expect((await fx.makeApi().getAccount(id(leaf))).name).to.equal('Kept Through Failure');
+    expect((await fx.makeApi().getAccount(leaf.id)).name).to.equal('Kept Through Failure');
   });
 
   it('turns read-only when the server refuses a write, keeping what was typed', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
-    await typeInto(input(el, 'name'), 'Not Allowed');
+    const { el } = await mount(fx, leaf.id);
+    await typeInto(nameField(el), 'Not Allowed');
     fx.emulator.faults.add({ path: '/accounts/*', method: 'PATCH', status: 403, times: 1 });
-    button(el, 'Save')!.click();
-    await until(() => text(el).includes('You can see this account but not change it.'), 'the read-only note');
-    expect(input(el, 'name').value).to.equal('Not Allowed');
-    expect(input(el, 'name').matches(':disabled')).to.equal(true);
-    expect($(el, '[data-action=toggle-enabled]')).to.equal(null);
-    expect($(el, '[data-action=delete]')).to.equal(null);
+    clickButton(el, 'Save');
+    await until(() => textOf(el).includes('You can see this but not change it.'), 'the read-only note');
+    expect(nameField(el).value).to.equal('Not Allowed');
+    expect(nameField(el).readOnly).to.equal(true);
+    expect(field(el, 'Time zone').disabled).to.equal(true);
+    expect(getByLabel<HTMLSelectElement>(el, 'Language').disabled).to.equal(true);
+    expect(queryByRole(el, 'button', 'Disable account')).to.equal(undefined);
+    expect(queryByRole(el, 'button', 'Delete account…')).to.equal(undefined);
+    expect(queryByRole(el, 'button', 'Move to…')).to.equal(undefined);
     await expect(el).to.be.accessible();
+  });
+
+  it('turns read-only when the server refuses disabling the account', async () => {
+    const leaf = s.leaves[0]!;
+    const { el } = await mount(fx, leaf.id);
+    fx.emulator.faults.add({ path: '/accounts/*', method: 'PATCH', status: 403, times: 1 });
+    clickButton(el, 'Disable account');
+    await confirmDialog(el, 'Disable');
+    await until(() => el.matches(':state(read-only)'), 'read-only');
+    expect(textOf(el)).to.contain("Could not complete this. You don't have permission to do this.");
+    expect(queryByRole(el, 'button', 'Disable account')).to.equal(undefined);
+    expect((await fx.makeApi().getAccount(leaf.id)).enabled).to.equal(true);
   });
 
   it('runs one save at a time: a double click sends one write', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
-    await typeInto(input(el, 'name'), 'Only Once');
+    const { el } = await mount(fx, leaf.id);
+    await typeInto(nameField(el), 'Only Once');
     fx.emulator.faults.add({ path: '/accounts/*', method: 'PATCH', latencyMs: 300, times: 1 });
     fx.emulator.clearRequests();
-    const save = button(el, 'Save')!;
+    const save = button(el, 'Save');
     save.click();
     await el.updateComplete;
     expect(save.disabled).to.equal(true);
-    expect($(el, '[part=actions]')!.textContent).to.contain('Saving…');
+    expect(textOf(el)).to.contain('Saving…');
     await expect(el).to.be.accessible();
     save.click();
     await until(() => !el.dirty, 'saved');
@@ -300,7 +417,7 @@ describe('<account-overview>', () => {
 
   it('lets a host drive the draft with .save(), .reset() and .dirty, and guards the page while dirty', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
+    const { el } = await mount(fx, leaf.id);
     // The guard is observed as a listener: dispatching beforeunload on window would also stop the mock service worker.
     const guards = new Set<EventListener>();
     const add = window.addEventListener;
@@ -316,7 +433,7 @@ describe('<account-overview>', () => {
     try {
       let events = 0;
       el.addEventListener('account-saved', () => events++);
-      await typeInto(input(el, 'name'), 'Host Driven');
+      await typeInto(nameField(el), 'Host Driven');
       await el.updateComplete;
       expect(el.dirty).to.equal(true);
       expect(guards.size).to.equal(1);
@@ -327,10 +444,10 @@ describe('<account-overview>', () => {
       await el.updateComplete;
       expect(el.dirty).to.equal(false);
       expect(guards.size).to.equal(0);
-      expect(input(el, 'name').value).to.equal(name(leaf));
-      await typeInto(input(el, 'name'), 'Host Driven');
+      expect(nameField(el).value).to.equal(leaf.name);
+      await typeInto(nameField(el), 'Host Driven');
       expect(await el.save()).to.equal(true);
-      expect((await fx.makeApi().getAccount(id(leaf))).name).to.equal('Host Driven');
+      expect((await fx.makeApi().getAccount(leaf.id)).name).to.equal('Host Driven');
       await el.updateComplete;
       expect(guards.size).to.equal(0);
       expect(events).to.equal(0);
@@ -340,308 +457,361 @@ describe('<account-overview>', () => {
     }
   });
 
-  it('merges another user’s change to another field and saves both', async () => {
+  it('merges another user’s change to another field and saves both, with one read fewer than before', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
-    await typeInto(input(el, 'name'), 'Mine Name');
-    await fx.makeApi().updateAccount(id(leaf), { timezone: 'Asia/Tokyo' });
+    const { el } = await mount(fx, leaf.id);
+    await typeInto(nameField(el), 'Mine Name');
+    await fx.makeApi().updateAccount(leaf.id, { timezone: 'Asia/Tokyo' });
+    fx.emulator.clearRequests();
     const saved = oneEvent(el, 'account-saved');
-    button(el, 'Save')!.click();
+    clickButton(el, 'Save');
     await saved;
-    const doc = await fx.makeApi().getAccount(id(leaf));
+    const doc = await fx.makeApi().getAccount(leaf.id);
     expect(doc.name).to.equal('Mine Name');
     expect(doc.timezone).to.equal('Asia/Tokyo');
-    await until(() => input(el, 'timezone').value === 'Asia/Tokyo', 'their change shows');
-    expect(text(el)).to.contain('merged');
+    await until(() => field(el, 'Time zone').value === 'Asia/Tokyo', 'their change shows');
+    expect(textOf(el)).to.contain('Changes saved elsewhere were merged with yours.');
+    // The stale check's reply carries the newer document: no read of its own, then the check and the PATCH.
+    const own = fx.emulator.requests.filter((r) => r.path === `/v2/accounts/${leaf.id}`).slice(0, 3);
+    expect(own.map((r) => r.method)).to.deep.equal(['GET', 'GET', 'PATCH']);
   });
 
   it('shows both values when another user changed the same field; Keep mine, then Save succeeds', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
-    await typeInto(input(el, 'name'), 'Mine Name');
-    await fx.makeApi().updateAccount(id(leaf), { name: 'Their Name' });
-    button(el, 'Save')!.click();
-    await until(() => $(el, '[part=conflicts]'), 'the conflict shows');
-    const conflicts = $(el, '[part=conflicts]')!;
-    expect(conflicts.textContent).to.contain('Your value: Mine Name');
-    expect(conflicts.textContent).to.contain('Their value: Their Name');
-    expect(button(el, 'Save')!.disabled).to.equal(true);
+    const { el } = await mount(fx, leaf.id);
+    await typeInto(nameField(el), 'Mine Name');
+    await fx.makeApi().updateAccount(leaf.id, { name: 'Their Name' });
+    clickButton(el, 'Save');
+    await until(() => el.matches(':state(conflict)'), 'the conflict shows');
+    const conflicts = alertWith(el, /changed this while you were editing/)!;
+    expect(textOf(conflicts)).to.contain('Name Your value: Mine Name Their value: Their Name');
+    expect(button(el, 'Save').disabled).to.equal(true);
     await expect(el).to.be.accessible();
-    button(el, 'Keep mine')!.click();
+    clickButton(el, 'Keep mine: Name');
     await el.updateComplete;
-    expect($(el, '[part=conflicts]')).to.equal(null);
+    expect(el.matches(':state(conflict)')).to.equal(false);
     const saved = oneEvent(el, 'account-saved');
-    button(el, 'Save')!.click();
+    clickButton(el, 'Save');
     await saved;
-    expect((await fx.makeApi().getAccount(id(leaf))).name).to.equal('Mine Name');
+    expect((await fx.makeApi().getAccount(leaf.id)).name).to.equal('Mine Name');
+  });
+
+  it('names a contact field in a conflict by its contact', async () => {
+    const leaf = s.leaves[0]!;
+    const { el } = await mount(fx, leaf.id);
+    await typeInto(contactField(el, 'Billing contact', 'City'), 'Mine City');
+    await fx.makeApi().updateAccount(leaf.id, { contacts: { billing: { locality: 'Their City' } } });
+    clickButton(el, 'Save');
+    await until(() => el.matches(':state(conflict)'), 'the conflict shows');
+    expect(button(el, 'Use theirs: Billing contact: City')).to.exist;
+    clickButton(el, 'Use theirs: Billing contact: City');
+    await el.updateComplete;
+    expect(contactField(el, 'Billing contact', 'City').value).to.equal('Their City');
+    expect(el.dirty).to.equal(false);
   });
 
   it('follows another widget on the page: other fields merge at once, the same field asks; Use theirs', async () => {
     const leaf = s.leaves[0]!;
     const { provider } = await mountInProvider<AccountOverview>(
       fx.api,
-      html`<account-overview account-id=${id(leaf)}></account-overview
-        ><account-overview account-id=${id(leaf)}></account-overview>`,
+      html`<account-overview account-id=${leaf.id}></account-overview
+        ><account-overview account-id=${leaf.id}></account-overview>`,
     );
     const [a, b] = [...provider.querySelectorAll('account-overview')] as AccountOverview[];
-    await until(() => $(a!, 'h2') && $(b!, 'h2'), 'both load');
-    await typeInto(input(a!, 'name'), 'Draft In A');
-    await typeInto(input(b!, 'realm'), 'realm-from-b.sip.acme.example');
-    button(b!, 'Save')!.click();
-    await until(() => input(a!, 'realm').value === 'realm-from-b.sip.acme.example', 'A takes the other field');
-    expect(input(a!, 'name').value).to.equal('Draft In A');
-    expect($(a!, '[part=conflicts]')).to.equal(null);
+    await until(() => queryByRole(a!, 'button', 'Save') && queryByRole(b!, 'button', 'Save'), 'both load');
+    await typeInto(nameField(a!), 'Draft In A');
+    await typeInto(field(b!, 'SIP realm'), 'realm-from-b.sip.acme.example');
+    clickButton(b!, 'Save');
+    await until(() => field(a!, 'SIP realm').value === 'realm-from-b.sip.acme.example', 'A takes the other field');
+    expect(nameField(a!).value).to.equal('Draft In A');
+    expect(a!.matches(':state(conflict)')).to.equal(false);
     await until(() => !b!.dirty, 'B saved');
-    await typeInto(input(b!, 'name'), 'Saved In B');
-    button(b!, 'Save')!.click();
-    await until(() => $(a!, '[part=conflicts]'), 'A shows the clash');
-    expect($(a!, '[part=conflicts]')!.textContent).to.contain('Their value: Saved In B');
-    button(a!, 'Use theirs')!.click();
+    await typeInto(nameField(b!), 'Saved In B');
+    clickButton(b!, 'Save');
+    await until(() => a!.matches(':state(conflict)'), 'A shows the clash');
+    expect(textOf(alertWith(a!, /changed this while you were editing/)!)).to.contain('Their value: Saved In B');
+    clickButton(a!, 'Use theirs: Name');
     await a!.updateComplete;
-    expect(input(a!, 'name').value).to.equal('Saved In B');
+    expect(nameField(a!).value).to.equal('Saved In B');
     expect(a!.dirty).to.equal(false);
   });
 
-  it('disables with a confirmation, shows the Disabled banner, and enables again', async () => {
+  it('disables with a confirmation, says so once with one Enable button, and enables again', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
-    const toggle = $<HTMLButtonElement>(el, '[data-action=toggle-enabled]')!;
-    expect(toggle.textContent!.trim()).to.equal('Disable account');
+    const { el } = await mount(fx, leaf.id);
+    const toggle = button(el, 'Disable account');
     toggle.focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => dialog(el), 'the dialog opens');
-    const d = dialog(el)!;
-    expect(d.getAttribute('aria-labelledby')).to.be.a('string');
-    expect(sr(el).getElementById(d.getAttribute('aria-labelledby')!)!.textContent).to.equal(`Disable ${name(leaf)}?`);
-    expect(sr(el).activeElement?.getAttribute('value')).to.equal('cancel');
+    await until(() => dialogContent(el), 'the dialog opens');
+    const d = dialogContent(el)!;
+    expect(getByRole(d, 'dialog', `Disable ${leaf.name}?`)).to.exist;
+    expect(sr(el).activeElement).to.equal(button(d, 'Cancel'));
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
-    await until(() => !dialog(el), 'Escape closes it');
+    await until(() => !openDialog(el), 'Escape closes it');
     await until(() => sr(el).activeElement === toggle, 'focus returns to the button');
     expect(writes(fx, 'PATCH', /accounts/)).to.have.length(0);
     const saved = oneEvent(el, 'account-saved');
     toggle.click();
-    await confirmDialog(el);
+    await confirmDialog(el, 'Disable');
     expect((await saved).detail.changes).to.deep.equal(['enabled']);
-    await until(() => $(el, '[part=disabled-banner]'), 'the banner');
-    expect($(el, '[part=disabled-banner]')!.textContent).to.contain('This account is disabled.');
-    expect((await fx.makeApi().getAccount(id(leaf))).enabled).to.equal(false);
+    await until(() => el.matches(':state(disabled-account)'), 'the account shows as disabled');
+    expect(count(textOf(el), 'This account is disabled')).to.equal(1);
+    expect(allByRole(el, 'button', 'Enable account')).to.have.length(1);
+    expect((await fx.makeApi().getAccount(leaf.id)).enabled).to.equal(false);
     await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '[part=disabled-banner] button')!.click();
-    await confirmDialog(el);
-    await until(() => !$(el, '[part=disabled-banner]'), 'the banner goes');
-    expect((await fx.makeApi().getAccount(id(leaf))).enabled).to.equal(true);
+    clickButton(el, 'Enable account');
+    await confirmDialog(el, 'Enable');
+    await until(() => !el.matches(':state(disabled-account)'), 'enabled again');
+    expect(textOf(el)).to.not.contain('This account is disabled');
+    expect((await fx.makeApi().getAccount(leaf.id)).enabled).to.equal(true);
   });
 
-  it('shows a disabled account as disabled from the start', async () => {
-    const { el } = await mount(fx, id(s.disabled));
-    expect($(el, '[part=disabled-banner]')).to.not.equal(null);
-    expect($(el, '[part=badge][data-tone=danger]')!.textContent).to.equal('Disabled');
+  it('shows a disabled account as disabled from the start, in one status line with one action', async () => {
+    const { el } = await mount(fx, s.disabled.id);
+    expect(sr(el).querySelector('[part~=disabled-banner]')).to.not.equal(null);
+    const text = textOf(el);
+    expect(count(text, 'This account is disabled')).to.equal(1);
+    expect(text).to.not.match(/\bDisabled\b/);
+    expect(allByRole(el, 'note').map((n) => textOf(n))).to.deep.equal([
+      'This account is disabled. Its users cannot sign in and its phones cannot make or receive calls.',
+    ]);
+    expect(allByRole(el, 'button', 'Enable account')).to.have.length(1);
     await expect(el).to.be.accessible();
   });
 
   it('deletes after the account name is typed: request event, DELETE, account-deleted', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
-    $<HTMLButtonElement>(el, '[data-action=delete]')!.click();
-    await until(() => dialog(el), 'the dialog opens');
-    const d = dialog(el)!;
-    const confirm = d.querySelector<HTMLButtonElement>('button[value=confirm]')!;
+    const { el } = await mount(fx, leaf.id);
+    clickButton(el, 'Delete account…');
+    await until(() => dialogContent(el), 'the dialog opens');
+    const d = dialogContent(el)!;
+    const confirm = button(d, 'Delete for good');
     expect(confirm.disabled).to.equal(true);
-    expect(d.textContent).to.contain(`Type ${name(leaf)} to confirm`);
-    await typeInto(d.querySelector('input')!, 'wrong name');
+    expect(textOf(d)).to.contain(`Type ${leaf.name} to confirm`);
+    await typeInto(getByLabel(d, `Type ${leaf.name} to confirm`), 'wrong name');
     expect(confirm.disabled).to.equal(true);
     await expect(el).to.be.accessible();
-    const request = oneEvent(el, 'account-delete-request');
     const deleted = oneEvent(el, 'account-deleted');
-    await confirmDialog(el, name(leaf));
-    expect((await request).detail.accountId).to.equal(id(leaf));
-    expect((await deleted).detail).to.deep.equal({ accountId: id(leaf), name: name(leaf) });
-    expect(writes(fx, 'DELETE', new RegExp(`/accounts/${id(leaf)}$`))).to.have.length(1);
-    await until(() => text(el).includes(`${name(leaf)} was deleted.`), 'says it is gone');
+    await confirmDialog(el, 'Delete for good', leaf.name);
+    expect((await deleted).detail).to.deep.equal({ accountId: leaf.id, name: leaf.name });
+    expect(writes(fx, 'DELETE', new RegExp(`/accounts/${leaf.id}$`))).to.have.length(1);
+    await until(() => textOf(el).includes(`${leaf.name} was deleted.`), 'says it is gone');
+    expect(el.dirty).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
-  it('deletes nothing when the host cancels account-delete-request', async () => {
+  it('lets the host ask first: account-delete-request comes before the dialog, and deleteAccount() deletes', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
-    el.addEventListener('account-delete-request', (e) => e.preventDefault());
-    $<HTMLButtonElement>(el, '[data-action=delete]')!.click();
-    await confirmDialog(el, name(leaf));
-    await until(() => !dialog(el), 'closed');
+    const { el } = await mount(fx, leaf.id);
+    const requests: CustomEvent[] = [];
+    el.addEventListener('account-delete-request', (e) => {
+      requests.push(e as CustomEvent);
+      e.preventDefault();
+    });
+    clickButton(el, 'Delete account…');
+    await until(() => requests.length === 1, 'the request is fired');
+    expect(requests[0]!.detail.accountId).to.equal(leaf.id);
+    await el.updateComplete;
+    expect(openDialog(el), 'the host replaces the dialog').to.equal(undefined);
     expect(writes(fx, 'DELETE', /accounts/)).to.have.length(0);
-    expect($(el, 'h2')!.textContent).to.equal(name(leaf));
+    const deleted = oneEvent(el, 'account-deleted');
+    expect(await el.deleteAccount()).to.equal(true);
+    expect((await deleted).detail.accountId).to.equal(leaf.id);
+    expect(writes(fx, 'DELETE', new RegExp(`/accounts/${leaf.id}$`))).to.have.length(1);
   });
 
   it('does not offer delete for an account with sub-accounts, and offers to show them', async () => {
-    const { el } = await mount(fx, id(s.parent));
-    $<HTMLButtonElement>(el, '[data-action=delete]')!.click();
-    await until(() => $(el, '[data-has-children]'), 'the sub-accounts message');
-    expect(dialog(el)).to.equal(null);
-    expect(text(el)).to.contain('This account has sub-accounts. Move or delete them first');
-    expect($(el, '[data-action=delete]')).to.equal(null);
+    const { el } = await mount(fx, s.parent.id);
+    clickButton(el, 'Delete account…');
+    await until(() => queryByRole(el, 'button', 'Show sub-accounts'), 'the sub-accounts message');
+    expect(openDialog(el)).to.equal(undefined);
+    expect(textOf(el)).to.contain('This account has sub-accounts. Move or delete them first');
+    expect(queryByRole(el, 'button', 'Delete account…')).to.equal(undefined);
     expect(writes(fx, 'DELETE', /accounts/)).to.have.length(0);
+    await until(() => sr(el).activeElement === button(el, 'Show sub-accounts'), 'focus goes to Show sub-accounts');
     await expect(el).to.be.accessible();
     const show = oneEvent(el, 'account-show-children');
-    $<HTMLButtonElement>(el, '[data-action=show-children]')!.click();
-    expect((await show).detail).to.deep.equal({ accountId: id(s.parent) });
+    clickButton(el, 'Show sub-accounts');
+    expect((await show).detail).to.deep.equal({ accountId: s.parent.id });
   });
 
   it('uses a sub-account count already known from a listing, without asking again', async () => {
     const { provider } = await mountInProvider<AccountOverview>(
       fx.api,
-      html`<test-account-view></test-account-view><account-overview account-id=${id(s.parent)}></account-overview>`,
+      html`<test-account-view></test-account-view><account-overview account-id=${s.parent.id}></account-overview>`,
     );
     const view = provider.querySelector<TestAccountView>('test-account-view')!;
     const el = provider.querySelector<AccountOverview>('account-overview')!;
-    await until(() => $(el, 'h2'), 'the account loads');
-    // As a tree would have: the parent's children listed, the account's breadcrumbs read.
-    const listed = await view.am.store!.listChildren(s.root);
-    await view.am.store!.getAncestors(id(s.parent));
-    const count = listed.items.find((a) => a.id === id(s.parent))!.descendantsCount!;
-    expect(count).to.be.greaterThan(0);
+    await until(() => queryByRole(el, 'button', 'Save'), 'the account loads');
+    // As a tree would have: the root's children listed.
+    const listing = view.am.store!.listing(s.root);
+    await listing.loadTo(500);
+    const known = listing.items.find((a) => a.id === s.parent.id)!.descendantsCount!;
+    expect(known).to.equal(s.parent.descendantCount);
+    expect(known).to.be.greaterThan(0);
     fx.emulator.clearRequests();
-    $<HTMLButtonElement>(el, '[data-action=delete]')!.click();
-    await until(() => $(el, '[data-has-children]'), 'the sub-accounts message');
-    expect(text(el)).to.contain(`This account has ${count} sub-account`);
+    clickButton(el, 'Delete account…');
+    await until(() => queryByRole(el, 'button', 'Show sub-accounts'), 'the sub-accounts message');
+    expect(textOf(el)).to.contain(`This account has ${known} sub-account`);
     expect(fx.emulator.requests.filter((r) => r.path.endsWith('/children'))).to.have.length(0);
   });
 
   it('says so when the server answers has-descendants', async () => {
-    fx.emulator.faults.add({ path: `/accounts/${id(s.parent)}/children`, method: 'GET', status: 500, times: 1 });
-    const { el } = await mount(fx, id(s.parent));
-    $<HTMLButtonElement>(el, '[data-action=delete]')!.click();
-    await confirmDialog(el, name(s.parent));
-    await until(() => $(el, '[data-has-children]'), 'the sub-accounts message');
+    fx.emulator.faults.add({ path: `/accounts/${s.parent.id}/children`, method: 'GET', status: 500, times: 1 });
+    const { el } = await mount(fx, s.parent.id);
+    clickButton(el, 'Delete account…');
+    await confirmDialog(el, 'Delete for good', s.parent.name);
+    await until(() => queryByRole(el, 'button', 'Show sub-accounts'), 'the sub-accounts message');
     expect(writes(fx, 'DELETE', /accounts/)).to.have.length(1);
-    expect($(el, 'h2')!.textContent).to.equal(name(s.parent));
-    expect($(el, '[data-action=show-children]')).to.not.equal(null);
+    expect(textOf(el)).to.contain('This account has sub-accounts.');
+    expect(heading(el)).to.equal(s.parent.name);
   });
 
-  async function searchAndPick(el: AccountOverview, target: StoredDoc) {
-    $<HTMLButtonElement>(el, '[data-action=move-toggle]')!.click();
-    await until(() => $(el, '#move-search'), 'the search opens');
-    await until(() => sr(el).activeElement === $(el, '#move-search'), 'focus moves to the search');
-    await sendKeys({ type: name(target).slice(0, 12) });
-    await until(
-      () => [...sr(el).querySelectorAll('.results label')].some((l) => l.textContent!.includes(name(target))),
-      'the target is found',
-    );
-    const label = [...sr(el).querySelectorAll('.results label')].find((l) => l.textContent!.includes(name(target)))!;
-    label.querySelector('input')!.click();
+  async function searchAndPick(el: AccountOverview, target: DirectoryAccount) {
+    clickButton(el, 'Move to…');
+    await until(() => queryByRole(el, 'textbox', 'Find the new parent account'), 'the search opens');
+    const search = getByLabel(el, 'Find the new parent account');
+    await until(() => sr(el).activeElement === search, 'focus moves to the search');
+    await sendKeys({ type: target.name.slice(0, 12) });
+    const radio = new RegExp(`^${escape(target.name)}\\b`);
+    await until(() => queryByRole(el, 'radio', radio), 'the target is found');
+    getByRole<HTMLInputElement>(el, 'radio', radio).click();
   }
+
+  const verdictShows = (el: Element, text: string) => until(() => textOf(el).includes(text), `the verdict: ${text}`);
 
   it('refuses up front a move to another reseller, with the reason', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
+    const { el } = await mount(fx, leaf.id);
     fx.emulator.clearRequests();
     await searchAndPick(el, s.subReseller);
-    await until(() => $(el, '[data-verdict=cross-reseller]'), 'the verdict');
-    expect($(el, '[data-verdict]')!.textContent).to.contain(
-      `${name(s.subReseller)} is a reseller of its own. Accounts can only move within their own reseller.`,
+    await verdictShows(
+      el,
+      `${s.subReseller.name} is a reseller of its own. Accounts can only move within their own reseller.`,
     );
-    expect($<HTMLButtonElement>(el, '[data-action=move]')!.disabled).to.equal(true);
+    expect(alertWith(el, /reseller of its own/)).to.exist;
+    expect(button(el, 'Move here').disabled).to.equal(true);
     expect(writes(fx, 'POST', /move$/)).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
   it('names the other reseller when the target belongs to it', async () => {
-    const { el } = await mount(fx, id(s.subCustomer));
+    const { el } = await mount(fx, s.subCustomer.id);
     await searchAndPick(el, s.leaves[0]!);
-    await until(() => $(el, '[data-verdict=cross-reseller]'), 'the verdict');
-    expect($(el, '[data-verdict]')!.textContent).to.contain(
-      `${name(s.leaves[0]!)} belongs to another reseller (Acme Telecom). Accounts can only move within their own reseller.`,
+    await verdictShows(
+      el,
+      `${s.leaves[0]!.name} belongs to another reseller (Acme Telecom). Accounts can only move within their own reseller.`,
     );
-    expect($<HTMLButtonElement>(el, '[data-action=move]')!.disabled).to.equal(true);
+    expect(button(el, 'Move here').disabled).to.equal(true);
   });
 
   it('explains a move the server refuses across resellers', async () => {
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf));
+    const { el } = await mount(fx, leaf.id);
     // The check cannot read the target first, so the server decides.
-    fx.emulator.faults.add({ path: `/accounts/${id(s.subReseller)}`, method: 'GET', status: 500, times: 1 });
+    fx.emulator.faults.add({ path: `/accounts/${s.subReseller.id}`, method: 'GET', status: 500, times: 1 });
     await searchAndPick(el, s.subReseller);
-    await until(() => $(el, '[data-verdict=ok]'), 'nothing known against it');
-    $<HTMLButtonElement>(el, '[data-action=move]')!.click();
-    await confirmDialog(el);
-    await until(() => $(el, '[data-verdict=cross-reseller]'), 'the reason after the refusal');
+    await verdictShows(el, `${s.subReseller.name} can take this account.`);
+    clickButton(el, 'Move here');
+    await confirmDialog(el, 'Move');
+    await until(() => alertWith(el, /only move within their own reseller/), 'the reason after the refusal');
     const refused = writes(fx, 'POST', /move$/);
     expect(refused).to.have.length(1);
     expect(refused[0]!.status).to.equal(403);
-    expect($(el, '[data-verdict]')!.textContent).to.contain('Accounts can only move within their own reseller.');
   });
 
   it('refuses a move under its own sub-account', async () => {
-    const { el } = await mount(fx, id(s.parent));
+    const { el } = await mount(fx, s.parent.id);
     await searchAndPick(el, s.child);
-    await until(() => $(el, '[data-verdict=self]'), 'the verdict');
-    expect($(el, '[data-verdict]')!.textContent).to.contain('cannot be moved under itself or one of its sub-accounts');
+    await verdictShows(el, 'An account cannot be moved under itself or one of its sub-accounts.');
   });
 
   it('moves within the reseller: confirmation, POST move, account-moved, new parent shown', async () => {
     const [a, b] = s.leaves;
-    const { el } = await mount(fx, id(a!));
+    const { el } = await mount(fx, a!.id);
     await searchAndPick(el, b!);
-    await until(() => $(el, '[data-verdict=ok]'), 'the target is fine');
+    await verdictShows(el, `${b!.name} can take this account.`);
     const moved = oneEvent(el, 'account-moved');
-    $<HTMLButtonElement>(el, '[data-action=move]')!.click();
-    await confirmDialog(el);
+    clickButton(el, 'Move here');
+    await until(() => dialogContent(el), 'the dialog opens');
+    expect(getByRole(dialogContent(el)!, 'dialog', `Move ${a!.name} under ${b!.name}?`)).to.exist;
+    await confirmDialog(el, 'Move');
     const { detail } = await moved;
-    expect(detail).to.include({ accountId: id(a!), toParentId: id(b!), fromParentId: s.root });
-    expect((writes(fx, 'POST', /move$/)[0]!.body as { data: unknown }).data).to.deep.equal({ to: id(b!) });
-    const ancestors = await fx.makeApi().getAncestors(id(a!));
-    expect(ancestors[ancestors.length - 1]!.id).to.equal(id(b!));
-    await until(() => text(el).includes(`Parent account: ${name(b!)}`), 'the new parent shows');
+    expect(detail).to.include({ accountId: a!.id, toParentId: b!.id, fromParentId: s.root });
+    expect((writes(fx, 'POST', /move$/)[0]!.body as { data: unknown }).data).to.deep.equal({ to: b!.id });
+    const ancestors = await fx.makeApi().getAncestors(a!.id);
+    expect(ancestors[ancestors.length - 1]!.id).to.equal(b!.id);
+    await until(() => textOf(el).includes(`Parent account: ${b!.name}`), 'the new parent shows');
+  });
+
+  it('settles nothing for an account no longer shown when a reply comes back', async () => {
+    const [a, b] = s.leaves;
+    const { el } = await mount(fx, a!.id);
+    fx.emulator.faults.add({ path: '/accounts/*', method: 'PATCH', latencyMs: 400, times: 1 });
+    const events: string[] = [];
+    el.addEventListener('account-saved', () => events.push('saved'));
+    clickButton(el, 'Disable account');
+    await confirmDialog(el, 'Disable');
+    await until(() => el.matches(':state(saving)'), 'the change is on its way');
+    el.accountId = b!.id;
+    await until(() => heading(el) === b!.name, 'the other account shows');
+    await until(() => writes(fx, 'PATCH', /accounts/)[0]?.status === 200, 'the reply came back');
+    await el.updateComplete;
+    expect(events).to.deep.equal([]);
+    expect(textOf(el)).to.not.contain('is now disabled');
+    expect(button(el, 'Disable account').disabled).to.equal(false);
   });
 
   it('hides promote / demote from a reseller admin', async () => {
-    const { el } = await mount(fx, id(s.leaves[0]!));
-    expect($(el, '[data-action=toggle-tier]')).to.equal(null);
-    expect($(el, '[data-tier]')!.textContent).to.equal('Standard');
+    const { el } = await mount(fx, s.leaves[0]!.id);
+    expect(queryByRole(el, 'button', 'Make reseller')).to.equal(undefined);
+    expect(textOf(el)).to.contain('Account type Standard');
   });
 
   it('lets a superduper admin promote and demote, with a confirmation', async () => {
     const api = fx.makeApi({ credentials: { ...fx.emulator.superduperLogin } });
     const leaf = s.leaves[0]!;
-    const { el } = await mount(fx, id(leaf), api);
-    const toggle = $<HTMLButtonElement>(el, '[data-action=toggle-tier]')!;
-    expect(toggle.textContent!.trim()).to.equal('Make reseller');
+    const { el } = await mount(fx, leaf.id, api);
+    expect(button(el, 'Make reseller')).to.exist;
     await expect(el).to.be.accessible();
     const saved = oneEvent(el, 'account-saved');
-    toggle.click();
-    await confirmDialog(el);
+    clickButton(el, 'Make reseller');
+    await confirmDialog(el, 'Make reseller');
     expect((await saved).detail.changes).to.deep.equal(['isReseller']);
-    await until(() => $(el, '[data-tier]')!.textContent === 'Reseller', 'now a reseller');
+    await until(() => textOf(el).includes('Account type Reseller'), 'now a reseller');
     expect(writes(fx, 'PUT', /reseller$/)).to.have.length(1);
-    $<HTMLButtonElement>(el, '[data-action=toggle-tier]')!.click();
-    await confirmDialog(el);
-    await until(() => $(el, '[data-tier]')!.textContent === 'Standard', 'standard again');
+    clickButton(el, 'Make standard account');
+    await confirmDialog(el, 'Make standard account');
+    await until(() => textOf(el).includes('Account type Standard'), 'standard again');
     expect(writes(fx, 'DELETE', /reseller$/)).to.have.length(1);
   });
 
-  it('shows names from other tenants as text', async () => {
+  it('shows names from other tenants as text, in their own direction', async () => {
     const leaf = s.leaves[0]!;
-    await fx.makeApi().updateAccount(id(leaf), { name: '<img src=x onerror="window.__pwned=1">Evil' });
-    const { el } = await mount(fx, id(leaf));
-    expect($(el, 'h2')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">Evil');
+    await fx.makeApi().updateAccount(leaf.id, { name: '<img src=x onerror="window.__pwned=1">Evil' });
+    const { el } = await mount(fx, leaf.id);
+    expect(heading(el)).to.equal('<img src=x onerror="window.__pwned=1">Evil');
+    expect(sr(el).querySelector('h2')!.getAttribute('dir')).to.equal('auto');
     expect(sr(el).querySelector('img')).to.equal(null);
   });
 
   it('speaks French, and takes single-label overrides', async () => {
     const leaf = s.leaves[0]!;
-    const { el, provider } = await mount(fx, id(leaf));
+    const { el, provider } = await mount(fx, leaf.id);
     provider.locale = 'fr-FR';
-    await until(() => text(el).includes('Statut du compte'), 'French strings load');
-    await until(() => button(el, 'Enregistrer'), 'shared French strings load');
-    expect($(el, '[data-action=toggle-enabled]')!.textContent!.trim()).to.equal('Désactiver le compte');
+    await until(() => queryByRole(el, 'heading', 'Statut du compte'), 'French strings load');
+    await until(() => queryByRole(el, 'button', 'Enregistrer'), 'shared French strings load');
+    expect(button(el, 'Désactiver le compte')).to.exist;
+    expect(nameField(el, 'Informations', 'Nom').value).to.equal(leaf.name);
     await expect(el).to.be.accessible();
     el.i18n = { statusHeading: 'Service' };
     await el.updateComplete;
-    expect($(el, '#status-heading')!.textContent).to.equal('Service');
+    expect(getByRole(el, 'heading', 'Service')).to.exist;
   });
 
   it('is accessible in the dark theme', async () => {
-    const { el, provider } = await mount(fx, id(s.disabled));
+    const { el, provider } = await mount(fx, s.disabled.id);
     provider.theme = 'dark';
     await provider.updateComplete;
     // Buttons ease their background between themes: check once that has finished.

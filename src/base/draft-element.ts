@@ -222,6 +222,11 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
     if (required !== false) {
       this.needed.push({ resource: r as ResourceController<unknown>, when: required === true ? () => true : required });
     }
+    // The draft reads the resources, so it updates after each: a value taken from the cache reaches it at once.
+    if (this.draft) {
+      this.removeController(this.draft);
+      this.addController(this.draft);
+    }
     return r;
   }
 

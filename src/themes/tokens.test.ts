@@ -20,7 +20,20 @@ const TAGS = [
   'account-announcement',
   'account-manager',
 ];
-const BASE = ['controls', 'error-panel', 'skeleton', 'status', 'confirm-dialog'];
+const BASE = [
+  'controls',
+  'error-panel',
+  'skeleton',
+  'status',
+  'confirm-dialog',
+  'draft',
+  'elements/am-dialog',
+  'elements/am-switch',
+  'elements/am-copy-button',
+  'elements/am-password-field',
+  'elements/am-timezone-field',
+  'elements/am-language-select',
+];
 const GLOBAL_TIER = /^--am-(palette|color|space|radius|font|line|focus|duration|shadow)-/;
 
 interface Sheet {
