@@ -31,6 +31,18 @@ link.onChanged = () => (document.querySelector('account-provider') as AccountPro
 link.onReset = () => location.reload();
 
 // ---- portal state ----
+const TABS = [
+  ['overview', 'Overview'],
+  ['admins', 'Admins'],
+  ['limits', 'Limits'],
+  ['numbers', 'Numbers'],
+  ['restrictions', 'Restrictions'],
+  ['carrier', 'Carrier'],
+  ['apps', 'Apps'],
+  ['notes', 'Notes'],
+  ['plans', 'Service plans'],
+] as const;
+type Tab = (typeof TABS)[number][0];
 interface LoginForm {
   baseUrl: string;
   username: string;
@@ -48,7 +60,7 @@ const ui = {
   theme: (localStorage.getItem('amw-demo-theme') ?? 'auto') as 'light' | 'dark' | 'auto',
   locale: localStorage.getItem('amw-demo-locale') ?? 'en-US',
   selected: undefined as string | undefined,
-  tab: 'overview' as 'overview' | 'admins' | 'plans',
+  tab: 'overview' as Tab,
 };
 
 function makeApi(f: LoginForm): AccountApi {
@@ -232,18 +244,53 @@ function sessionView(s: Session) {
   </section>`;
 }
 
+function panel(tab: Tab, id: string) {
+  switch (tab) {
+    case 'overview':
+      return html`<account-overview account-id=${id}></account-overview>`;
+    case 'admins':
+      return html`<account-admins account-id=${id}></account-admins>`;
+    case 'limits':
+      return html`<account-limits account-id=${id}></account-limits>`;
+    case 'numbers':
+      return html`<number-features account-id=${id}></number-features>`;
+    case 'restrictions':
+      return html`<account-restrictions account-id=${id}></account-restrictions>`;
+    case 'carrier':
+      return html`<carrier-picker account-id=${id}></carrier-picker>`;
+    case 'apps':
+      return html`<app-exchange-toggle account-id=${id}></app-exchange-toggle>`;
+    case 'notes':
+      return html`<account-notes account-id=${id}></account-notes>`;
+    default:
+      return html`<service-plan-picker account-id=${id}></service-plan-picker>`;
+  }
+}
+
+/** The tree asks for a new account: the portal opens the wizard for that parent. */
+function openCreate(e: CustomEvent<{ parentId: string }>) {
+  const create = document.querySelector<HTMLElement & { parentId?: string; show?: () => unknown }>('account-create');
+  if (!create) return;
+  e.preventDefault();
+  create.parentId = e.detail.parentId;
+  void create.show?.();
+}
+
 function workspace() {
   const id = ui.selected;
-  const tab = (name: typeof ui.tab, label: string) =>
+  const tab = (name: Tab, label: string) =>
     html`<button role="tab" aria-selected=${ui.tab === name} @click=${() => ((ui.tab = name), draw())}>
       ${label}
     </button>`;
+  const select = (accountId: string) => ((ui.selected = accountId), draw());
   return html`<account-provider .api=${ui.api} theme=${ui.theme} locale=${ui.locale}>
+    <account-announcement></account-announcement>
     <div class="workspace">
       <section class="card" aria-label="Customers">
         <account-tree
           .selected=${id}
-          @account-select=${(e: CustomEvent<{ account: { id: string } }>) => ((ui.selected = e.detail.account.id), draw())}
+          @account-select=${(e: CustomEvent<{ account: { id: string } }>) => select(e.detail.account.id)}
+          @account-create-request=${openCreate}
         ></account-tree>
       </section>
       <section class="card" aria-label="Selected account">
@@ -252,7 +299,7 @@ function workspace() {
             ? html`<div class="panel-head">
                   <h2>Account</h2>
                   <div class="tabs" role="tablist" aria-label="Account sections">
-                    ${tab('overview', 'Overview')} ${tab('admins', 'Admins')} ${tab('plans', 'Service plans')}
+                    ${TABS.map(([name, label]) => tab(name, label))}
                   </div>
                   <button
                     @click=${() => (document.querySelector('account-provider') as AccountProvider | null)?.masquerade(id)}
@@ -260,18 +307,19 @@ function workspace() {
                     Use account
                   </button>
                 </div>
-                ${
-                  ui.tab === 'overview'
-                    ? html`<account-overview account-id=${id}></account-overview>`
-                    : ui.tab === 'admins'
-                      ? html`<account-admins account-id=${id}></account-admins>`
-                      : html`<service-plan-picker account-id=${id}></service-plan-picker>`
-                }`
+                ${panel(ui.tab, id)}`
             : html`<p class="muted">Choose a customer in the tree, or add one.</p>`
         }
       </section>
     </div>
-    <account-create modal></account-create>
+    <account-create
+      modal
+      @account-created=${(e: CustomEvent<{ account: { id: string } }>) => select(e.detail.account.id)}
+      @account-select=${(e: CustomEvent<{ accountId?: string; account?: { id: string } }>) => {
+        const accountId = e.detail.accountId ?? e.detail.account?.id;
+        if (accountId) select(accountId);
+      }}
+    ></account-create>
   </account-provider>`;
 }
 

@@ -7,5 +7,8 @@ import '../components/account-admins/account-admins.define.js';
 import '../components/service-plan-picker/service-plan-picker.define.js';
 import '../components/number-features/number-features.define.js';
 import '../components/account-restrictions/account-restrictions.define.js';
+import '../components/account-limits/account-limits.define.js';
+import '../components/carrier-picker/carrier-picker.define.js';
+import '../components/app-exchange-toggle/app-exchange-toggle.define.js';
 
 export * from './elements.js';

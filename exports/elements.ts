@@ -7,3 +7,6 @@ export { AccountAdmins } from '../components/account-admins/account-admins.js';
 export { ServicePlanPicker } from '../components/service-plan-picker/service-plan-picker.js';
 export { NumberFeatures } from '../components/number-features/number-features.js';
 export { AccountRestrictions } from '../components/account-restrictions/account-restrictions.js';
+export { AccountLimits } from '../components/account-limits/account-limits.js';
+export { CarrierPicker } from '../components/carrier-picker/carrier-picker.js';
+export { AppExchangeToggle } from '../components/app-exchange-toggle/app-exchange-toggle.js';

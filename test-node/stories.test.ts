@@ -60,6 +60,9 @@ describe('storybook', () => {
       'service-plan-picker',
       'number-features',
       'account-restrictions',
+      'account-limits',
+      'carrier-picker',
+      'app-exchange-toggle',
     ]) {
       assert.ok(
         [...titles].some((t) => t.endsWith(tag)),

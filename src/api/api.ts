@@ -73,7 +73,15 @@ export interface AccountApi {
   deleteUser(accountId: string, userId: string, options?: CallOptions): Promise<void>;
 
   getLimits(accountId: string, options?: CallOptions): Promise<Limits>;
-  updateLimits(accountId: string, changes: LimitsChanges, options?: CallOptions): Promise<Limits>;
+  /**
+   * With `expectedRevision`, a save based on an older revision rejects with a `conflict` error whose `details`
+   * is `{ current: Limits }`.
+   */
+  updateLimits(
+    accountId: string,
+    changes: LimitsChanges,
+    options?: CallOptions & { expectedRevision?: string },
+  ): Promise<Limits>;
   listCallClasses(accountId: string, options?: CallOptions): Promise<CallClass[]>;
 
   getBalance(accountId: string, options?: CallOptions): Promise<Balance>;
@@ -92,6 +100,11 @@ export interface AccountApi {
   /** Apps the account's parent can give, each with whether it is enabled on the account. */
   listApps(accountId: string, options?: CallOptions): Promise<App[]>;
   setEnabledApps(accountId: string, appIds: string[], options?: CallOptions): Promise<App[]>;
+  /**
+   * Optional: the icon of one of the apps `listApps(accountId)` lists, as data (the caller makes its own
+   * object URL, so no token ever reaches a page's markup); `undefined` when the app has none.
+   */
+  getAppIcon?(accountId: string, appId: string, options?: CallOptions): Promise<Blob | undefined>;
 }
 
 /** Every page of a listing, in order. */

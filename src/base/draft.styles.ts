@@ -102,7 +102,7 @@ export const draftStyles = [
       display: grid;
       gap: var(--am-space-1);
       margin: 0;
-      padding-inline-start: var(--am-space-5);
+      padding-inline-start: var(--am-space-6);
     }
   `,
 ];

@@ -15,6 +15,23 @@ const CONFIG = {
   FORBID_ATTR: ['style', 'class', 'id'],
 };
 
+/**
+ * What rich text keeps: `default` any formatting but scripts, styles, forms and media; `notes` only
+ * paragraphs, line breaks, bold, italic, lists and http(s) / mailto links (what the notes editor writes).
+ */
+export type RichTextProfile = 'default' | 'notes';
+
+const PROFILES: Record<RichTextProfile, Record<string, unknown>> = {
+  default: CONFIG,
+  notes: {
+    ALLOWED_TAGS: ['p', 'br', 'strong', 'b', 'em', 'i', 'ul', 'ol', 'li', 'a'],
+    ALLOWED_ATTR: ['href'],
+    ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+  },
+};
+
 function load(): Promise<Purifier> {
   // Loaded on first use, so only widgets that show rich notes pay for DOMPurify.
   return (purifier ??= import('dompurify').then(({ default: DOMPurify }) => {
@@ -30,23 +47,28 @@ function load(): Promise<Purifier> {
 }
 
 /** Rich text from another tenant (notes, announcements) as safe HTML: no scripts, styles, forms or images. */
-export async function sanitizeHtml(dirty: string): Promise<string> {
-  return (await load()).sanitize(dirty, CONFIG);
+export async function sanitizeHtml(dirty: string, profile: RichTextProfile = 'default'): Promise<string> {
+  return (await load()).sanitize(dirty, PROFILES[profile]);
 }
 
 class RichTextDirective extends AsyncDirective {
   private last?: string;
+  private lastProfile?: RichTextProfile;
 
-  render(dirty: string | undefined | null): unknown {
-    if (dirty === this.last) return noChange;
+  render(dirty: string | undefined | null, profile: RichTextProfile = 'default'): unknown {
+    if (dirty === this.last && profile === this.lastProfile) return noChange;
     this.last = dirty ?? undefined;
+    this.lastProfile = profile;
     if (!dirty) return nothing;
-    void sanitizeHtml(dirty).then((clean) => {
-      if (this.last === dirty && this.isConnected) this.setValue(unsafeHTML(clean));
+    void sanitizeHtml(dirty, profile).then((clean) => {
+      if (this.last === dirty && this.lastProfile === profile && this.isConnected) this.setValue(unsafeHTML(clean));
     });
     return nothing;
   }
 }
 
-/** Renders rich text sanitized (empty until DOMPurify has loaded): `${richText(account.notes.announcement)}`. */
+/**
+ * Renders rich text sanitized (empty until DOMPurify has loaded): `${richText(account.notes.announcement)}`, or
+ * `${richText(html, 'notes')}` for the notes profile.
+ */
 export const richText = directive(RichTextDirective);

@@ -19,6 +19,7 @@ export const storeKey = {
   accountPlans: (id: string) => `accountPlans:${id}`,
   carrier: (id: string) => `carrier:${id}`,
   apps: (id: string) => `apps:${id}`,
+  appIcon: (accountId: string, appId: string) => `appIcon:${accountId}:${appId}`,
 };
 
 /** The resource part of a key (`children:p1?cursor=2` → `children:p1`). */

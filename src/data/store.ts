@@ -428,6 +428,17 @@ export class AccountStore {
     return this.read(storeKey.apps(id), (signal) => this.api.listApps(id, { signal }), options);
   }
 
+  /** The icon of an app `listApps(accountId)` lists, as data; `undefined` when it has none or the backend gives none. */
+  getAppIcon(accountId: string, appId: string, options?: ReadOptions): Promise<Blob | undefined> {
+    const api = this.api;
+    if (!api.getAppIcon) return Promise.resolve(undefined);
+    return this.read(
+      storeKey.appIcon(accountId, appId),
+      (signal) => api.getAppIcon!(accountId, appId, { signal }),
+      options,
+    );
+  }
+
   // ---- writes
 
   /**
@@ -536,8 +547,22 @@ export class AccountStore {
     this.patchUsers(accountId, (list) => list.filter((u) => u.id !== userId));
   }
 
-  async updateLimits(id: string, changes: LimitsChanges, options?: CallOptions): Promise<Limits> {
-    return this.putResource(storeKey.limits(id), await this.call(() => this.api.updateLimits(id, changes, options)));
+  /** Writes limits; a `conflict` carrying the current limits puts them in the cache before the rejection. */
+  async updateLimits(
+    id: string,
+    changes: LimitsChanges,
+    options?: CallOptions & { expectedRevision?: string },
+  ): Promise<Limits> {
+    const epoch = this.epoch;
+    try {
+      return this.putResource(storeKey.limits(id), await this.call(() => this.api.updateLimits(id, changes, options)));
+    } catch (err) {
+      const current = (err as AccountApiError).details as { current?: Limits } | undefined;
+      if (AccountApiError.is(err, 'conflict') && current?.current && epoch === this.epoch) {
+        this.putResource(storeKey.limits(id), current.current);
+      }
+      throw err;
+    }
   }
 
   async adjustBalance(id: string, adjustment: BalanceAdjustment, options?: CallOptions): Promise<Balance> {

@@ -216,6 +216,23 @@ describe('createKazooAdapter: error kinds from real reply shapes', () => {
     expect(e.kind).to.equal('conflict');
     expect(writes(emulator)).to.have.length(0);
   });
+  it('409: limits on a stale expectedRevision are refused before the POST, with the current limits', async () => {
+    const { emulator, make } = setup();
+    const api = make({ onChargesRequired: () => true });
+    const child = (await api.listChildren(emulator.rootAccountId)).items[0]!;
+    const before = await api.getLimits(child.id);
+    const theirs = await api.updateLimits(child.id, { outboundTrunks: (before.outboundTrunks ?? 0) + 1 });
+    emulator.clearRequests();
+    const e = await kindOf(api.updateLimits(child.id, { inboundTrunks: 7 }, { expectedRevision: before.revision }));
+    expect(e.kind).to.equal('conflict');
+    expect((e.details as { current: { outboundTrunks: number; revision: string } }).current).to.include({
+      outboundTrunks: theirs.outboundTrunks,
+      revision: theirs.revision,
+    });
+    expect(writes(emulator)).to.have.length(0);
+    const mine = await api.updateLimits(child.id, { inboundTrunks: 7 }, { expectedRevision: theirs.revision });
+    expect([mine.inboundTrunks, mine.outboundTrunks]).to.deep.equal([7, theirs.outboundTrunks]);
+  });
   it('416 and other 5xx: server, retryable', async () => {
     const { emulator, make } = setup();
     const api = make();
@@ -339,6 +356,38 @@ describe('createKazooAdapter: wire details', () => {
     const settings = await Promise.all(kids.map((k) => api.getCarrierStrategy(k.id)));
     expect(writes(emulator)).to.have.length(0);
     expect(settings.some((s) => s.source === 'default')).to.equal(true);
+  });
+  it("counts the account's own carriers across pages, and saves the no_match callflow once (PUT, then POST)", async () => {
+    const { emulator, make } = setup({ maxPageSize: 1 });
+    const api = make();
+    const owner = emulator.accounts().find((a) => a.ownCarriers >= 2)!;
+    await api.getSession();
+    emulator.clearRequests();
+    const read = await api.getCarrierStrategy(owner.id);
+    expect(read.ownCarriers).to.equal(owner.ownCarriers);
+    const pages = emulator.requests.filter((r) => r.path === `/v2/accounts/${owner.id}/resources`);
+    expect(pages).to.have.length(owner.ownCarriers);
+    expect(writes(emulator)).to.have.length(0);
+
+    const fresh = await api.createAccount(emulator.rootAccountId, { name: 'Carrier Saver' });
+    expect(await api.getCarrierStrategy(fresh.id)).to.deep.equal({
+      strategy: 'system',
+      source: 'default',
+      ownCarriers: 0,
+    });
+    emulator.clearRequests();
+    const first = await api.setCarrierStrategy(fresh.id, 'reseller');
+    expect(first).to.include({ strategy: 'reseller', source: 'saved', ownCarriers: 0 });
+    expect(writes(emulator).map((r) => `${r.method} ${r.path}`)).to.deep.equal([
+      `PUT /v2/accounts/${fresh.id}/callflows`,
+    ]);
+    emulator.clearRequests();
+    await api.setCarrierStrategy(fresh.id, 'account');
+    const [post, ...more] = writes(emulator);
+    expect(more).to.have.length(0);
+    expect(post!.method).to.equal('POST');
+    expect(post!.path).to.match(new RegExp(`^/v2/accounts/${fresh.id}/callflows/[0-9a-f]{32}$`));
+    expect((await api.getCarrierStrategy(fresh.id)).strategy).to.equal('account');
   });
   it('sends PATCH for a partial update with null deleting a key', async () => {
     const { emulator, make } = setup();

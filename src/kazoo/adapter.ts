@@ -40,6 +40,7 @@ import {
   LedgerTotal,
   LimitsDoc,
   PlanList,
+  ResourceList,
   ServicesDoc,
   UserDoc,
   UserList,
@@ -179,11 +180,39 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
     return { strategy: 'system', source: 'unsupported' };
   }
 
+  /** The account's own carriers, every page counted; `undefined` when the user may not list them. */
+  async function countCarriers(accountId: string, signal?: AbortSignal): Promise<number | undefined> {
+    try {
+      const all = await allPages(
+        ResourceList,
+        { method: 'GET', path: `/accounts/${enc(accountId)}/resources`, signal },
+        (r) => r.id,
+      );
+      return all.length;
+    } catch (e) {
+      if (AccountApiError.is(e, 'forbidden')) return undefined;
+      throw e;
+    }
+  }
+
+  /** A strategy with the account's carrier count, both read at once. */
+  async function withCount(
+    accountId: string,
+    strategy: Promise<CarrierSetting>,
+    signal?: AbortSignal,
+  ): Promise<CarrierSetting> {
+    const [setting, own] = await Promise.all([strategy, countCarriers(accountId, signal)]);
+    return own === undefined ? setting : { ...setting, ownCarriers: own };
+  }
+
   async function parentOf(accountId: string, signal?: AbortSignal): Promise<string | undefined> {
     const { data } = await call(AncestorList, { method: 'GET', path: `/accounts/${enc(accountId)}/tree`, signal });
     const ancestors = data.filter((a) => a.id !== accountId);
     return ancestors[ancestors.length - 1]?.id;
   }
+
+  /** The account whose apps store each account's `listApps` read (its parent's, or its own). */
+  const appStores = new Map<string, string>();
 
   const api: AccountApi & { readonly baseUrl: string } = {
     baseUrl: http.base,
@@ -410,7 +439,19 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
     async updateLimits(accountId, changes, opts) {
       const signal = opts?.signal;
       const path = `/accounts/${enc(accountId)}/limits`;
-      const { data: current } = await call(LimitsDoc, { method: 'GET', path, signal });
+      const { data: current, env: currentEnv } = await call(LimitsDoc, { method: 'GET', path, signal });
+      const expected = opts?.expectedRevision;
+      const revision = revisionOf(currentEnv);
+      // Kazoo does not refuse a stale write by itself: compare revisions first.
+      if (expected && revision !== undefined && revision !== expected) {
+        throw new AccountApiError({
+          kind: 'conflict',
+          status: 409,
+          message: 'Someone else changed these limits in the meantime.',
+          details: { current: limitsFrom(current, revision) },
+          request: { method: 'POST', url: `${http.base}${path}` },
+        });
+      }
       // POST replaces the whole document: send it back with the changes, minus the read-only postpay facts.
       const doc: Record<string, unknown> = { ...current };
       delete doc.allow_postpay;
@@ -543,8 +584,9 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
     },
 
     async getCarrierStrategy(accountId, opts) {
-      const doc = await findNoMatch(accountId, opts?.signal);
-      return carrierFrom(accountId, doc, opts?.signal);
+      const signal = opts?.signal;
+      const strategy = findNoMatch(accountId, signal).then((doc) => carrierFrom(accountId, doc, signal));
+      return withCount(accountId, strategy, signal);
     },
 
     async setCarrierStrategy(accountId, strategy: CarrierStrategy, opts) {
@@ -585,13 +627,14 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
           })
         ).data;
       }
-      return carrierFrom(accountId, saved, signal);
+      return withCount(accountId, carrierFrom(accountId, saved, signal), signal);
     },
 
     async listApps(accountId, opts) {
       const signal = opts?.signal;
       const ownApps = async () => {
         const { data } = await call(AppList, { method: 'GET', path: `/accounts/${enc(accountId)}/apps_store`, signal });
+        appStores.set(accountId, accountId);
         return data.map((a) => appFrom(a, true));
       };
       // The caller's own account: its blacklist and parent belong to the account above. What it may use is
@@ -608,6 +651,7 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
           signal,
         });
         const blocked = new Set(blacklist.data.blacklist ?? []);
+        appStores.set(accountId, parent ?? accountId);
         return data.map((a) => appFrom(a, !blocked.has(a.id)));
       } catch (err) {
         if (!AccountApiError.is(err, 'forbidden')) throw err;
@@ -626,6 +670,22 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
         signal: opts?.signal,
       });
       return apps.map((a) => ({ ...a, enabled: want.has(a.id) }));
+    },
+
+    async getAppIcon(accountId, appId, opts) {
+      // The store `listApps` read the app from: a disabled app is served by the parent's store only.
+      const store = appStores.get(accountId) ?? accountId;
+      try {
+        const blob = await http.sendForBlob({
+          method: 'GET',
+          path: `/accounts/${enc(store)}/apps_store/${enc(appId)}/icon`,
+          signal: opts?.signal,
+        });
+        return blob.size ? blob : undefined;
+      } catch (err) {
+        if (AccountApiError.is(err, 'not-found')) return undefined;
+        throw err;
+      }
     },
   };
 

@@ -144,6 +144,11 @@ export const CallflowDoc = z.looseObject({
 });
 export type CallflowDoc = z.infer<typeof CallflowDoc>;
 
+/** `GET /accounts/{id}/resources`: the account's own carriers (Crossbar's `crossbar_listing` view). */
+export const ResourceList = z.array(
+  z.looseObject({ id: str, name: optStr, enabled: z.optional(z.nullable(z.boolean())) }),
+);
+
 export const AppList = z.array(
   z.looseObject({
     id: str,

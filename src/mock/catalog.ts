@@ -137,6 +137,56 @@ export const APP_CATALOG: readonly CatalogApp[] = [
   ),
 ];
 
+const EXTRA_TOPICS = [
+  ['Analytics', 'Charts of call volumes, answer times and missed calls.'],
+  ['Billing Portal', 'Invoices and payment methods for the account holder.'],
+  ['Queue Monitor', 'Live view of call-centre queues and waiting callers.'],
+  ['Hot Desking', 'Lets users sign in to any shared desk phone.'],
+  ['SMS Inbox', 'Send and receive text messages on business numbers.'],
+  ['Paging', 'One-way announcements to groups of phones.'],
+  ['Directory', 'A company phone book with search by name or extension.'],
+  ['Wallboard', 'Large-screen statistics for team leads.'],
+  ['Provisioner', 'Zero-touch set-up of desk phones.'],
+  ['Team Chat', 'Messaging between colleagues, with presence.'],
+];
+const EXTRA_EDITIONS = ['Lite', 'Plus', 'Pro', 'Suite', 'Cloud'];
+
+/** `count` more apps for long lists (`EmulatorOptions.extraApps`), the same for the same count. */
+export function generatedApps(count: number): CatalogApp[] {
+  const out: CatalogApp[] = [];
+  for (let i = 0; i < count; i++) {
+    const [topic, description] = EXTRA_TOPICS[i % EXTRA_TOPICS.length]!;
+    const round = Math.floor(i / EXTRA_TOPICS.length);
+    const edition = EXTRA_EDITIONS[round % EXTRA_EDITIONS.length]!;
+    const again = Math.floor(round / EXTRA_EDITIONS.length);
+    const label = `${topic} ${edition}${again ? ` ${again + 1}` : ''}`;
+    const name = `extra-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+    out.push(app(name, label, description, ['end_user'], [description]));
+  }
+  return out;
+}
+
+const ICON_COLOURS = ['#2563eb', '#059669', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#4d7c0f'];
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A small square SVG for an app's icon: its initials on a colour of its own. */
+export function appIconSvg(app: CatalogApp): string {
+  const label = app.i18n['en-US']?.label ?? app.name;
+  const initials = label
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+  const colour = ICON_COLOURS[parseInt(app.id.slice(0, 6), 16) % ICON_COLOURS.length]!;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">` +
+    `<rect width="64" height="64" rx="14" fill="${colour}"/>` +
+    `<text x="32" y="41" font-family="sans-serif" font-size="26" font-weight="700" fill="#fff" ` +
+    `text-anchor="middle">${xmlText(initials)}</text></svg>`
+  );
+}
+
 /** Number classifiers (phone_numbers-37). */
 export const CLASSIFIERS: Record<string, { friendly_name: string; regex: string; pretty_print?: string }> = {
   caribbean: {

@@ -1,5 +1,6 @@
 // What every route handler gets: the parsed request, the environment, and the shared rules
 // (authentication, authorization, paging) that Crossbar applies before its modules run.
+import type { CatalogApp } from './catalog.js';
 import type { Db } from './db.js';
 import { collationKey } from './sorted.js';
 import { errors, success, type Reply, type ReplyMeta, type SuccessExtras } from './http.js';
@@ -13,6 +14,8 @@ export interface Env {
   readonly classifierShape: 'object' | 'array';
   readonly maxPageSize: number;
   readonly tokenTtlMs: number;
+  /** The platform's apps: the seeded catalog plus `extraApps`. */
+  readonly catalog: readonly CatalogApp[];
   now(): number;
   issueToken(accountId: string, ownerId: string | undefined, method: string): TokenRecord;
 }

@@ -43,6 +43,8 @@ export interface LazyGenerator {
   ledgers(db: Db, account: StoredDoc): LedgerEntry[];
   services(db: Db, account: StoredDoc): StoredDoc;
   callflows(db: Db, account: StoredDoc): StoredDoc[];
+  /** The account's own carriers (`pvt_type: resource`). */
+  resources(db: Db, account: StoredDoc): StoredDoc[];
   blacklist(db: Db, account: StoredDoc): string[];
   apiKey(db: Db, account: StoredDoc): string;
   /** Monster UI keys of a seeded account (contacts, restrictions, notes), added on first full read. */
@@ -63,6 +65,7 @@ export class Db {
   readonly ledgers = new Map<string, LedgerEntry[]>();
   readonly services = new Map<string, StoredDoc>();
   readonly callflows = new Map<string, Map<string, StoredDoc>>();
+  readonly resources = new Map<string, Map<string, StoredDoc>>();
   readonly blacklists = new Map<string, string[]>();
   readonly plans = new Map<string, ServicePlan[]>();
   readonly tokens = new Map<string, TokenRecord>();
@@ -236,6 +239,7 @@ export class Db {
     this.ledgers.delete(id);
     this.services.delete(id);
     this.callflows.delete(id);
+    this.resources.delete(id);
     this.blacklists.delete(id);
     this.plans.delete(id);
     for (const [token, rec] of this.tokens) if (rec.accountId === id) this.tokens.delete(token);
@@ -326,6 +330,22 @@ export class Db {
     return map;
   }
 
+  resourcesOf(accountId: string): Map<string, StoredDoc> {
+    let map = this.resources.get(accountId);
+    if (!map) {
+      map = new Map();
+      for (const r of this.gen.resources(this, this.accounts.get(accountId)!)) map.set(r._id as string, r);
+      this.resources.set(accountId, map);
+    }
+    return map;
+  }
+
+  /** How many carriers the account has, without keeping generated ones (directory listings of big seeds). */
+  resourceCount(accountId: string): number {
+    const doc = this.accounts.get(accountId);
+    return this.resources.get(accountId)?.size ?? (doc ? this.gen.resources(this, doc).length : 0);
+  }
+
   blacklistOf(accountId: string): string[] {
     let list = this.blacklists.get(accountId);
     if (!list) this.blacklists.set(accountId, (list = this.gen.blacklist(this, this.accounts.get(accountId)!)));
@@ -361,6 +381,7 @@ export class Db {
       ledgers: Object.fromEntries(this.ledgers),
       services: Object.fromEntries(this.services),
       callflows: mapOfLists(this.callflows),
+      resources: mapOfLists(this.resources),
       blacklists: Object.fromEntries(this.blacklists),
       plans: Object.fromEntries(this.plans),
       tokens: [...this.tokens.values()],
@@ -381,6 +402,9 @@ export class Db {
     for (const [acc, doc] of Object.entries(state.services)) db.services.set(acc, doc);
     for (const [acc, list] of Object.entries(state.callflows)) {
       db.callflows.set(acc, new Map(list.map((c) => [c._id as string, c])));
+    }
+    for (const [acc, list] of Object.entries(state.resources ?? {})) {
+      db.resources.set(acc, new Map(list.map((r) => [r._id as string, r])));
     }
     for (const [acc, list] of Object.entries(state.blacklists)) db.blacklists.set(acc, list);
     for (const [acc, list] of Object.entries(state.plans)) db.plans.set(acc, list);

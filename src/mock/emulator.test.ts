@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createCrossbarEmulator } from './index.js';
-import { byNameThenId, call, credentials, login, startsWithFolded, walk, type Loose } from './test-helpers.js';
+import { BASE, byNameThenId, call, credentials, login, startsWithFolded, walk, type Loose } from './test-helpers.js';
 import type { CrossbarEmulator } from './types.js';
 
 const HEX32 = /^[0-9a-f]{32}$/;
@@ -656,7 +656,7 @@ describe('crossbar emulator: limits, ledgers, services', () => {
     expect(r.json.data.cause).to.equal('Please contact your phone provider to add limits.');
   });
 
-  it('credits and debits through ledgers, in dollars, only from an ancestor', async () => {
+  it('credits and debits through ledgers, in dollars, never from the account itself', async () => {
     const acc = await createAccount(em, acme, em.rootAccountId, { name: 'Ledger Co.' });
     expect((await call(em, 'GET', `/accounts/${acc.id}/ledgers/total`, { token: acme })).json.data).to.deep.equal({
       amount: 0,
@@ -697,6 +697,25 @@ describe('crossbar emulator: limits, ledgers, services', () => {
       body: { data: { amount: 5 } },
     });
     expect(noSource.json.data.source.required).to.exist;
+  });
+
+  it("credits only from the account's own reseller or a superduper admin, not any ancestor", async () => {
+    const parent = await createAccount(em, acme, em.rootAccountId, { name: 'Ledger Parent' });
+    const leaf = await createAccount(em, acme, parent.id, { name: 'Ledger Leaf' });
+    const credit = (token: string) =>
+      call(em, 'PUT', `/accounts/${leaf.id}/ledgers/credit`, {
+        token,
+        body: {
+          data: {
+            amount: 2,
+            source: { service: 'adjustments', id: crypto.randomUUID().replace(/-/g, '') },
+            usage: { type: 'credit', quantity: 0, unit: 'USD' },
+          },
+        },
+      });
+    expect((await credit(em.issueToken(parent.id))).status).to.equal(403);
+    expect((await credit(acme)).status).to.equal(201);
+    expect((await credit(em.issueToken(em.masterAccountId))).status).to.equal(201);
   });
 
   it('lists plans the reseller offers and assigns them with the 402 dance', async () => {
@@ -789,6 +808,33 @@ describe('crossbar emulator: callflows and apps', () => {
     expect(updated.json.data.flow.module).to.equal('resources');
   });
 
+  it("lists an account's own carriers as Crossbar's listing does, a few seeded, none for most", async () => {
+    const all = em.accounts();
+    const withCarriers = all.filter((a) => a.ownCarriers > 0);
+    expect(withCarriers.length).to.be.greaterThan(0);
+    expect(withCarriers.length).to.be.lessThan(all.length / 2);
+    expect(em.account(em.masterAccountId)!.ownCarriers, "the master's are the system-wide ones").to.equal(0);
+    const some = withCarriers.find((a) => a.depth > 0 && a.ownCarriers >= 2) ?? withCarriers[0]!;
+    const listed = await walk(em, acme, `/accounts/${some.id}/resources`, 1);
+    expect(listed.items).to.have.length(some.ownCarriers);
+    expect(listed.pages).to.equal(some.ownCarriers);
+    for (const r of listed.items) {
+      expect(r.id).to.match(HEX32);
+      expect(r.name).to.be.a('string').and.not.empty;
+      expect(r.enabled).to.be.a('boolean');
+      expect(Object.keys(r).some((k) => k.startsWith('pvt_') || k.startsWith('_'))).to.equal(false);
+    }
+    const fresh = await createAccount(em, acme, em.rootAccountId, { name: 'No Carriers Yet' });
+    const none = await call(em, 'GET', `/accounts/${fresh.id}/resources`, { token: acme });
+    expect(none.status).to.equal(200);
+    expect(none.json.data).to.deep.equal([]);
+    expect(em.account(fresh.id)!.ownCarriers).to.equal(0);
+    const foreign = await call(em, 'GET', `/accounts/${em.foreignAccountId}/resources`, { token: acme });
+    expect(foreign.status).to.equal(403);
+    const state = em.snapshot();
+    expect(state.resources?.[some.id]).to.have.length(some.ownCarriers);
+  });
+
   it('hides blacklisted apps from the account and everything below it', async () => {
     const parent = await createAccount(em, acme, em.rootAccountId, { name: 'App Parent' });
     const child = await createAccount(em, acme, parent.id, { name: 'App Child' });
@@ -811,6 +857,25 @@ describe('crossbar emulator: callflows and apps', () => {
       token: em.issueToken(parent.id),
     });
     expect(own.status).to.equal(403);
+  });
+
+  it('adds generated apps for long lists and answers each icon as an SVG to a token holder', async () => {
+    const big = createCrossbarEmulator({ seed: { accounts: 5, depth: 1, seed: 1 }, extraApps: 40 });
+    const token = await login(big);
+    const apps = (await call(big, 'GET', `/accounts/${big.rootAccountId}/apps_store`, { token })).json.data;
+    expect(apps.filter((a: Loose) => String(a.name).startsWith('extra-'))).to.have.length(40);
+    expect(new Set(apps.map((a: Loose) => a.name)).size).to.equal(apps.length);
+    const icon = (t?: string) =>
+      big.handle(
+        new Request(`${BASE}/accounts/${big.rootAccountId}/apps_store/${apps[0].id}/icon`, {
+          headers: t ? { 'X-Auth-Token': t } : {},
+        }),
+      );
+    const res = await icon(token);
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('Content-Type')).to.equal('image/svg+xml');
+    expect(await res.text()).to.match(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect((await icon()).status).to.equal(401);
   });
 });
 

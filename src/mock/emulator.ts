@@ -1,5 +1,6 @@
 // The emulator core: one `handle(Request)` that applies faults and latency, records the request,
 // and answers it from the in-memory Kazoo.
+import { APP_CATALOG, generatedApps } from './catalog.js';
 import { meta, type Ctx, type Env } from './context.js';
 import { clone, Db } from './db.js';
 import { CrossbarError, defaultErrorBody, errors, failure, type Reply } from './http.js';
@@ -111,6 +112,7 @@ export function createCrossbarEmulator(options: EmulatorOptions = {}): CrossbarE
     classifierShape: options.classifierShape ?? 'object',
     maxPageSize: Math.max(1, options.maxPageSize ?? 1000),
     tokenTtlMs: options.tokenTtlMs ?? 3_600_000,
+    catalog: [...APP_CATALOG, ...generatedApps(Math.max(0, Math.floor(options.extraApps ?? 0)))],
     now,
     issueToken: issue,
   };
@@ -148,9 +150,9 @@ export function createCrossbarEmulator(options: EmulatorOptions = {}): CrossbarE
   };
 
   const toResponse = (reply: Reply): Response =>
-    new Response(JSON.stringify(reply.body), {
+    new Response(reply.file ? reply.file.body : JSON.stringify(reply.body), {
       status: reply.status,
-      headers: { 'Content-Type': 'application/json', ...(reply.headers ?? {}) },
+      headers: { 'Content-Type': reply.file?.contentType ?? 'application/json', ...(reply.headers ?? {}) },
     });
 
   const faultResponse = (rule: FaultRule, status: number): Response => {
@@ -269,6 +271,7 @@ export function createCrossbarEmulator(options: EmulatorOptions = {}): CrossbarE
 
   const describe = (doc: StoredDoc): DirectoryAccount => {
     const id = doc._id as string;
+    const current = db;
     const tree = db.tree(doc);
     const rootAt = tree.indexOf(db.ids.root);
     const out: DirectoryAccount = {
@@ -281,6 +284,10 @@ export function createCrossbarEmulator(options: EmulatorOptions = {}): CrossbarE
       isReseller: db.isReseller(doc),
       childCount: db.childCount(id),
       descendantCount: db.descendants.get(id) ?? 0,
+      // Counted when read: a directory of 100,000 accounts should not generate every account's carriers.
+      get ownCarriers() {
+        return current.resourceCount(id);
+      },
     };
     const parent = db.parentId(doc);
     if (parent) out.parentId = parent;

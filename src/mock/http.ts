@@ -101,6 +101,8 @@ export interface Reply {
   status: number;
   body: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** A file sent as is instead of the JSON `body` (an app's icon). */
+  file?: { body: string; contentType: string };
 }
 
 export interface SuccessExtras {

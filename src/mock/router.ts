@@ -6,6 +6,7 @@ import { appRoutes as apps } from './routes/apps.js';
 import { authRoutes as auth } from './routes/auth.js';
 import { billingRoutes as b } from './routes/billing.js';
 import { callflowRoutes as cf } from './routes/callflows.js';
+import { resourceRoutes as res } from './routes/resources.js';
 import { userRoutes as u } from './routes/users.js';
 
 interface Route {
@@ -62,12 +63,14 @@ const ROUTES: Route[] = [
     path: ['accounts', ':id', 'callflows', ':cf'],
     methods: { GET: cf.get, POST: cf.post, PATCH: cf.patch, DELETE: cf.remove },
   },
+  { path: ['accounts', ':id', 'resources'], methods: { GET: res.list } },
   { path: ['accounts', ':id', 'apps_store'], methods: { GET: apps.list } },
   {
     path: ['accounts', ':id', 'apps_store', 'blacklist'],
     methods: { GET: apps.getBlacklist, POST: apps.postBlacklist },
   },
   { path: ['accounts', ':id', 'apps_store', ':app'], methods: { GET: apps.getApp } },
+  { path: ['accounts', ':id', 'apps_store', ':app', 'icon'], methods: { GET: apps.getIcon } },
 ];
 
 function match(segments: string[]): { route: Route; params: string[] } | undefined {

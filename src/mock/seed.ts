@@ -28,6 +28,8 @@ export const ROOT_ADMIN = 'admin@acme.example';
 export const MASTER_ADMIN = 'sysadmin@kazoo.example';
 export const FOREIGN_ADMIN = 'admin@globex.example';
 
+const CARRIER_NAMES = ['Primary SIP trunk', 'Backup SIP trunk', 'International route'];
+
 export const DEFAULT_SEED: Required<SeedOptions> = { accounts: 60, depth: 3, seed: 1 };
 
 // Seeded accounts were created between 2015-01-01 and 2024-06-01 (Gregorian seconds).
@@ -560,6 +562,32 @@ export const lazyGenerator: LazyGenerator = {
           module: 'resources',
         }),
       );
+    }
+    return out;
+  },
+
+  resources(db, account) {
+    const id = account._id as string;
+    // The master's carriers are the system-wide ones (the offnet database), not an account's own.
+    if (account.pvt_seeded !== true || id === db.ids.master) return [];
+    const rng = new Rng(`resources:${db.seed.seed}:${id}`);
+    const count = db.isReseller(account) ? rng.range(1, 3) : rng.chance(0.15) ? rng.range(1, 2) : 0;
+    const created = Number(account.pvt_created ?? CREATED_FROM);
+    const out: StoredDoc[] = [];
+    for (let i = 0; i < count; i++) {
+      out.push({
+        _id: rng.hex(16),
+        _rev: `1-${rng.hex(16)}`,
+        name: CARRIER_NAMES[i]!,
+        enabled: i === 0 || rng.chance(0.7),
+        weight_cost: String((i + 1) * 10),
+        flags: [],
+        rules: ['^\\+?\\d+$'],
+        gateways: [{ server: `sip${i + 1}.${emailDomain(account)}`, enabled: true, prefix: '', suffix: '' }],
+        pvt_type: 'resource',
+        pvt_created: created,
+        pvt_modified: created,
+      });
     }
     return out;
   },

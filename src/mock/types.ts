@@ -31,6 +31,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Idle time after which a token answers 401. Default one hour. */
   tokenTtlMs?: number;
+  /** Generated apps added to the app catalog after the seeded twelve (a reseller with dozens). Default 0. */
+  extraApps?: number;
 }
 
 export interface FaultRule {
@@ -117,6 +119,8 @@ export interface EmulatorState {
   ledgers: Record<string, LedgerEntry[]>;
   services: Record<string, StoredDoc>;
   callflows: Record<string, StoredDoc[]>;
+  /** Each account's own carriers (absent in snapshots taken before carriers were kept). */
+  resources?: Record<string, StoredDoc[]>;
   blacklists: Record<string, string[]>;
   plans: Record<string, ServicePlan[]>;
   tokens: TokenRecord[];
@@ -141,6 +145,8 @@ export interface DirectoryAccount {
   childCount: number;
   /** Sub-accounts at every level below. */
   descendantCount: number;
+  /** Carriers the account has of its own (`/accounts/{id}/resources`). */
+  ownCarriers: number;
 }
 
 export interface CrossbarEmulator {

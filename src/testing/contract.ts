@@ -451,10 +451,14 @@ export function runAccountApiContract(
       it('reads the carrier strategy without writing, then saves each strategy', async () => {
         const a = await api.createAccount(parentId, { name: `Contract Carrier ${tag}` });
         equal((await api.getCarrierStrategy(a.id)).source, 'default', 'nothing saved');
-        equal((await api.getCarrierStrategy(a.id)).source, 'default', 'reading did not save one');
+        const fresh = await api.getCarrierStrategy(a.id);
+        equal(fresh.source, 'default', 'reading did not save one');
+        // The count is optional; where a backend gives it, a new account has none of its own.
+        check(fresh.ownCarriers === undefined || fresh.ownCarriers === 0, 'a new account has no carriers');
         for (const strategy of ['account', 'reseller', 'system'] as const) {
           const saved = await api.setCarrierStrategy(a.id, strategy);
           equal(saved.strategy, strategy, `saved ${strategy}`);
+          equal(saved.ownCarriers, fresh.ownCarriers, `the count is kept after saving ${strategy}`);
           equal((await api.getCarrierStrategy(a.id)).strategy, strategy, `read back ${strategy}`);
         }
       });
@@ -482,6 +486,22 @@ export function runAccountApiContract(
           'read back',
         );
         equal(read.length, apps.length, 'disabled apps are still listed');
+      });
+      it('gives the icon of an app as data, a disabled one too (optional getAppIcon)', async () => {
+        if (!api.getAppIcon) return;
+        const a = await api.createAccount(parentId, { name: `Contract Icons ${tag}` });
+        const apps = await api.listApps(a.id);
+        check(apps.length >= 2, 'apps offered');
+        await api.setEnabledApps(a.id, [apps[0]!.id]);
+        await api.listApps(a.id);
+        for (const app of apps.slice(0, 2)) {
+          const icon = await api.getAppIcon(a.id, app.id);
+          if (icon === undefined) continue;
+          check(icon instanceof Blob, `${app.name}: a Blob`);
+          check(icon.size > 0, `${app.name}: not empty`);
+          check(/^image\//.test(icon.type), `${app.name}: an image type, got "${icon.type}"`);
+        }
+        equal(await api.getAppIcon(a.id, 'f'.repeat(32)), undefined, 'an unknown app has no icon');
       });
     });
   });

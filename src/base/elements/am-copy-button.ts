@@ -53,11 +53,12 @@ export class AmCopyButton extends AmElement {
 
   protected override render(): unknown {
     const said = this.result === 'copied' ? this.l.t('copied') : this.result === 'failed' ? this.l.t('copyFailed') : '';
+    // While it reads "Copied", that word is its name (a label that hid it would not match what is seen).
     return html`<button
         type="button"
         class="am-button"
         part="button"
-        aria-label=${this.label || nothing}
+        aria-label=${(this.result !== 'copied' && this.label) || nothing}
         ?disabled=${this.disabled || !this.value}
         @click=${this.copy}
       >

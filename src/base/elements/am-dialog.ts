@@ -59,7 +59,10 @@ export class AmDialog extends AmElement {
       this.querySelector<HTMLElement>(
         'input:not([type=hidden]):not([disabled]), select, textarea, button:not([disabled]), [tabindex="0"]',
       );
-    first?.focus();
+    // A field that is itself an element (`<am-password-field>`) renders after the dialog opens: wait for it.
+    const rendering = (first as Partial<AmElement> | null)?.updateComplete;
+    if (rendering) void rendering.then(() => this.open && first!.focus());
+    else first?.focus();
   }
 
   private restoreFocus(): void {
@@ -71,12 +74,22 @@ export class AmDialog extends AmElement {
   /** Escape or the browser's close request: the owner may keep it open (`preventDefault()`). */
   private onCancel(e: Event): void {
     e.preventDefault();
+    // One the browser will not let be cancelled closes it anyway: `onClose` asks once it is shown again.
+    if (!e.cancelable) return;
     const go = this.dispatchEvent(new CustomEvent('am-dialog-request-close', { cancelable: true, bubbles: true }));
     if (go) this.open = false;
   }
 
+  /** The browser closed it without a cancelable `cancel` (Escape again, with no click since): ask as for Escape. */
+  private onClose(): void {
+    const d = this.dialog;
+    if (!this.open || !d || d.open || !this.isConnected) return;
+    d.showModal();
+    this.onCancel(new Event('cancel', { cancelable: true }));
+  }
+
   protected override render(): unknown {
-    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel}>
+    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel} @close=${this.onClose}>
       <div class="inner">
         ${this.label ? html`<h2 id="title" part="title">${this.label}</h2>` : nothing}
         <slot></slot>

@@ -59,7 +59,7 @@ export class AmSwitch extends AmElement {
       </button>
       ${
         this.description
-          ? html`<span class="description" id="description" part="description">${this.description}</span>`
+          ? html`<span class="description" id="description" part="description" dir="auto">${this.description}</span>`
           : nothing
       }`;
   }

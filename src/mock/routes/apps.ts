@@ -1,5 +1,5 @@
 // /v2/accounts/{id}/apps_store: the catalog minus every blacklist set along the account's tree.
-import { APP_CATALOG, type CatalogApp } from '../catalog.js';
+import { appIconSvg, type CatalogApp } from '../catalog.js';
 import { ok, requireAccount, requireAncestor, requireObject, type Ctx, type Env, type Handler } from '../context.js';
 import { clone } from '../db.js';
 import { errors } from '../http.js';
@@ -11,7 +11,7 @@ export function availableApps(env: Env, accountId: string): string[] {
   const doc = db.account(accountId)!;
   const hidden = new Set<string>();
   for (const id of [...db.tree(doc), accountId]) for (const app of db.blacklistOf(id)) hidden.add(app);
-  return APP_CATALOG.filter((a) => !hidden.has(a.id)).map((a) => a.id);
+  return env.catalog.filter((a) => !hidden.has(a.id)).map((a) => a.id);
 }
 
 function present(ctx: Ctx, app: CatalogApp): StoredDoc {
@@ -25,16 +25,26 @@ function present(ctx: Ctx, app: CatalogApp): StoredDoc {
 const list: Handler = (ctx, env, [id]) => {
   requireAccount(ctx, env, id);
   const allowed = new Set(availableApps(env, id!));
-  const data = APP_CATALOG.filter((a) => allowed.has(a.id)).map((a) => present(ctx, a));
+  const data = env.catalog.filter((a) => allowed.has(a.id)).map((a) => present(ctx, a));
   return ok(ctx, env, data, { page: { page_size: data.length } });
 };
 
-const getApp: Handler = (ctx, env, [id, appId]) => {
+/** The app as `accountId` may use it: 404 for one it may not. */
+function availableApp(ctx: Ctx, env: Env, id: string | undefined, appId: string | undefined): CatalogApp {
   requireAccount(ctx, env, id);
-  const app = APP_CATALOG.find((a) => a.id === appId);
+  const app = env.catalog.find((a) => a.id === appId);
   if (!app || !availableApps(env, id!).includes(app.id)) throw errors.notFound(appId ?? '');
-  return ok(ctx, env, present(ctx, app));
-};
+  return app;
+}
+
+const getApp: Handler = (ctx, env, [id, appId]) => ok(ctx, env, present(ctx, availableApp(ctx, env, id, appId)));
+
+// The catalog keeps only icon file names: every app gets a small generated SVG in their place.
+const getIcon: Handler = (ctx, env, [id, appId]) => ({
+  status: 200,
+  body: {},
+  file: { body: appIconSvg(availableApp(ctx, env, id, appId)), contentType: 'image/svg+xml' },
+});
 
 const CAUSE = 'only an ancestor of the account may manage its app blacklist';
 
@@ -57,4 +67,4 @@ const postBlacklist: Handler = (ctx, env, [id]) => {
   return ok(ctx, env, { blacklist: [...unique] });
 };
 
-export const appRoutes = { list, getApp, getBlacklist, postBlacklist };
+export const appRoutes = { list, getApp, getIcon, getBlacklist, postBlacklist };

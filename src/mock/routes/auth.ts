@@ -1,5 +1,4 @@
 // /v2/user_auth, /v2/api_auth, /v2/token_auth.
-import { APP_CATALOG } from '../catalog.js';
 import { authenticate, ok, requireObject, type Ctx, type Env, type Handler } from '../context.js';
 import { errors, type Reply } from '../http.js';
 import { collationKey } from '../sorted.js';
@@ -13,12 +12,14 @@ export function normalizeName(name: string): string {
 
 function appsFor(ctx: Ctx, env: Env, accountId: string): StoredDoc[] {
   const available = new Set(availableApps(env, accountId));
-  return APP_CATALOG.filter((a) => available.has(a.id)).map((a) => ({
-    id: a.id,
-    name: a.name,
-    api_url: `${ctx.origin}/v2/`,
-    label: a.i18n['en-US']?.label ?? a.name,
-  }));
+  return env.catalog
+    .filter((a) => available.has(a.id))
+    .map((a) => ({
+      id: a.id,
+      name: a.name,
+      api_url: `${ctx.origin}/v2/`,
+      label: a.i18n['en-US']?.label ?? a.name,
+    }));
 }
 
 function sessionData(ctx: Ctx, env: Env, rec: TokenRecord): StoredDoc {

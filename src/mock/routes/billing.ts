@@ -172,7 +172,10 @@ const ledgerSource: Handler = (ctx, env, [id, source]) => {
 function adjust(sign: 1 | -1): Handler {
   return (ctx, env, [id]) => {
     const account = requireAccount(ctx, env, id);
-    requireAncestor(ctx, env, account, 'only the reseller side (an ancestor of the account) may credit or debit it');
+    // cb_ledgers authorize_create: the account's own reseller or a superduper admin, no other ancestor.
+    if (env.db.resellerOf(account) !== callerId(ctx) && !isSuperduper(ctx, env)) {
+      throw errors.forbidden("only the account's reseller may credit or debit it");
+    }
     const body = requireObject(ctx.data);
     const errs = env.validator.validate('ledgers', body);
     if (body.amount === undefined && !errs.amount)

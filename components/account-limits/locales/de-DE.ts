@@ -1,0 +1,48 @@
+import type { AccountLimitsMessages } from './en-US.js';
+
+const de: AccountLimitsMessages = {
+  heading: 'Limits und Anrufe',
+  trunksHeading: 'Leitungen',
+  trunksIntro:
+    'Wie viele Anrufe gleichzeitig laufen dürfen. Anrufe darüber hinaus werden abgelehnt, außer Minutenanrufe sind eingeschaltet.',
+  twowayTrunks: 'Bidirektionale Leitungen',
+  inboundTrunks: 'Eingehende Leitungen',
+  outboundTrunks: 'Ausgehende Leitungen',
+  notSet: 'Nicht festgelegt',
+  'field.trunks.required': 'Geben Sie eine Anzahl Leitungen ein: 0 oder mehr.',
+  classesHeading: 'Erlaubte Anrufe',
+  classesIntro: 'Schalten Sie eine Anrufart aus, um sie für dieses Konto abzulehnen.',
+  classesEmpty: 'Die Plattform nennt für dieses Konto keine Anrufarten; es gibt nichts zu erlauben oder abzulehnen.',
+  allowed: 'Erlaubt',
+  denied: 'Abgelehnt',
+  perMinuteHeading: 'Minutenanrufe',
+  allowPerMinute: 'Minutenanrufe über die Leitungen hinaus',
+  allowPerMinuteDescription:
+    'Ein: Anrufe über die Leitungslimits hinaus werden durchgestellt und pro Minute vom Guthaben abgerechnet. Aus: Sie werden abgelehnt.',
+  postpay: 'Nachträgliche Zahlung',
+  postpayAllowed: 'Erlaubt, bis {amount} unter null',
+  postpayAllowedNoLimit: 'Erlaubt',
+  postpayNotAllowed: 'Nicht erlaubt',
+  postpayNote: 'Von der Plattform festgelegt; hier nicht änderbar.',
+  balanceHeading: 'Guthaben',
+  balanceNow: 'Aktuelles Guthaben',
+  addCredit: 'Guthaben hinzufügen',
+  removeCredit: 'Guthaben abziehen',
+  creditRefused:
+    'Nur der Reseller dieses Kontos oder ein Plattform-Administrator kann Guthaben hinzufügen oder abziehen.',
+  creditAmount: 'Betrag ({currency})',
+  creditAmountHint: 'Mindestens {min}, zum Beispiel 25,00.',
+  creditReason: 'Grund (optional)',
+  creditReasonHint: 'Wird mit der Buchung gespeichert.',
+  'field.creditAmount.required': 'Geben Sie einen Betrag ein.',
+  'field.creditAmount.too-small': 'Der Betrag muss mindestens {limit} betragen.',
+  continue: 'Weiter',
+  back: 'Zurück',
+  confirmCredit: '{amount} zum Guthaben von {name} hinzufügen?',
+  confirmDebit: '{amount} vom Guthaben von {name} abziehen?',
+  confirmReason: 'Grund: {reason}',
+  creditDone: 'Guthaben hinzugefügt. Das Guthaben beträgt jetzt {balance}.',
+  debitDone: 'Guthaben abgezogen. Das Guthaben beträgt jetzt {balance}.',
+  savedDone: 'Limits und Anrufe von {name} gespeichert.',
+};
+export default de;

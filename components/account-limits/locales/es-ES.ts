@@ -1,0 +1,48 @@
+import type { AccountLimitsMessages } from './en-US.js';
+
+const es: AccountLimitsMessages = {
+  heading: 'Límites y llamadas',
+  trunksHeading: 'Troncales',
+  trunksIntro:
+    'Cuántas llamadas pueden cursarse a la vez. Las que superen estos límites se rechazan, salvo que las llamadas por minuto estén activadas.',
+  twowayTrunks: 'Troncales bidireccionales',
+  inboundTrunks: 'Troncales entrantes',
+  outboundTrunks: 'Troncales salientes',
+  notSet: 'Sin definir',
+  'field.trunks.required': 'Escriba un número de troncales: 0 o más.',
+  classesHeading: 'Llamadas permitidas',
+  classesIntro: 'Desactive un tipo de llamada para rechazarlo en esta cuenta.',
+  classesEmpty:
+    'La plataforma no indica tipos de llamada para esta cuenta, así que no hay nada que permitir ni rechazar.',
+  allowed: 'Permitida',
+  denied: 'Rechazada',
+  perMinuteHeading: 'Llamadas por minuto',
+  allowPerMinute: 'Llamadas por minuto más allá de las troncales',
+  allowPerMinuteDescription:
+    'Activado: las llamadas que superan los límites de troncales se cursan y se cobran por minuto del saldo. Desactivado: se rechazan.',
+  postpay: 'Pago posterior',
+  postpayAllowed: 'Permitido, hasta {amount} por debajo de cero',
+  postpayAllowedNoLimit: 'Permitido',
+  postpayNotAllowed: 'No permitido',
+  postpayNote: 'Lo fija la plataforma; no se puede cambiar aquí.',
+  balanceHeading: 'Saldo',
+  balanceNow: 'Saldo actual',
+  addCredit: 'Añadir saldo',
+  removeCredit: 'Retirar saldo',
+  creditRefused: 'Solo el revendedor de esta cuenta o un administrador de la plataforma puede añadir o retirar saldo.',
+  creditAmount: 'Importe ({currency})',
+  creditAmountHint: 'Al menos {min}, por ejemplo 25,00.',
+  creditReason: 'Motivo (opcional)',
+  creditReasonHint: 'Se guarda con el movimiento.',
+  'field.creditAmount.required': 'Escriba un importe.',
+  'field.creditAmount.too-small': 'El importe debe ser de al menos {limit}.',
+  continue: 'Continuar',
+  back: 'Atrás',
+  confirmCredit: '¿Añadir {amount} al saldo de {name}?',
+  confirmDebit: '¿Retirar {amount} del saldo de {name}?',
+  confirmReason: 'Motivo: {reason}',
+  creditDone: 'Saldo añadido. El saldo es ahora de {balance}.',
+  debitDone: 'Saldo retirado. El saldo es ahora de {balance}.',
+  savedDone: 'Límites y llamadas de {name} guardados.',
+};
+export default es;

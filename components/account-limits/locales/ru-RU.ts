@@ -1,0 +1,48 @@
+import type { AccountLimitsMessages } from './en-US.js';
+
+const ru: AccountLimitsMessages = {
+  heading: 'Лимиты и звонки',
+  trunksHeading: 'Линии',
+  trunksIntro:
+    'Сколько звонков может идти одновременно. Звонки сверх этого отклоняются, если не включены поминутные звонки.',
+  twowayTrunks: 'Двусторонние линии',
+  inboundTrunks: 'Входящие линии',
+  outboundTrunks: 'Исходящие линии',
+  notSet: 'Не задано',
+  'field.trunks.required': 'Введите число линий: 0 или больше.',
+  classesHeading: 'Разрешённые звонки',
+  classesIntro: 'Выключите вид звонков, чтобы запретить его для этого аккаунта.',
+  classesEmpty: 'Платформа не указывает видов звонков для этого аккаунта, поэтому разрешать и запрещать нечего.',
+  allowed: 'Разрешено',
+  denied: 'Запрещено',
+  perMinuteHeading: 'Поминутные звонки',
+  allowPerMinute: 'Поминутные звонки сверх линий',
+  allowPerMinuteDescription:
+    'Вкл.: звонки сверх лимита линий проходят и оплачиваются поминутно с баланса. Выкл.: они отклоняются.',
+  postpay: 'Постоплата',
+  postpayAllowed: 'Разрешена, до {amount} ниже нуля',
+  postpayAllowedNoLimit: 'Разрешена',
+  postpayNotAllowed: 'Не разрешена',
+  postpayNote: 'Задаётся платформой; здесь не меняется.',
+  balanceHeading: 'Баланс',
+  balanceNow: 'Текущий баланс',
+  addCredit: 'Пополнить баланс',
+  removeCredit: 'Списать с баланса',
+  creditRefused:
+    'Пополнять баланс и списывать с него может только реселлер этого аккаунта или администратор платформы.',
+  creditAmount: 'Сумма ({currency})',
+  creditAmountHint: 'Не меньше {min}, например 25,00.',
+  creditReason: 'Причина (необязательно)',
+  creditReasonHint: 'Сохраняется вместе с операцией.',
+  'field.creditAmount.required': 'Введите сумму.',
+  'field.creditAmount.too-small': 'Сумма должна быть не меньше {limit}.',
+  continue: 'Далее',
+  back: 'Назад',
+  confirmCredit: 'Пополнить баланс «{name}» на {amount}?',
+  confirmDebit: 'Списать {amount} с баланса «{name}»?',
+  confirmReason: 'Причина: {reason}',
+  creditDone: 'Баланс пополнен. Теперь он составляет {balance}.',
+  debitDone: 'Сумма списана. Теперь баланс составляет {balance}.',
+  savedDone: 'Лимиты и звонки «{name}» сохранены.',
+};
+export default ru;

@@ -1,0 +1,11 @@
+import { CarrierPicker } from './carrier-picker.js';
+
+CarrierPicker.define('carrier-picker');
+
+export { CarrierPicker };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'carrier-picker': CarrierPicker;
+  }
+}
