@@ -1,11 +1,6 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import type { RequestHandler } from 'msw';
-import type { AccountApi } from '../src/api/index.js';
-import { createKazooAdapter } from '../src/kazoo/index.js';
-import type { CrossbarEmulator, StoredDoc } from '../src/mock/index.js';
-import { neverAnswer, STORY_BASE, storyBackend, type StoryBackend } from './support/emulator.js';
+import type { Meta } from '@storybook/web-components-vite';
+import type { CrossbarEmulator } from '../src/mock/index.js';
+import { directApi, draftStories, until } from './support/draft-stories.js';
 import { AccountProvider } from '../components/account-provider/account-provider.define.js';
 import { AccountAdmins } from '../components/account-admins/account-admins.define.js';
 
@@ -13,213 +8,157 @@ import { AccountAdmins } from '../components/account-admins/account-admins.defin
 AccountProvider.define('account-provider');
 AccountAdmins.define('account-admins');
 
-/** A customer account directly under the root reseller, with no sub-accounts. */
-function leafOf(emulator: CrossbarEmulator): StoredDoc {
-  const root = emulator.rootAccountId;
-  const accounts = emulator.snapshot().accounts;
-  return accounts.find(
-    (a) =>
-      (a.pvt_tree as string[]).at(-1) === root &&
-      !a.pvt_reseller &&
-      !accounts.some((b) => (b.pvt_tree as string[]).includes(a._id as string)),
-  )!;
-}
+/** A customer directly under the root reseller, with no sub-accounts. */
+const leafOf = (emulator: CrossbarEmulator) =>
+  emulator.accounts().find((a) => a.depth === 1 && a.enabled && !a.isReseller && !a.childCount)!.id;
 
-/** The reseller's own session, talking to the emulator directly: seeds data before the story renders. */
-function direct(emulator: CrossbarEmulator): AccountApi {
-  return createKazooAdapter({
-    baseUrl: STORY_BASE,
-    credentials: { ...emulator.login },
-    fetch: (input, init) => emulator.handle(new Request(input, init)),
-  });
-}
+const root = (el: Element) => el.shadowRoot!;
 
-interface Scenario {
-  accountId?: string;
-  handlers?: RequestHandler[];
-}
-
-let current: { backend: StoryBackend; scenario: Scenario } | undefined;
-
-async function until<T>(get: () => T | null | undefined, timeout = 8000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() - start > timeout) throw new Error('The story did not reach its state in time.');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-const inner = <T extends Element>(el: Element, sel: string) => el.shadowRoot?.querySelector<T>(sel) ?? null;
-
+/** The loaded element (its list on screen). */
 async function loaded(canvas: HTMLElement): Promise<AccountAdmins> {
-  const el = canvas.querySelector<AccountAdmins>('account-admins')!;
-  await until(() => inner(el, '[part=list]'));
+  const el = await until(() => canvas.querySelector<AccountAdmins>('account-admins'));
+  await until(() => root(el).querySelector('[part=list]'));
   return el;
 }
 
-async function openDialog(el: AccountAdmins, selector: string): Promise<HTMLDialogElement> {
-  inner<HTMLButtonElement>(el, selector)!.click();
-  return until(() => inner<HTMLDialogElement>(el, 'dialog[open]'));
+/** Clicks the button a user reads as `name` (its text, or its label when it names a row). */
+async function click(el: Element, name: string | RegExp): Promise<void> {
+  const matches = (b: HTMLButtonElement) =>
+    [b.textContent!.trim(), b.getAttribute('aria-label') ?? ''].some((s) =>
+      typeof name === 'string' ? s === name : name.test(s),
+    );
+  (await until(() => [...root(el).querySelectorAll('button')].find(matches))).click();
 }
 
-function fill(dialog: HTMLDialogElement, name: string, value: string) {
+async function openDialog(el: AccountAdmins, opener: string | RegExp): Promise<HTMLElement> {
+  await click(el, opener);
+  return until(() => root(el).querySelector<HTMLElement>('am-dialog'));
+}
+
+function fill(dialog: HTMLElement, name: string, value: string): void {
   const input = dialog.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
-type Story = StoryObj;
-
-function scenario(setup: (b: StoryBackend) => Scenario | Promise<Scenario>, extra: Story = {}): Story {
-  return {
-    ...extra,
-    async beforeEach({ msw }) {
-      const backend = storyBackend();
-      const s = await setup(backend);
-      msw.use(...(s.handlers ?? []), ...backend.handlers);
-      current = { backend, scenario: s };
-    },
-  };
+/** Opens "Add administrator" and fills in a new one. */
+async function addAdmin(el: AccountAdmins, first: string, last: string, email: string): Promise<HTMLElement> {
+  const d = await openDialog(el, 'Add administrator');
+  fill(d, 'firstName', first);
+  fill(d, 'lastName', last);
+  fill(d, 'email', email);
+  await el.updateComplete;
+  return d;
 }
 
-const meta: Meta = {
-  title: 'Widgets/account-admins',
-  component: 'account-admins',
-  render: () => {
-    const { backend, scenario: s } = current!;
-    return html`<account-provider .api=${backend.api}>
-      <div style="padding: 1rem">
-        <account-admins account-id=${ifDefined(s.accountId)}></account-admins>
-      </div>
-    </account-provider>`;
+const submit = (d: HTMLElement) => d.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+
+const s = draftStories({
+  tag: 'account-admins',
+  // The reseller's own administrators: the signed-in one is marked "You" and cannot be removed.
+  account: (emulator) => emulator.rootAccountId,
+  async edit(el) {
+    await addAdmin(el as AccountAdmins, 'Robin', 'Okafor', 'robin.okafor@acme.example');
   },
-};
-export default meta;
+  read: (id) => `/accounts/${id}/users`,
+  write: { method: 'PUT', path: '/accounts/*/users' },
+});
 
-/** The reseller's own administrators (the signed-in one is marked "You" and cannot be removed). */
-export const Loaded = scenario(() => ({}));
+export default { ...s.meta } satisfies Meta;
 
-export const LoadedDark = scenario(() => ({}), { parameters: { theme: 'dark' } });
+export const Loaded = s.states.Loaded;
+export const LoadedDark = s.states.LoadedDark;
+export const LoadedFrench = s.states.LoadedFrench;
+export const LoadedRightToLeft = s.states.LoadedRightToLeft;
+/** The list never arrives: a skeleton after a short delay. */
+export const Loading = s.states.Loading;
+/** The list fails to load: the reason in words, with Retry. */
+export const LoadError = s.states.LoadError;
+export const Offline = s.states.Offline;
 
-export const LoadedFrench = scenario(() => ({}), { parameters: { locale: 'fr-FR' } });
+/** An account outside the signed-in reseller's tree. */
+export const Forbidden = s.scenario((b) => ({ accountId: b.emulator.foreignAccountId }));
 
 /** 120 administrators: every page is fetched (no truncation at 50), a count, pages and the filter. */
-export const ManyAdmins = scenario(async (b) => {
-  const leaf = leafOf(b.emulator);
-  const api = direct(b.emulator);
+export const ManyAdmins = s.scenario(async (b) => {
+  const accountId = leafOf(b.emulator);
+  const api = directApi(b.emulator);
   const first = ['Avery', 'Blake', 'Casey', 'Devon', 'Emery', 'Finley', 'Gray', 'Harper', 'Indy', 'Jordan'];
-  const last = [
-    'Nguyen',
-    'Okafor',
-    'Patel',
-    'Quinn',
-    'Rossi',
-    'Silva',
-    'Tanaka',
-    'Ulloa',
-    'Varga',
-    'Weber',
-    'Xu',
-    'Young',
-  ];
+  const last = ['Nguyen', 'Okafor', 'Patel', 'Quinn', 'Rossi', 'Silva', 'Tanaka', 'Ulloa', 'Varga', 'Weber', 'Xu'];
   for (let i = 0; i < 120; i++) {
     const f = first[i % first.length]!;
     const l = last[Math.floor(i / first.length) % last.length]!;
-    await api.createUser(leaf._id as string, {
+    await api.createUser(accountId, {
       firstName: f,
       lastName: l,
       email: `${f}.${l}.${i}@many-admins.example`.toLowerCase(),
       privLevel: 'admin',
     });
   }
-  return { accountId: leaf._id as string };
+  return { accountId };
 });
 
-export const ManyAdminsDark = { ...ManyAdmins, parameters: { theme: 'dark' } } satisfies Story;
+export const ManyAdminsDark = { ...ManyAdmins, parameters: { theme: 'dark' } };
 
-/** The list never arrives: a skeleton after a short delay. */
-export const Loading = scenario((b) => ({ handlers: [neverAnswer(`/accounts/${b.emulator.rootAccountId}/users`)] }));
-
-/** The list fails to load: the reason in words, with Retry. */
-export const LoadError = scenario((b) => {
-  b.emulator.faults.add({ path: '/accounts/*/users', method: 'GET', status: 500, times: 1 });
-  return {};
-});
-
-/** An account outside the signed-in reseller's tree. */
-export const Forbidden = scenario((b) => ({ accountId: b.emulator.foreignAccountId }));
-
-/** Add an administrator: generated password (show, copy, another), typed password with a strength hint. */
-export const AddAdministrator = scenario(() => ({}), {
+/** Add an administrator: a generated password (show, copy, generate another) or a typed one, with its strength. */
+export const AddAdministrator = s.scenario(() => undefined, {
   play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    const d = await openDialog(el, '[data-action=add]');
-    fill(d, 'firstName', 'Robin');
-    fill(d, 'lastName', 'Okafor');
-    fill(d, 'email', 'robin.okafor@acme.example');
+    await addAdmin(await loaded(canvasElement), 'Robin', 'Okafor', 'robin.okafor@acme.example');
   },
 });
 
-export const AddAdministratorFrench = { ...AddAdministrator, parameters: { locale: 'fr-FR' } } satisfies Story;
+export const AddAdministratorFrench = { ...AddAdministrator, parameters: { locale: 'fr-FR' } };
 
-/** The e-mail is already a user's sign-in name: the error on the e-mail field. */
-export const DuplicateEmail = scenario(() => ({}), {
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    const d = await openDialog(el, '[data-action=add]');
-    fill(d, 'firstName', 'Alex');
-    fill(d, 'lastName', 'Again');
-    fill(d, 'email', current!.backend.emulator.login.username);
-    await el.updateComplete;
-    d.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-  },
-});
-
-/** A save on its way (the server never answers). */
-export const Saving = scenario(
+let signedIn = '';
+/** The e-mail is already a user's sign-in name: said in words on the e-mail field. */
+export const DuplicateEmail = s.scenario(
   (b) => {
-    b.emulator.faults.add({ path: '/accounts/*/users', method: 'PUT', timeout: true });
-    return {};
+    signedIn = b.emulator.login.username;
   },
   {
     play: async ({ canvasElement }) => {
-      const el = await loaded(canvasElement);
-      const d = await openDialog(el, '[data-action=add]');
-      fill(d, 'firstName', 'Pending');
-      fill(d, 'lastName', 'Save');
-      fill(d, 'email', 'pending.save@acme.example');
-      await el.updateComplete;
-      d.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      submit(await addAdmin(await loaded(canvasElement), 'Alex', 'Again', signedIn));
+    },
+  },
+);
+
+/** A save on its way (the server never answers). */
+export const Saving = s.scenario(
+  (b) => {
+    b.emulator.faults.add({ path: '/accounts/*/users', method: 'PUT', timeout: true });
+  },
+  {
+    play: async ({ canvasElement }) => {
+      submit(await addAdmin(await loaded(canvasElement), 'Pending', 'Save', 'pending.save@acme.example'));
     },
   },
 );
 
 /** A reset password, shown once with Copy. */
-export const PasswordShownOnce = scenario(() => ({}), {
+export const PasswordShownOnce = s.scenario(() => undefined, {
   play: async ({ canvasElement }) => {
     const el = await loaded(canvasElement);
-    const d = await openDialog(el, '[part=row]:not(:has(.badge)) [data-action=reset]');
-    await el.updateComplete;
-    d.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-    await until(() => inner(el, '[part=reveal]'));
+    const other = await until(() =>
+      root(el).querySelector<HTMLButtonElement>('[part=row]:not(:has(.badge)) button[aria-label^="Reset password"]'),
+    );
+    other.click();
+    submit(await until(() => root(el).querySelector<HTMLElement>('am-dialog')));
+    await until(() => root(el).querySelector('[part=reveal]'));
   },
 });
 
 /** Make an existing user administrator: search among every user of the account. */
-export const PromoteUser = scenario(() => ({}), {
+export const PromoteUser = s.scenario(() => undefined, {
   play: async ({ canvasElement }) => {
     const el = await loaded(canvasElement);
-    const d = await openDialog(el, '[data-action=promote]');
+    const d = await openDialog(el, 'Make a user administrator');
     await until(() => d.querySelector('input[name=pick]'));
   },
 });
 
-/** Removing asks first. */
-export const RemoveConfirmation = scenario(() => ({}), {
+/** Removing asks first (after the host let it through `admin-remove-request`). */
+export const RemoveConfirmation = s.scenario(() => undefined, {
   play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    inner<HTMLButtonElement>(el, '[data-action=remove]')!.click();
+    await click(await loaded(canvasElement), /^Remove: /);
   },
 });

@@ -167,7 +167,7 @@ export function queryByRole<T extends Element = HTMLElement>(
 export function getByLabel<T extends Element = HTMLInputElement>(root: Root, name: string | RegExp): T {
   const controls = deepQueryAll<T>(
     root,
-    'input, select, textarea, [role=switch], [role=checkbox], [role=combobox], [role=spinbutton], [role=radio], [role=slider]',
+    'input, select, textarea, [role=textbox], [role=switch], [role=checkbox], [role=combobox], [role=spinbutton], [role=radio], [role=slider]',
   ).filter((el) => !isHiddenDeep(el) && !(el instanceof HTMLInputElement && el.type === 'hidden'));
   const found = controls.filter((el) => matchName(accessibleName(el), name));
   if (found.length === 1) return found[0]!;

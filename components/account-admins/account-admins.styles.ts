@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
     max-width: var(--am-account-admins-max-width, 56rem);
   }
   .layout {
@@ -109,10 +108,6 @@ export const styles = css`
     font-family: var(--am-font-family-mono);
     overflow-wrap: anywhere;
   }
-  .form {
-    display: grid;
-    gap: var(--am-space-4);
-  }
   .grid {
     display: grid;
     align-items: start;
@@ -132,27 +127,6 @@ export const styles = css`
     padding: 0 var(--am-space-1);
     font-weight: var(--am-font-weight-medium);
   }
-  .choice {
-    display: flex;
-    align-items: center;
-    gap: var(--am-space-2);
-  }
-  .password-row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--am-space-2);
-  }
-  .password-row .am-input {
-    flex: 1 1 12rem;
-    font-family: var(--am-font-family-mono);
-  }
-  .strength[data-strength='too-short'],
-  .strength[data-strength='weak'] {
-    color: var(--am-color-danger-text);
-  }
-  .strength[data-strength='strong'] {
-    color: var(--am-color-success-text);
-  }
   .candidates {
     display: grid;
     gap: var(--am-space-1);
@@ -170,7 +144,7 @@ export const styles = css`
   .candidates label:hover {
     background: var(--am-color-surface-sunken);
   }
-  .am-dialog.wide {
-    width: min(36rem, calc(100vw - 2rem));
+  am-dialog.wide {
+    --am-dialog-width: 36rem;
   }
 `;

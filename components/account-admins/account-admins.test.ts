@@ -2,23 +2,36 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { User } from '../../src/api/model.js';
+import { passwordLevel } from '../../src/base/elements/am-password-field.js';
+import { deepActiveElement } from '../../src/base/focus.js';
+import { generatePassword } from '../../src/base/random.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
-import { generatePassword, passwordStrength } from './password.js';
+import {
+  allByRole,
+  deepQueryAll,
+  dialogContent,
+  getByLabel,
+  getByRole,
+  queryByRole,
+  textOf,
+} from '../../test/queries.js';
 import type { AccountAdmins } from './account-admins.js';
 import './account-admins.define.js';
 
-const sr = (el: Element) => el.shadowRoot!;
-const $ = <T extends HTMLElement = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
-const $$ = <T extends HTMLElement = HTMLElement>(el: Element, sel: string) => [...sr(el).querySelectorAll<T>(sel)];
-const text = (el: Element) => sr(el).textContent!.replace(/\s+/g, ' ');
-const dialog = (el: Element) => $<HTMLDialogElement>(el, 'dialog[open]');
-const field = (el: Element, name: string) => dialog(el)!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-const rows = (el: Element) => $$(el, '[part=row]');
-const rowOf = (el: Element, name: string) =>
-  rows(el).find((r) => r.querySelector('strong')!.textContent!.includes(name));
+// Elements are compared as booleans: a failing chai message would try to print a live element and hang.
 const requests = (fx: EmulatorFixture, method: string, path: RegExp) =>
   fx.emulator.requests.filter((r) => r.method === method && path.test(r.path));
 const fullName = (u: User) => `${u.firstName} ${u.lastName}`;
+const list = (el: Element) => queryByRole(el, 'list', 'Administrators');
+const rows = (el: Element) => allByRole(list(el)!, 'listitem');
+const rowOf = (el: Element, name: string) => list(el) && rows(el).find((r) => textOf(r).includes(name));
+const dialog = (el: Element) => dialogContent(el);
+const button = (root: Element, name: string | RegExp) => getByRole<HTMLButtonElement>(root, 'button', name);
+const field = (el: Element, label: string) => getByLabel<HTMLInputElement>(dialog(el)!, label);
+const reveal = (el: Element) => queryByRole(el, 'region', /^Password for /);
+/** The list of these administrators (or none) is on screen. */
+const shows = (el: Element, admins: User[]) =>
+  admins.length ? rowOf(el, fullName(admins[0]!)) : /no administrator/.test(textOf(el));
 
 async function typeInto(input: HTMLInputElement, value: string) {
   input.focus();
@@ -27,35 +40,30 @@ async function typeInto(input: HTMLInputElement, value: string) {
   if (value) await sendKeys({ type: value });
 }
 
-async function mount(fx: EmulatorFixture, accountId?: string, api = fx.api) {
+async function mount(fx: EmulatorFixture, accountId?: string) {
   const { el, provider } = await mountInProvider<AccountAdmins>(
-    api,
+    fx.api,
     accountId
       ? html`<account-admins account-id=${accountId}></account-admins>`
       : html`<account-admins></account-admins>`,
   );
-  await until(() => $(el, '[part=list]') || text(el).includes('no administrator'), 'the list loads');
+  await until(() => list(el) || /no administrator/.test(textOf(el)), 'the list loads');
   return { el, provider };
 }
 
-async function openDialog(el: AccountAdmins, selector: string) {
-  const opener = $<HTMLButtonElement>(el, selector)!;
-  opener.focus();
+/** Opens a dialog from the keyboard, as a user would. */
+async function openDialog(el: AccountAdmins, opener: string) {
+  button(el, opener).focus();
   await sendKeys({ press: 'Enter' });
   await until(() => dialog(el), 'the dialog opens');
   return dialog(el)!;
 }
 
-function submit(el: AccountAdmins) {
-  dialog(el)!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-}
-
-/** A customer account directly under the root, and its current administrators. */
+/** Customers directly under the root with no sub-accounts, and the first one's administrators. */
 async function leafAccount(fx: EmulatorFixture) {
-  const page = await fx.api.listChildren(fx.emulator.rootAccountId, { pageSize: 50 });
-  const leaf = page.items.find((a) => !a.descendantsCount)!;
-  const admins = (await fx.api.listUsers(leaf.id, { privLevel: 'admin', pageSize: 1000 })).items;
-  return { leaf, admins };
+  const [leaf, other] = fx.emulator.accounts().filter((a) => a.depth === 1 && a.enabled && !a.childCount);
+  const admins = (await fx.api.listUsers(leaf!.id, { privLevel: 'admin', pageSize: 1000 })).items;
+  return { leaf: leaf!, other: other!, admins };
 }
 
 describe('<account-admins>', () => {
@@ -71,14 +79,14 @@ describe('<account-admins>', () => {
     const root = fx.emulator.rootAccountId;
     const expected = (await fx.api.listUsers(root, { privLevel: 'admin', pageSize: 1000 })).items;
     const session = await fx.api.getSession();
+    const me = expected.find((u) => u.id === session.userId)!;
     const { el } = await mount(fx);
-    expect($(el, '[data-count]')!.getAttribute('data-count')).to.equal(String(expected.length));
-    expect($(el, '[data-count]')!.textContent).to.contain(`${expected.length} administrators`);
+    expect(textOf(el)).to.contain(`${expected.length} administrators`);
     expect(rows(el)).to.have.length(Math.min(25, expected.length));
-    const me = $(el, `[data-user="${session.userId}"]`)!;
-    expect(me.textContent).to.contain('You');
-    expect(me.querySelector('[data-action=remove]')).to.equal(null);
-    expect(me.querySelector('[data-action=edit]')).to.not.equal(null);
+    const mine = rowOf(el, fullName(me))!;
+    expect(textOf(mine)).to.contain('You');
+    expect(!!queryByRole(mine, 'button', `Remove: ${fullName(me)}`)).to.equal(false);
+    expect(!!queryByRole(mine, 'button', `Edit: ${fullName(me)}`)).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
@@ -107,23 +115,23 @@ describe('<account-admins>', () => {
     const pages = requests(fx, 'GET', new RegExp(`/accounts/${leaf.id}/users$`));
     expect(pages.length).to.be.greaterThan(1);
     expect(pages.every((r) => r.query.filter_priv_level === 'admin')).to.equal(true);
-    expect($(el, '[data-count]')!.getAttribute('data-count')).to.equal(String(total));
+    expect(textOf(el)).to.contain(`${total} administrators`);
     expect(rows(el)).to.have.length(25);
-    expect(text(el)).to.contain(`Showing 1–25 of ${total}`);
-    expect(text(el)).to.contain(`Page 1 of ${Math.ceil(total / 25)}`);
-    $<HTMLButtonElement>(el, '[data-action=next]')!.click();
+    expect(textOf(el)).to.contain(`Showing 1–25 of ${total}`);
+    expect(textOf(el)).to.contain(`Page 1 of ${Math.ceil(total / 25)}`);
+    button(el, 'Next page').click();
     await el.updateComplete;
-    expect(text(el)).to.contain(`Showing 26–50 of ${total}`);
+    expect(textOf(el)).to.contain(`Showing 26–50 of ${total}`);
     await expect(el).to.be.accessible();
-    await typeInto($<HTMLInputElement>(el, '#filter')!, 'bulk59@');
+    await typeInto(getByLabel(el, 'Filter administrators'), 'bulk59@');
     await el.updateComplete;
     expect(rows(el)).to.have.length(1);
-    expect(rows(el)[0]!.textContent).to.contain('Admin59 Bulk');
-    expect(text(el)).to.contain('Showing 1–1 of 1');
-    expect($(el, '[part=pager]')).to.equal(null);
-    await typeInto($<HTMLInputElement>(el, '#filter')!, 'nobody-like-this');
+    expect(textOf(rows(el)[0]!)).to.contain('Admin59 Bulk');
+    expect(textOf(el)).to.contain('Showing 1–1 of 1');
+    expect(!!queryByRole(el, 'button', 'Next page')).to.equal(false);
+    await typeInto(getByLabel(el, 'Filter administrators'), 'nobody-like-this');
     await el.updateComplete;
-    expect(text(el)).to.contain('No administrator matches “nobody-like-this”.');
+    expect(textOf(el)).to.contain('No administrator matches “nobody-like-this”.');
   });
 
   it('shows a skeleton while loading, and the failure in words with Retry', async () => {
@@ -139,47 +147,45 @@ describe('<account-admins>', () => {
       fx.api,
       html`<account-admins account-id=${leaf.id}></account-admins>`,
     );
-    await until(() => $(el, '[part=skeleton]'), 'the skeleton');
+    await until(() => el.matches(':state(loading)') && textOf(el).includes('Loading…'), 'the skeleton');
     await expect(el).to.be.accessible();
-    await until(() => $(el, '[part=error]'), 'the error');
-    expect($(el, '[part=error]')!.textContent).to.contain('The server ran into a problem.');
+    await until(() => queryByRole(el, 'alert'), 'the error');
+    expect(textOf(getByRole(el, 'alert'))).to.contain('The server ran into a problem.');
     await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '[part=error] button')!.click();
-    await until(() => $(el, '[part=list]'), 'the list after Retry');
+    button(el, 'Retry').click();
+    await until(() => list(el), 'the list after Retry');
   });
 
   it('adds an administrator with a generated password, and that password signs in', async () => {
     const { leaf } = await leafAccount(fx);
     const { el } = await mount(fx, leaf.id);
-    const d = await openDialog(el, '[data-action=add]');
-    expect(d.getAttribute('aria-labelledby')).to.equal('form-title');
-    expect(sr(el).getElementById('form-title')!.textContent).to.equal('Add an administrator');
-    expect(sr(el).activeElement).to.equal(field(el, 'firstName'));
-    const pw = field(el, 'password');
+    const d = await openDialog(el, 'Add administrator');
+    expect(getByRole(el, 'dialog', 'Add an administrator')).to.not.equal(undefined);
+    expect(deepActiveElement() === field(el, 'First name'), 'focused').to.equal(true);
+    const pw = field(el, 'Password');
     expect(pw.type).to.equal('password');
-    expect(pw.readOnly).to.equal(true);
     expect(pw.value).to.have.length(16);
     const first = pw.value;
-    d.querySelector<HTMLButtonElement>('[data-action=regenerate]')!.click();
+    button(d, 'Generate password').click();
     await el.updateComplete;
-    expect(field(el, 'password').value).to.not.equal(first);
-    const toggle = d.querySelector<HTMLButtonElement>('[data-action=toggle-show]')!;
+    expect(field(el, 'Password').value).to.have.length(16).and.not.equal(first);
+    const toggle = button(d, 'Show password');
     toggle.click();
-    await el.updateComplete;
-    expect(field(el, 'password').type).to.equal('text');
+    await until(() => field(el, 'Password').type === 'text', 'the password shows');
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
-    expect(d.querySelector('#password-strength')!.textContent).to.contain('strong');
+    expect(textOf(d)).to.contain('Strength: strong');
     await expect(el).to.be.accessible();
+    field(el, 'First name').focus();
     await sendKeys({ type: 'Robin' });
-    field(el, 'lastName').focus();
+    field(el, 'Last name').focus();
     await sendKeys({ type: 'Okafor' });
-    field(el, 'email').focus();
+    field(el, 'E-mail').focus();
     await sendKeys({ type: 'Robin.Okafor@new-admin.example' });
-    field(el, 'send-email').click();
-    const password = field(el, 'password').value;
+    field(el, 'E-mail the sign-in details to the new administrator').click();
+    const password = field(el, 'Password').value;
     fx.emulator.clearRequests();
     const created = oneEvent(el, 'admin-created');
-    submit(el);
+    button(d, 'Add administrator').click();
     const { detail } = await created;
     expect(detail.accountId).to.equal(leaf.id);
     expect(detail.user.privLevel).to.equal('admin');
@@ -194,16 +200,15 @@ describe('<account-admins>', () => {
       send_email_on_creation: true,
     });
     await until(() => !dialog(el) && rowOf(el, 'Robin Okafor'), 'the new admin is listed');
-    const reveal = $(el, '[part=reveal]')!;
-    expect(reveal.textContent).to.contain('Password for Robin Okafor');
-    expect(reveal.querySelector('[data-secret]')!.textContent).to.not.contain(password);
-    reveal.querySelector<HTMLButtonElement>('[aria-pressed]')!.click();
+    const shown = getByRole(el, 'region', 'Password for Robin Okafor');
+    expect(textOf(shown)).to.not.contain(password);
+    button(shown, 'Show password').click();
     await el.updateComplete;
-    expect(reveal.querySelector('[data-secret]')!.textContent).to.equal(password);
+    expect(textOf(shown)).to.contain(password);
     await expect(el).to.be.accessible();
-    reveal.querySelector<HTMLButtonElement>('[data-action=done-reveal]')!.click();
+    button(shown, 'Done').click();
     await el.updateComplete;
-    expect($(el, '[part=reveal]')).to.equal(null);
+    expect(!!reveal(el)).to.equal(false);
     const login = fx.makeApi({
       credentials: { username: 'robin.okafor@new-admin.example', password, accountName: leaf.name },
     });
@@ -213,53 +218,56 @@ describe('<account-admins>', () => {
   it('takes a typed password with a strength hint, and refuses a short one', async () => {
     const { leaf } = await leafAccount(fx);
     const { el } = await mount(fx, leaf.id);
-    const d = await openDialog(el, '[data-action=add]');
+    const d = await openDialog(el, 'Add administrator');
     await sendKeys({ type: 'Sam' });
-    field(el, 'lastName').focus();
+    field(el, 'Last name').focus();
     await sendKeys({ type: 'Lee' });
-    field(el, 'email').focus();
+    field(el, 'E-mail').focus();
     await sendKeys({ type: 'sam.lee@typed.example' });
-    d.querySelector<HTMLInputElement>('input[value=type]')!.click();
-    await el.updateComplete;
-    expect(field(el, 'password').readOnly).to.equal(false);
-    await typeInto(field(el, 'password'), 'abc');
-    expect(d.querySelector('#password-strength')!.textContent).to.contain('too short');
+    await typeInto(field(el, 'Password'), 'abc');
+    expect(textOf(d)).to.contain('Strength: too short');
     fx.emulator.clearRequests();
-    submit(el);
-    await until(() => field(el, 'password').getAttribute('aria-invalid') === 'true', 'the password is marked');
-    expect(d.textContent).to.contain('Use at least 12 characters.');
+    button(d, 'Add administrator').click();
+    await until(() => field(el, 'Password').getAttribute('aria-invalid') === 'true', 'the password is marked');
+    expect(textOf(d)).to.contain('Use at least 12 characters.');
+    expect(deepActiveElement() === field(el, 'Password'), 'focused').to.equal(true);
     expect(requests(fx, 'PUT', /users$/)).to.have.length(0);
-    await typeInto(field(el, 'password'), 'passwordpass');
-    expect(d.querySelector('#password-strength')!.textContent).to.contain('weak');
-    await typeInto(field(el, 'password'), 'Tr1cky-Harbour-Lantern');
-    expect(d.querySelector('#password-strength')!.textContent).to.contain('strong');
+    await typeInto(field(el, 'Password'), 'passwordpass');
+    expect(textOf(d)).to.contain('Strength: weak');
+    await typeInto(field(el, 'Password'), 'Tr1cky-Harbour-Lantern');
+    expect(textOf(d)).to.contain('Strength: strong');
     const created = oneEvent(el, 'admin-created');
-    submit(el);
+    button(d, 'Add administrator').click();
     await created;
     await until(() => !dialog(el), 'closes');
-    expect($(el, '[part=reveal]')).to.equal(null);
+    expect(!!reveal(el)).to.equal(false);
     const login = fx.makeApi({
       credentials: { username: 'sam.lee@typed.example', password: 'Tr1cky-Harbour-Lantern', accountName: leaf.name },
     });
     expect((await login.getSession()).accountId).to.equal(leaf.id);
   });
 
-  it('shows a duplicate e-mail on the e-mail field and keeps what was typed', async () => {
+  it('shows a taken e-mail in words on the e-mail field and keeps what was typed', async () => {
     const { leaf, admins } = await leafAccount(fx);
     const taken = admins[0]!.email!;
     const { el } = await mount(fx, leaf.id);
-    await openDialog(el, '[data-action=add]');
+    const d = await openDialog(el, 'Add administrator');
     await sendKeys({ type: 'Dup' });
-    field(el, 'lastName').focus();
+    field(el, 'Last name').focus();
     await sendKeys({ type: 'Licate' });
-    field(el, 'email').focus();
+    field(el, 'E-mail').focus();
     await sendKeys({ type: taken });
-    submit(el);
-    await until(() => field(el, 'email').getAttribute('aria-invalid') === 'true', 'the e-mail is marked');
-    expect(dialog(el)!.querySelector('#email-error')!.textContent).to.contain('Username already in use');
-    expect(field(el, 'firstName').value).to.equal('Dup');
-    expect(field(el, 'email').value).to.equal(taken);
-    expect(sr(el).activeElement).to.equal(field(el, 'email'));
+    button(d, 'Add administrator').click();
+    await until(() => field(el, 'E-mail').getAttribute('aria-invalid') === 'true', 'the e-mail is marked');
+    const email = field(el, 'E-mail');
+    const error = (email.getRootNode() as ShadowRoot).getElementById(
+      email.getAttribute('aria-describedby')!.split(' ')[1]!,
+    );
+    expect(textOf(error!)).to.equal('This e-mail address is already used by another user.');
+    expect(textOf(d)).to.not.contain('Username already in use');
+    expect(field(el, 'First name').value).to.equal('Dup');
+    expect(email.value).to.equal(taken);
+    expect(deepActiveElement() === email, 'focused').to.equal(true);
     await expect(el).to.be.accessible();
   });
 
@@ -267,49 +275,94 @@ describe('<account-admins>', () => {
     const { leaf, admins } = await leafAccount(fx);
     const admin = admins[0]!;
     const { el } = await mount(fx, leaf.id);
-    await openDialog(el, `[data-user="${admin.id}"] [data-action=edit]`);
-    expect(field(el, 'firstName').value).to.equal(admin.firstName);
-    expect(dialog(el)!.querySelector('input[name=password]')).to.equal(null);
-    await typeInto(field(el, 'firstName'), 'Renamed');
+    let d = await openDialog(el, `Edit: ${fullName(admin)}`);
+    expect(field(el, 'First name').value).to.equal(admin.firstName);
+    expect(() => field(el, 'New password')).to.throw();
+    await typeInto(field(el, 'First name'), 'Renamed');
     fx.emulator.clearRequests();
     const updated = oneEvent(el, 'admin-updated');
-    submit(el);
+    button(d, 'Save changes').click();
     const { detail } = await updated;
     expect(detail.changes).to.deep.equal(['firstName']);
     expect((requests(fx, 'PATCH', /users\//)[0]!.body as { data: unknown }).data).to.deep.equal({
       first_name: 'Renamed',
     });
-    await until(() => rowOf(el, `Renamed ${admin.lastName}`), 'the row shows the new name');
-    await openDialog(el, `[data-user="${admin.id}"] [data-action=edit]`);
-    await typeInto(field(el, 'email'), 'moved@elsewhere.example');
+    await until(() => !dialog(el) && rowOf(el, `Renamed ${admin.lastName}`), 'the row shows the new name');
+    d = await openDialog(el, `Edit: Renamed ${admin.lastName}`);
+    await typeInto(field(el, 'E-mail'), 'moved@elsewhere.example');
     await el.updateComplete;
-    expect(dialog(el)!.textContent).to.contain('changing it needs a new password');
-    expect(field(el, 'password').value).to.have.length(16);
+    expect(textOf(d)).to.contain('changing it needs a new password');
+    expect(field(el, 'New password').value).to.have.length(16);
     const again = oneEvent(el, 'admin-updated');
-    submit(el);
+    button(d, 'Save changes').click();
     expect((await again).detail.changes).to.deep.equal(['email', 'password']);
-    await until(() => $(el, '[part=reveal]'), 'the new password is shown once');
+    await until(() => reveal(el), 'the new password is shown once');
   });
 
   it('resets a password, shows it once with Copy, and the new one signs in', async () => {
     const { leaf, admins } = await leafAccount(fx);
     const admin = admins[0]!;
     const { el } = await mount(fx, leaf.id);
-    await openDialog(el, `[data-user="${admin.id}"] [data-action=reset]`);
-    expect(sr(el).getElementById('form-title')!.textContent).to.equal(`New password for ${fullName(admin)}`);
-    const password = field(el, 'password').value;
+    const d = await openDialog(el, `Reset password: ${fullName(admin)}`);
+    expect(getByRole(el, 'dialog', `New password for ${fullName(admin)}`)).to.not.equal(undefined);
+    await until(() => deepActiveElement() === field(el, 'New password'), 'focus goes to the password');
+    const password = field(el, 'New password').value;
     expect(password).to.have.length(16);
     fx.emulator.clearRequests();
     const updated = oneEvent(el, 'admin-updated');
-    submit(el);
+    button(d, 'Set password').click();
     expect((await updated).detail.changes).to.deep.equal(['password']);
     expect((requests(fx, 'PATCH', /users\//)[0]!.body as { data: unknown }).data).to.deep.equal({ password });
-    await until(() => $(el, '[part=reveal]'), 'shown once');
-    expect($(el, '[part=reveal] [data-action=copy-reveal]')).to.not.equal(null);
-    await until(() => sr(el).activeElement === $(el, '[data-action=copy-reveal]'), 'focus goes to Copy');
+    await until(() => reveal(el), 'shown once');
+    const copy = button(reveal(el)!, 'Copy password');
+    await until(() => deepActiveElement() === copy, 'focus goes to Copy');
     await expect(el).to.be.accessible();
     const login = fx.makeApi({ credentials: { username: admin.username!, password, accountName: leaf.name } });
     expect((await login.getSession()).accountId).to.equal(leaf.id);
+  });
+
+  it('never shows a password in the view of another account the element turned to during the save', async () => {
+    const { leaf, other, admins } = await leafAccount(fx);
+    const admin = admins[0]!;
+    const others = (await fx.api.listUsers(other.id, { privLevel: 'admin', pageSize: 1000 })).items;
+    const { el } = await mount(fx, leaf.id);
+    const d = await openDialog(el, `Reset password: ${fullName(admin)}`);
+    const password = field(el, 'New password').value;
+    fx.emulator.faults.add({ path: `/accounts/${leaf.id}/users/${admin.id}`, method: 'PATCH', latencyMs: 600 });
+    const events: Event[] = [];
+    el.addEventListener('admin-updated', (e) => events.push(e));
+    fx.emulator.clearRequests();
+    button(d, 'Set password').click();
+    await until(() => requests(fx, 'PATCH', /users\//).length === 1, 'the save is on its way');
+    el.setAttribute('account-id', other.id);
+    await until(() => shows(el, others) && !rowOf(el, fullName(admin)), 'the other account is shown');
+    expect(!!dialog(el), 'the dialog is open').to.equal(false);
+    await until(() => requests(fx, 'PATCH', /users\//)[0]!.status === 200, 'the save returns');
+    const login = fx.makeApi({ credentials: { username: admin.username!, password, accountName: leaf.name } });
+    expect((await login.getSession()).accountId).to.equal(leaf.id);
+    // Lets the reply reach the element before looking.
+    await new Promise((r) => setTimeout(r, 200));
+    await el.updateComplete;
+    expect(!!reveal(el), 'the password is shown').to.equal(false);
+    expect(
+      deepQueryAll<HTMLElement & { value: string }>(el, 'am-copy-button').some((b) => b.value === password),
+    ).to.equal(false);
+    expect(textOf(el)).to.not.contain(password);
+    expect(textOf(el)).to.not.contain(`The password of ${fullName(admin)} was changed.`);
+    expect(events).to.have.length(0);
+  });
+
+  it('drops an open removal question when the element turns to another account', async () => {
+    const { leaf, other, admins } = await leafAccount(fx);
+    const admin = admins[0]!;
+    const others = (await fx.api.listUsers(other.id, { privLevel: 'admin', pageSize: 1000 })).items;
+    const { el } = await mount(fx, leaf.id);
+    button(el, `Remove: ${fullName(admin)}`).click();
+    await until(() => dialog(el), 'the confirmation');
+    el.setAttribute('account-id', other.id);
+    await until(() => !dialog(el), 'the question is gone');
+    await until(() => shows(el, others) && !rowOf(el, fullName(admin)), 'the other account is shown');
+    expect(requests(fx, 'DELETE', /users\//)).to.have.length(0);
   });
 
   it('makes an existing user administrator, found among all the account’s users', async () => {
@@ -327,35 +380,32 @@ describe('<account-admins>', () => {
     const users = (await fx.api.listUsers(root, { privLevel: 'user', pageSize: 1000 })).items;
     expect(users.length).to.be.greaterThan(50);
     const target = users[users.length - 1]!;
+    const before = (await fx.api.listUsers(root, { privLevel: 'admin', pageSize: 1000 })).items.length;
     const { el } = await mount(fx);
-    const before = Number($(el, '[data-count]')!.getAttribute('data-count'));
     fx.emulator.clearRequests();
-    const d = await openDialog(el, '[data-action=promote]');
-    await until(() => d.querySelectorAll('input[name=pick]').length > 0, 'the users load');
+    const d = await openDialog(el, 'Make a user administrator');
+    await until(() => allByRole(d, 'radio').length > 0, 'the users load');
     expect(requests(fx, 'GET', /users$/).every((r) => r.query.filter_priv_level === 'user')).to.equal(true);
     expect(requests(fx, 'GET', /users$/).length).to.be.greaterThan(1);
-    expect(sr(el).activeElement).to.equal(d.querySelector('#find-user'));
+    expect(deepActiveElement() === field(el, 'Find a user'), 'focused').to.equal(true);
     await expect(el).to.be.accessible();
     await sendKeys({ type: target.email! });
     await el.updateComplete;
-    const picks = [...d.querySelectorAll<HTMLInputElement>('input[name=pick]')];
+    const picks = allByRole<HTMLInputElement>(d, 'radio');
     expect(picks).to.have.length(1);
     picks[0]!.click();
     const updated = oneEvent(el, 'admin-updated');
-    submit(el);
+    button(d, 'Make administrator').click();
     const { detail } = await updated;
     expect(detail.changes).to.deep.equal(['privLevel']);
     expect(detail.user.id).to.equal(target.id);
-    await until(
-      () => Number($(el, '[data-count]')!.getAttribute('data-count')) === before + 1,
-      'the count grows by one',
-    );
+    await until(() => textOf(el).includes(`${before + 1} administrators`), 'the count grows by one');
     expect((await fx.api.listUsers(root, { privLevel: 'admin', pageSize: 1000 })).items.map((u) => u.id)).to.include(
       target.id,
     );
   });
 
-  it('removes an administrator after a confirmation, and not when the host vetoes', async () => {
+  it('asks the host first, then confirms before removing; a host that cancels gets no dialog', async () => {
     const { leaf } = await leafAccount(fx);
     const extra = await fx.api.createUser(leaf.id, {
       firstName: 'Leaving',
@@ -364,38 +414,41 @@ describe('<account-admins>', () => {
       privLevel: 'admin',
     });
     const { el } = await mount(fx, leaf.id);
-    const remove = () => $<HTMLButtonElement>(el, `[data-user="${extra.id}"] [data-action=remove]`)!;
-    expect(remove().getAttribute('aria-label')).to.equal('Remove: Leaving Soon');
+    const remove = () => button(el, 'Remove: Leaving Soon');
+    let dialogAtRequest: boolean | undefined;
+    el.addEventListener('admin-remove-request', () => (dialogAtRequest = !!dialog(el)));
     remove().click();
     await until(() => dialog(el), 'the confirmation');
-    expect(dialog(el)!.textContent).to.contain('Remove Leaving Soon?');
+    expect(dialogAtRequest).to.equal(false);
+    expect(getByRole(el, 'dialog', 'Remove Leaving Soon?')).to.not.equal(undefined);
     await expect(el).to.be.accessible();
-    dialog(el)!.querySelector<HTMLButtonElement>('button[value=cancel]')!.click();
+    button(dialog(el)!, 'Cancel').click();
     await until(() => !dialog(el), 'cancelled');
     const veto = (e: Event) => e.preventDefault();
     el.addEventListener('admin-remove-request', veto);
+    const asked = oneEvent(el, 'admin-remove-request');
     remove().click();
-    await until(() => dialog(el), 'the confirmation again');
-    dialog(el)!.querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
-    await until(() => !dialog(el), 'closed');
+    expect((await asked).detail.user.id).to.equal(extra.id);
+    await el.updateComplete;
+    expect(!!dialog(el)).to.equal(false);
     expect(requests(fx, 'DELETE', /users\//)).to.have.length(0);
     el.removeEventListener('admin-remove-request', veto);
     const removed = oneEvent(el, 'admin-removed');
     remove().click();
-    await until(() => dialog(el), 'the confirmation a third time');
-    dialog(el)!.querySelector<HTMLButtonElement>('button[value=confirm]')!.click();
+    await until(() => dialog(el), 'the confirmation again');
+    button(dialog(el)!, 'Remove').click();
     expect((await removed).detail.user.id).to.equal(extra.id);
     expect(requests(fx, 'DELETE', new RegExp(`/users/${extra.id}$`))).to.have.length(1);
-    await until(() => !$(el, `[data-user="${extra.id}"]`), 'the row goes');
+    await until(() => !rowOf(el, 'Leaving Soon'), 'the row goes');
   });
 
   it('closes a dialog with Escape and returns focus', async () => {
     const { leaf } = await leafAccount(fx);
     const { el } = await mount(fx, leaf.id);
-    await openDialog(el, '[data-action=add]');
+    await openDialog(el, 'Add administrator');
     await sendKeys({ press: 'Escape' });
     await until(() => !dialog(el), 'closed');
-    await until(() => sr(el).activeElement === $(el, '[data-action=add]'), 'focus returns');
+    await until(() => deepActiveElement() === button(el, 'Add administrator'), 'focus returns');
     expect(requests(fx, 'PUT', /users$/)).to.have.length(0);
   });
 
@@ -403,11 +456,11 @@ describe('<account-admins>', () => {
     const { leaf } = await leafAccount(fx);
     const { el, provider } = await mount(fx, leaf.id);
     provider.locale = 'fr-FR';
-    await until(() => $(el, '#admins-heading')!.textContent === 'Administrateurs', 'French strings load');
-    expect($(el, '[data-action=add]')!.textContent!.trim()).to.equal('Ajouter un administrateur');
+    await until(() => queryByRole(el, 'heading', 'Administrateurs'), 'French strings load');
+    expect(button(el, 'Ajouter un administrateur')).to.not.equal(undefined);
     el.i18n = { heading: 'Gestionnaires' };
     await el.updateComplete;
-    expect($(el, '#admins-heading')!.textContent).to.equal('Gestionnaires');
+    expect(getByRole(el, 'heading', 'Gestionnaires')).to.not.equal(undefined);
     provider.theme = 'dark';
     await provider.updateComplete;
     await new Promise((r) => setTimeout(r, 300));
@@ -431,6 +484,6 @@ describe('generatePassword', () => {
     expect(seen.size).to.equal(200);
     expect(generatePassword(24)).to.have.length(24);
     expect(generatePassword(3)).to.have.length(12);
-    expect(passwordStrength(generatePassword())).to.equal('strong');
+    expect(passwordLevel(generatePassword())).to.equal('strong');
   });
 });
