@@ -1,10 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { EmulatorOptions } from '../src/mock/index.js';
-import '../components/account-provider/account-provider.define.js';
-import '../components/account-create/account-create.define.js';
-import type { AccountCreate, StepId } from '../components/account-create/account-create.js';
+import { AccountProvider } from '../components/account-provider/account-provider.define.js';
+import { AccountCreate, type StepId } from '../components/account-create/account-create.js';
 import { neverAnswer, storyBackend, type StoryBackend } from './support/emulator.js';
+
+// A side-effect-only import is dropped by the static build ("sideEffects" in package.json): register here.
+AccountProvider.define('account-provider');
+AccountCreate.define('account-create');
 
 interface Args {
   /** The reseller's realm suffix; empty: the realm is optional. */
@@ -21,9 +24,11 @@ interface Setup {
   modal?: boolean;
   /** Where the story's play function takes the wizard. */
   to?: StepId | 'submitting' | 'done';
+  /** Admins beyond the first, filled in. */
+  admins?: number;
 }
 
-// ---- driving the wizard like a user (no test library: plain DOM events)
+// ---- driving the wizard like a user (plain DOM events, no test library; ids, so every language works)
 
 async function waitFor<T>(find: () => T | null | undefined | false, timeout = 8000): Promise<T> {
   const end = Date.now() + timeout;
@@ -37,8 +42,10 @@ async function waitFor<T>(find: () => T | null | undefined | false, timeout = 80
 
 const inner = (el: AccountCreate) => el.shadowRoot!;
 
-function fill(el: AccountCreate, id: string, value: string): void {
-  const input = inner(el).querySelector<HTMLInputElement>(`#${id}`)!;
+/** Types into the field of a dotted path (`name`, `technical.email`, `admins.1.firstName`). */
+function fill(el: AccountCreate, path: string, value: string): void {
+  const input = inner(el).querySelector<HTMLInputElement>(`#f-${path.replace(/[^\w-]/g, '-')}`);
+  if (!input) throw new Error(`No field ${path}.`);
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
@@ -49,32 +56,34 @@ async function submitStep(el: AccountCreate): Promise<void> {
   await el.updateComplete;
 }
 
-const STEP_NAMES: Record<StepId, string> = {
-  general: 'Name and realm',
-  contacts: 'Contacts',
-  admins: 'Admins',
-  plans: 'Service plans',
-  limits: 'Limits and calls',
-  credit: 'Initial credit',
-  apps: 'Apps',
-  review: 'Review',
-};
-const ORDER = Object.keys(STEP_NAMES) as StepId[];
+const ORDER: StepId[] = ['general', 'contacts', 'admins', 'plans', 'limits', 'credit', 'apps', 'review'];
+const ADMINS = [
+  ['Jane', 'Okafor', 'jane@harbordental.example'],
+  ['Raj', 'Patel', 'raj@harbordental.example'],
+  ['Mia', 'Sørensen', 'mia@harbordental.example'],
+];
 
-async function walk(el: AccountCreate, to: NonNullable<Setup['to']>): Promise<void> {
+async function walk(el: AccountCreate, to: NonNullable<Setup['to']>, admins = 1): Promise<void> {
   await waitFor(() => inner(el).querySelector('#f-name'));
   const target = to === 'submitting' || to === 'done' ? 'review' : to;
-  fill(el, 'f-name', 'Harbor Dental Group');
+  fill(el, 'name', 'Harbor Dental Group');
   for (const step of ORDER.slice(1, ORDER.indexOf(target) + 1)) {
     if (el.step === 'contacts') {
-      fill(el, 'f-technical-name', 'Front Desk');
-      fill(el, 'f-technical-email', 'it@harbordental.example');
+      fill(el, 'technical.name', 'Front Desk');
+      fill(el, 'technical.email', 'it@harbordental.example');
     }
     if (el.step === 'admins') {
-      const row = inner(el).querySelector<HTMLInputElement>('input[name$=".firstName"]')!.id.replace('-firstName', '');
-      fill(el, `${row}-firstName`, 'Jane');
-      fill(el, `${row}-lastName`, 'Okafor');
-      fill(el, `${row}-email`, 'jane@harbordental.example');
+      // "Add an admin" is the panel's one button outside the rows.
+      for (let n = 1; n < admins; n++) inner(el).querySelector<HTMLButtonElement>('form > div > button')!.click();
+      await el.updateComplete;
+      const rows = [...inner(el).querySelectorAll<HTMLInputElement>('input[name$=".firstName"]')];
+      rows.forEach((row, i) => {
+        const [first, last, email] = ADMINS[i % ADMINS.length]!;
+        const p = row.name.replace(/\.firstName$/, '');
+        fill(el, `${p}.firstName`, first!);
+        fill(el, `${p}.lastName`, last!);
+        fill(el, `${p}.email`, email!);
+      });
     }
     await el.updateComplete;
     await submitStep(el);
@@ -96,17 +105,9 @@ function story(options: Setup = {}, extra: Partial<Story> = {}): Story {
       backend = storyBackend(options.emulator);
       const handlers = (options.setup?.(backend) ?? []) as Parameters<typeof msw.use>;
       msw.use(...handlers, ...backend.handlers);
-      parentId = undefined;
-      if (options.underCustomer) {
-        const page = await backend.api.listChildren(backend.emulator.rootAccountId);
-        for (const child of page.items) {
-          const account = await backend.api.getAccount(child.id);
-          if (!account.isReseller) {
-            parentId = child.id;
-            break;
-          }
-        }
-      }
+      parentId = options.underCustomer
+        ? backend.emulator.accounts().find((a) => a.depth === 1 && a.enabled && !a.isReseller)?.id
+        : undefined;
     },
     render: (args) =>
       html`<account-provider .api=${backend.api}>
@@ -121,7 +122,12 @@ function story(options: Setup = {}, extra: Partial<Story> = {}): Story {
             ? html`<p style="padding: 1rem">
                 <button
                   type="button"
-                  @click=${(e: Event) => ((e.target as HTMLElement).closest('account-provider')!.querySelector('account-create') as AccountCreate).show()}
+                  @click=${(e: Event) =>
+                    (
+                      (e.target as HTMLElement)
+                        .closest('account-provider')!
+                        .querySelector('account-create') as AccountCreate
+                    ).show()}
                 >
                   Add account
                 </button>
@@ -132,7 +138,7 @@ function story(options: Setup = {}, extra: Partial<Story> = {}): Story {
     play: async ({ canvasElement }) => {
       const el = await waitFor(() => canvasElement.querySelector('account-create'));
       if (options.modal) await el.show();
-      if (options.to) await walk(el, options.to);
+      if (options.to) await walk(el, options.to, options.admins);
     },
   };
 }
@@ -161,6 +167,10 @@ export const Contacts: Story = story({ to: 'contacts' });
 /** Admins with generated passwords: show/hide, generate, copy, strength, e-mail the credentials. */
 export const Admins: Story = story({ to: 'admins' });
 
+/** Three admins, each with a password of its own. */
+export const SeveralAdmins: Story = story({ to: 'admins', admins: 3 });
+
+/** The reseller's plans through `<service-plan-picker>` in its form mode. */
 export const ServicePlans: Story = story({ to: 'plans' });
 
 /** The reseller offers no plans: the step explains instead of showing an empty list. */
@@ -188,6 +198,12 @@ export const InitialCredit: Story = story({ to: 'credit' });
 /** Under a customer account, whose apps can be listed: "All" or "Only these…". */
 export const Apps: Story = story({ to: 'apps', underCustomer: true });
 
+/** The parent's apps cannot be listed: the step says the new account gets all of them. */
+export const AppsUnavailable: Story = story({
+  to: 'apps',
+  setup: (b) => void b.emulator.faults.add({ path: '/accounts/*/apps_store', status: 403 }),
+});
+
 /** Every choice with "Edit" links; passwords masked behind "Show passwords". */
 export const Review: Story = story({ to: 'review' });
 
@@ -195,6 +211,13 @@ export const Review: Story = story({ to: 'review' });
 export const Submitting: Story = story({
   to: 'submitting',
   setup: (b) => void b.emulator.faults.add({ path: '/accounts/*/users', method: 'PUT', latencyMs: 3_600_000 }),
+});
+
+/** The account itself was refused (500): said on the review step, and "Create account" tries again. */
+export const AccountFailed: Story = story({
+  to: 'submitting',
+  setup: (b) =>
+    void b.emulator.faults.add({ path: `/accounts/${b.emulator.rootAccountId}`, method: 'PUT', status: 500 }),
 });
 
 /** The server refuses an admin's e-mail (400 unique): named, fixable in place, retried alone. */
@@ -221,6 +244,7 @@ export const PartialFailureLimits: Story = story({
   setup: (b) => void b.emulator.faults.add({ path: '/accounts/*/limits', method: 'POST', status: 403 }),
 });
 
+/** Created: "Open account" (fires `account-select`) and "Create another". */
 export const Done: Story = story({ to: 'done' });
 
 /** The parent's settings never arrive: the skeleton stays. */
@@ -231,8 +255,10 @@ export const ErrorLoadingDefaults: Story = story({
   setup: (b) => void b.emulator.faults.add({ path: '/accounts/*/phone_numbers/classifiers', status: 500 }),
 });
 
-/** As a modal dialog (`show()`), the way `<account-tree>` opens it; Escape asks before discarding input. */
+/** As a modal dialog (`show()`), the way a host opens it; Escape asks before discarding input. */
 export const Dialog: Story = story({ modal: true });
+
+export const DialogDone: Story = story({ modal: true, to: 'done' });
 
 export const Dark: Story = story({ to: 'admins' }, { parameters: { theme: 'dark' } });
 
@@ -241,3 +267,6 @@ export const DarkDialogReview: Story = story({ modal: true, to: 'review' }, { pa
 export const French: Story = story({ to: 'admins' }, { parameters: { locale: 'fr-FR' } });
 
 export const FrenchReview: Story = story({ to: 'review' }, { parameters: { locale: 'fr-FR' } });
+
+/** Right to left: names, realms, e-mails and zones keep their own direction. */
+export const RightToLeftReview: Story = story({ to: 'review' }, { parameters: { locale: 'ar-EG' } });

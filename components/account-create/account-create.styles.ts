@@ -3,38 +3,31 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    container-type: inline-size;
   }
   :host([modal]) {
     display: contents;
   }
-  .modal {
-    width: min(var(--am-account-create-max-width, 60rem), calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    padding: 0;
-    border: 1px solid var(--am-account-create-border-color, var(--am-color-border));
-    border-radius: var(--am-radius-lg);
-    background: var(--am-account-create-background, var(--am-color-surface));
-    box-shadow: var(--am-shadow-raised);
-    color: var(--am-color-text);
-    overflow: auto;
-  }
-  .modal::backdrop {
-    background: var(--am-color-backdrop);
+  am-dialog {
+    --am-dialog-width: var(--am-account-create-max-width, 60rem);
   }
   .base {
+    box-sizing: border-box;
     display: grid;
     gap: var(--am-space-4);
+    min-width: 0;
     max-width: var(--am-account-create-max-width, 60rem);
     padding: var(--am-space-4);
     background: var(--am-account-create-background, var(--am-color-surface));
     color: var(--am-color-text);
+    container-type: inline-size;
+  }
+  :host([modal]) .base {
+    padding: 0;
+    background: none;
   }
   .header {
-    display: flex;
-    align-items: flex-start;
-    justify-content: space-between;
-    gap: var(--am-space-4);
+    display: grid;
+    gap: var(--am-space-1);
   }
   .title {
     margin: 0;
@@ -44,8 +37,13 @@ export const styles = css`
   .parent {
     margin: 0;
     color: var(--am-color-text-muted);
+    overflow-wrap: anywhere;
   }
+  /* Beside the dialog's own title, in its top corner. */
   .close {
+    position: absolute;
+    inset-block-start: var(--am-space-3);
+    inset-inline-end: var(--am-space-3);
     min-width: 2.25rem;
     padding: 0;
   }
@@ -53,15 +51,6 @@ export const styles = css`
     display: grid;
     grid-template-columns: var(--am-account-create-steps-width, 14rem) minmax(0, 1fr);
     gap: var(--am-space-6);
-  }
-  @container (max-width: 40rem) {
-    .layout {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .steps ol {
-      display: flex;
-      flex-wrap: wrap;
-    }
   }
   .steps ol {
     display: grid;
@@ -117,6 +106,35 @@ export const styles = css`
     border-color: var(--am-account-create-step-done-color, var(--am-color-success-text));
     color: var(--am-account-create-step-done-color, var(--am-color-success-text));
   }
+  /* Narrow: the steps become a row of numbered markers; the heading names the current one. */
+  @container (max-width: 40rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+      gap: var(--am-space-4);
+    }
+    .steps ol {
+      display: flex;
+      flex-wrap: wrap;
+    }
+    .step {
+      width: auto;
+      padding: var(--am-space-1);
+    }
+    .step-name {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    dd {
+      margin-block-end: var(--am-space-2);
+    }
+  }
   .panel {
     display: grid;
     align-content: start;
@@ -129,47 +147,52 @@ export const styles = css`
     font-weight: var(--am-font-weight-bold);
   }
   /* Focused by the wizard on each step change so screen readers read it; it is not a control. */
-  .step-heading:focus {
+  .step-heading:focus,
+  .done-title:focus,
+  #progress-title:focus {
     outline: none;
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(16rem, 100%), 1fr));
     align-items: start;
     gap: var(--am-space-4);
   }
   .wide {
     grid-column: 1 / -1;
   }
+  .with-button {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--am-space-2);
+  }
+  .with-button > .am-field {
+    flex: 1 1 16rem;
+    min-width: 0;
+  }
+  .am-field,
+  .am-input {
+    min-width: 0;
+  }
   .panel p,
   .done p,
   .done ul {
     margin: 0;
   }
-  .control {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--am-space-2);
-  }
-  .control .am-input {
-    flex: 1 1 14rem;
-    min-width: 0;
-  }
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--am-space-2);
-  }
-  select.am-input {
-    min-height: 2.25rem;
-  }
   .group {
     display: grid;
     gap: var(--am-space-3);
+    min-width: 0;
     margin: 0;
     padding: var(--am-space-4);
     border: 1px solid var(--am-account-create-border-color, var(--am-color-border));
     border-radius: var(--am-radius-lg);
+  }
+  @container (max-width: 24rem) {
+    .group {
+      padding: var(--am-space-3);
+    }
   }
   .group legend {
     padding: 0 var(--am-space-1);
@@ -182,71 +205,18 @@ export const styles = css`
   .checks.nested {
     padding-inline-start: var(--am-space-6);
   }
-  .check {
-    display: flex;
-    align-items: flex-start;
-    gap: var(--am-space-2);
-  }
-  .check input {
-    margin-top: 0.3rem;
+  .am-check input {
     accent-color: var(--am-color-accent);
   }
-  .block {
-    display: block;
+  .am-field--check {
+    gap: 0;
   }
-  .note,
   .warning {
     margin: 0;
     padding: var(--am-space-3) var(--am-space-4);
     border-radius: var(--am-radius-md);
-    background: var(--am-color-surface-sunken);
-    color: var(--am-color-text);
-  }
-  .warning {
     background: var(--am-color-warning-surface);
     color: var(--am-color-warning-text);
-  }
-  .strength {
-    display: block;
-  }
-  .strength[data-level='weak'] {
-    color: var(--am-color-danger-text);
-  }
-  .strength[data-level='very-strong'],
-  .strength[data-level='strong'] {
-    color: var(--am-color-success-text);
-  }
-  .combo {
-    position: relative;
-  }
-  .listbox {
-    max-height: 16rem;
-    margin: 0;
-    padding: var(--am-space-1) 0;
-    overflow-y: auto;
-    border: 1px solid var(--am-color-border-strong);
-    border-radius: var(--am-radius-md);
-    background: var(--am-color-surface-raised);
-    box-shadow: var(--am-shadow-raised);
-    list-style: none;
-  }
-  .option {
-    display: flex;
-    justify-content: space-between;
-    gap: var(--am-space-2);
-    padding: var(--am-space-1) var(--am-space-3);
-    cursor: pointer;
-  }
-  .option .am-hint {
-    white-space: nowrap;
-  }
-  .option[aria-selected='true'] {
-    font-weight: var(--am-font-weight-bold);
-  }
-  .option[data-active] {
-    background: var(--am-color-surface-sunken);
-    outline: var(--am-focus-ring-width) solid var(--am-color-focus-ring);
-    outline-offset: -2px;
   }
   .actions {
     display: flex;
@@ -281,7 +251,7 @@ export const styles = css`
   }
   dl {
     display: grid;
-    grid-template-columns: minmax(8rem, 14rem) 1fr;
+    grid-template-columns: minmax(8rem, 14rem) minmax(0, 1fr);
     gap: var(--am-space-1) var(--am-space-4);
     margin: var(--am-space-2) 0 0;
   }
@@ -299,6 +269,7 @@ export const styles = css`
   }
   .mono {
     font-family: var(--am-font-family-mono);
+    overflow-wrap: anywhere;
   }
   .progress-box {
     display: grid;
@@ -319,6 +290,7 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--am-space-2);
+    overflow-wrap: anywhere;
   }
   .progress li[data-status='done'] {
     color: var(--am-color-success-text);
@@ -337,6 +309,8 @@ export const styles = css`
     border-radius: var(--am-radius-md);
     background: var(--am-color-success-surface);
     color: var(--am-color-success-text);
+    font-size: var(--am-font-size-md);
     font-weight: var(--am-font-weight-bold);
+    overflow-wrap: anywhere;
   }
 `;

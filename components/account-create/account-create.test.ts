@@ -1,13 +1,21 @@
 import { aTimeout, expect, fixture, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { AccountApi } from '../../src/api/api.js';
-import type { AccountSummary, Page } from '../../src/api/model.js';
-import { storeKey } from '../../src/data/keys.js';
 import type { RecordedRequest } from '../../src/mock/types.js';
 import '../../src/base/test-element.testing.js';
 import type { TestAccountView } from '../../src/base/test-element.testing.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
+import {
+  allByRole,
+  deepQueryAll,
+  getByLabel,
+  getByRole,
+  isHiddenDeep,
+  openDialog,
+  queryByRole,
+  textOf,
+} from '../../test/queries.js';
 import type { AccountCreate, AccountCreateFailure } from './account-create.js';
 import { PASSWORD_CHARSET, randomIndex } from '../../src/base/random.js';
 import { parseCredit } from './wizard.js';
@@ -15,45 +23,58 @@ import './account-create.define.js';
 
 // ---- helpers: what a user sees and does
 
-const root = (el: AccountCreate) => el.shadowRoot!;
-const q = <T extends Element = HTMLElement>(el: AccountCreate, sel: string): T | null => root(el).querySelector<T>(sel);
-const all = <T extends Element = HTMLElement>(el: AccountCreate, sel: string): T[] => [
-  ...root(el).querySelectorAll<T>(sel),
-];
-const input = (el: AccountCreate, id: string) => q<HTMLInputElement>(el, `#${id}`)!;
-const text = (node: Element | ShadowRoot | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const heading = (el: AccountCreate) => text(q(el, '#step-heading'));
-const current = (el: AccountCreate) => text(q(el, '[aria-current="step"]'));
-const errorOf = (el: AccountCreate, id: string) => text(q(el, `#${id}-error`));
+const field = <T extends HTMLElement = HTMLInputElement>(scope: Element, label: string | RegExp) =>
+  getByLabel<T & HTMLInputElement>(scope, label);
+const buttonIn = (scope: Element, name: string | RegExp) => getByRole<HTMLButtonElement>(scope, 'button', name);
+const group = (scope: Element, name: string | RegExp) => getByRole(scope, 'group', name);
+const heading = (el: Element) => textOf(getByRole(el, 'heading', /^(Step|Étape) \d+/));
+const current = (el: Element) => textOf(deepQueryAll(el, '[aria-current="step"]')[0]!);
+const nav = (el: Element) => deepQueryAll(el, 'nav')[0]!;
+const region = (el: Element, name: string | RegExp) => getByRole(el, 'region', name);
+const status = (el: Element) => textOf(deepQueryAll(el, '[part~="status"]')[0]!);
 
-function button(el: Element, name: string | RegExp): HTMLButtonElement {
-  const scope = el.shadowRoot ?? el;
-  const found = [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => {
-    const label = b.getAttribute('aria-label') ?? text(b);
-    return typeof name === 'string' ? label === name : name.test(label);
-  });
-  if (!found) throw new Error(`no button "${String(name)}"`);
-  return found;
+/** The message a field shows under it (the element its `aria-describedby` names as the error). */
+function errorOf(control: Element): string {
+  const root = control.getRootNode() as ShadowRoot;
+  const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('error'));
+  return ids.map((id) => textOf(root.getElementById(id)!)).join(' ');
 }
 
-async function click(el: AccountCreate, name: string | RegExp): Promise<void> {
-  button(el, name).click();
+/** The dialog a question is asked in, by its title: its host holds the buttons. */
+function question(el: Element, title: string): Element {
+  const d = getByRole<HTMLDialogElement>(el, 'dialog', title);
+  return (d.getRootNode() as ShadowRoot).host;
+}
+
+async function click(el: AccountCreate, name: string | RegExp, scope: Element = el): Promise<void> {
+  buttonIn(scope, name).click();
   await el.updateComplete;
 }
 
 /** Focuses the field, clears it and types like a user. */
-async function type(el: AccountCreate, id: string, value: string): Promise<void> {
-  const field = input(el, id);
-  field.focus();
-  field.select();
-  if (field.value) await sendKeys({ press: 'Backspace' });
+async function type(el: AccountCreate, input: HTMLInputElement, value: string): Promise<void> {
+  input.focus();
+  input.select();
+  if (input.value) await sendKeys({ press: 'Backspace' });
   if (value) await sendKeys({ type: value });
   await el.updateComplete;
+}
+
+async function goToStep(el: AccountCreate, name: string): Promise<void> {
+  buttonIn(nav(el), new RegExp(`^${name}( \\(completed\\))?$`)).click();
+  await until(() => heading(el).endsWith(name), `the "${name}" step shows`);
 }
 
 async function next(el: AccountCreate, expected?: string): Promise<void> {
   await click(el, 'Next');
   if (expected) await until(() => heading(el).endsWith(expected), `the "${expected}" step shows`);
+}
+
+async function fillAdmin(el: AccountCreate, n: number, first: string, last: string, email: string) {
+  const row = group(el, `Admin ${n}`);
+  await type(el, field(row, 'First name'), first);
+  await type(el, field(row, 'Last name'), last);
+  await type(el, field(row, 'E-mail'), email);
 }
 
 const writes = (fx: EmulatorFixture) => fx.emulator.requests.filter((r) => r.method !== 'GET');
@@ -64,31 +85,29 @@ const body = (r: RecordedRequest | undefined) => (r?.body as { data: Record<stri
 async function mount(
   fx: EmulatorFixture,
   template = html`<account-create realm-suffix="sip.acme.example"></account-create>`,
+  api: AccountApi = fx.api,
 ) {
-  const { provider, el } = await mountInProvider<AccountCreate>(fx.api, template, 'account-create');
-  await until(() => q(el, '#f-name'), 'the wizard shows its first step');
+  const { provider, el } = await mountInProvider<AccountCreate>(api, template, 'account-create');
+  await until(() => queryByRole(el, 'textbox', 'Account name'), 'the wizard shows its first step');
   return { provider, el };
 }
 
 /** Fills the first step and the first admin, then walks to the review step. */
 async function fillToReview(el: AccountCreate, name = 'Acme Dental', email = 'jane@acme-dental.example') {
-  await type(el, 'f-name', name);
+  await type(el, field(el, 'Account name'), name);
   await next(el, 'Contacts');
   await next(el, 'Admins');
-  const first = all<HTMLInputElement>(el, 'input[name$=".firstName"]')[0]!;
-  await type(el, first.id, 'Jane');
-  await type(el, first.id.replace('firstName', 'lastName'), 'Doe');
-  await type(el, first.id.replace('firstName', 'email'), email);
+  await fillAdmin(el, 1, 'Jane', 'Doe', email);
   for (const step of ['Service plans', 'Limits and calls', 'Initial credit', 'Apps', 'Review']) await next(el, step);
 }
 
-async function seededChild(fx: EmulatorFixture): Promise<AccountSummary> {
-  const page: Page<AccountSummary> = await fx.api.listChildren(fx.emulator.rootAccountId, { pageSize: 50 });
-  for (const child of page.items) {
-    const a = await fx.api.getAccount(child.id);
-    if (!a.isReseller && a.enabled) return child;
-  }
-  throw new Error('no plain child');
+/** A plain, enabled customer right under the signed-in reseller. */
+function seededChild(fx: EmulatorFixture) {
+  const child = fx.emulator
+    .accounts()
+    .find((a) => a.parentId === fx.emulator.rootAccountId && !a.isReseller && a.enabled);
+  if (!child) throw new Error('no plain child');
+  return child;
 }
 
 // ---- the tests
@@ -111,21 +130,22 @@ describe('<account-create>', () => {
     it('shows a skeleton while the parent loads', async () => {
       fx.emulator.faults.add({ path: `/accounts/${rootId}/limits`, method: 'GET', latencyMs: 1500 });
       const { el } = await mountInProvider<AccountCreate>(fx.api, html`<account-create></account-create>`);
-      await until(() => q(el, '[part=skeleton]'), 'a skeleton shows');
-      expect(text(q(el, '[part=skeleton]'))).to.contain('Loading');
-      expect(q(el, '#f-name')).to.equal(null);
+      await until(() => deepQueryAll(el, '[part=skeleton]')[0], 'a skeleton shows');
+      expect(textOf(el)).to.contain('Loading');
+      expect(queryByRole(el, 'textbox', 'Account name')).to.equal(undefined);
       await expect(el).to.be.accessible();
     });
 
     it('tells what failed in words and loads again on Retry', async () => {
       fx.emulator.faults.add({ path: `/accounts/${rootId}/phone_numbers/classifiers`, status: 500, times: 1 });
       const { el } = await mountInProvider<AccountCreate>(fx.api, html`<account-create></account-create>`);
-      await until(() => q(el, '[part=error]'), 'the error shows');
-      expect(text(q(el, '[part=error]'))).to.contain("Could not load the parent account's settings");
-      expect(text(q(el, '[part=error]'))).to.contain('The server ran into a problem.');
+      await until(() => deepQueryAll(el, '[part=error]')[0], 'the error shows');
+      const error = textOf(deepQueryAll(el, '[part=error]')[0]!);
+      expect(error).to.contain("Could not load the parent account's settings");
+      expect(error).to.contain('The server ran into a problem.');
       await expect(el).to.be.accessible();
       await click(el, 'Retry');
-      await until(() => q(el, '#f-name'), 'the form shows after Retry');
+      await until(() => queryByRole(el, 'textbox', 'Account name'), 'the form shows after Retry');
     });
 
     it('starts from the parent: time zone, language, country, limits and allowed calls', async () => {
@@ -141,27 +161,21 @@ describe('<account-create>', () => {
         allowPerMinute: false,
       });
       const { el } = await mount(fx);
-      expect(text(q(el, '[part=header]'))).to.contain('Under Acme Telecom');
-      expect(input(el, 'f-timezone').value).to.equal('Europe/Paris');
-      expect(q<HTMLSelectElement>(el, '#f-language')!.value).to.equal('fr-FR');
-      await type(el, 'f-name', 'Defaults Inc');
+      expect(textOf(deepQueryAll(el, '[part=header]')[0]!)).to.contain('Under Acme Telecom');
+      expect(field(el, 'Time zone').value).to.equal('Europe/Paris');
+      expect(field<HTMLSelectElement>(el, 'Language').value).to.equal('fr-FR');
+      await type(el, field(el, 'Account name'), 'Defaults Inc');
       await next(el, 'Contacts');
-      expect(input(el, 'f-billing-country').value).to.equal('US');
+      expect(field(group(el, 'Billing contact'), 'Country').value).to.equal('US');
       await next(el, 'Admins');
       await click(el, 'Remove admin 1');
-      await click(el, /Limits and calls/);
-      await until(() => heading(el).endsWith('Limits and calls'), 'the limits step shows');
-      expect(input(el, 'f-twowayTrunks').value).to.equal('150');
-      expect(input(el, 'f-inboundTrunks').value).to.equal('3');
-      expect(input(el, 'f-outboundTrunks').value).to.equal('0');
-      const perMinute = all<HTMLLabelElement>(el, 'label.check').find((l) => text(l) === 'Allow per-minute calls')!;
-      expect(perMinute.querySelector('input')!.checked).to.equal(false);
-      const classes = Object.fromEntries(
-        all<HTMLLabelElement>(el, 'fieldset:last-of-type label.check').map((l) => [
-          text(l),
-          l.querySelector('input')!.checked,
-        ]),
-      );
+      await goToStep(el, 'Limits and calls');
+      expect(field(el, 'Two-way trunks').value).to.equal('150');
+      expect(field(el, 'Inbound trunks').value).to.equal('3');
+      expect(field(el, 'Outbound trunks').value).to.equal('0');
+      expect(field(el, 'Allow per-minute calls').checked).to.equal(false);
+      const boxes = allByRole<HTMLInputElement>(group(el, 'Calls allowed'), 'checkbox');
+      const classes = Object.fromEntries(boxes.map((b) => [textOf(b.closest('label')!), b.checked]));
       expect(Object.keys(classes).length).to.be.greaterThan(3);
       expect(
         Object.entries(classes)
@@ -177,40 +191,44 @@ describe('<account-create>', () => {
     it('marks the current step and checks the step before moving on', async () => {
       const { el } = await mount(fx);
       expect(current(el)).to.contain('Name and realm');
-      expect(all(el, '[aria-current]')).to.have.length(1);
+      expect(deepQueryAll(el, '[aria-current]')).to.have.length(1);
       await click(el, 'Next');
-      await until(() => errorOf(el, 'f-name'), 'the name error shows');
-      expect(errorOf(el, 'f-name')).to.equal('Required.');
-      expect(input(el, 'f-name').getAttribute('aria-invalid')).to.equal('true');
-      expect(input(el, 'f-name').getAttribute('aria-describedby')).to.contain('f-name-error');
-      expect(root(el).activeElement).to.equal(input(el, 'f-name'));
+      const name = field(el, 'Account name');
+      await until(() => errorOf(name), 'the name error shows');
+      expect(errorOf(name)).to.equal('Enter a name.');
+      expect(name.getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(name);
       expect(heading(el)).to.contain('Step 1 of 8');
       await expect(el).to.be.accessible();
-      await type(el, 'f-name', 'Acme Dental');
+      await type(el, name, 'Acme Dental');
       await sendKeys({ press: 'Enter' });
       await until(() => heading(el).endsWith('Contacts'), 'Enter moves on');
       expect(current(el)).to.contain('Contacts');
-      expect(root(el).activeElement).to.equal(q(el, '#step-heading'));
+      expect(el.shadowRoot!.activeElement).to.equal(getByRole(el, 'heading', /^Step 2 of 8/));
+      expect(textOf(buttonIn(nav(el), /^Name and realm/))).to.contain('(completed)');
     });
 
     it('generates the realm from the reseller’s suffix, and again on request', async () => {
       const { el } = await mount(fx);
-      const first = input(el, 'f-realm').value;
+      const first = field(el, 'Realm').value;
       expect(first).to.match(/^[a-z0-9]{7}\.sip\.acme\.example$/);
-      expect(input(el, 'f-realm').getAttribute('aria-required')).to.equal('true');
+      expect(field(el, 'Realm').required).to.equal(true);
       await click(el, 'Generate another realm');
-      const second = input(el, 'f-realm').value;
+      const second = field(el, 'Realm').value;
       expect(second).to.match(/^[a-z0-9]{7}\.sip\.acme\.example$/);
       expect(second).to.not.equal(first);
     });
 
     it('takes a typed realm, and leaves it to the platform when there is no suffix', async () => {
       const { el } = await mount(fx, html`<account-create></account-create>`);
-      expect(input(el, 'f-realm').value).to.equal('');
-      expect(text(q(el, '#f-realm-hint'))).to.contain('leave it empty');
-      await type(el, 'f-name', 'Typed Realm Co');
-      await type(el, 'f-realm', 'typed.pbx.example');
-      await until(() => text(q(el, '.realm-status')) === 'This realm is free.', 'the realm is checked');
+      const realm = field(el, 'Realm');
+      expect(realm.value).to.equal('');
+      expect(realm.required).to.equal(false);
+      const hint = () => textOf(el.shadowRoot!.getElementById(realm.getAttribute('aria-describedby')!)!);
+      expect(hint()).to.contain('leave it empty');
+      await type(el, field(el, 'Account name'), 'Typed Realm Co');
+      await type(el, realm, 'typed.pbx.example');
+      await until(() => hint().includes('This realm is free.'), 'the realm is checked');
       await next(el, 'Contacts');
       expect(
         fx.emulator.requests.some((r) => r.path.endsWith('/search') && r.query.v === 'typed.pbx.example'),
@@ -219,15 +237,16 @@ describe('<account-create>', () => {
 
     it('refuses a realm in the wrong format', async () => {
       const { el } = await mount(fx);
-      await type(el, 'f-name', 'Bad Realm');
-      await type(el, 'f-realm', 'bad realm!');
+      const realm = field(el, 'Realm');
+      await type(el, field(el, 'Account name'), 'Bad Realm');
+      await type(el, realm, 'bad realm!');
       await click(el, 'Next');
-      await until(() => errorOf(el, 'f-realm'), 'the realm error shows');
-      expect(errorOf(el, 'f-realm')).to.equal('Use only letters, digits, dots, hyphens and underscores.');
-      expect(root(el).activeElement).to.equal(input(el, 'f-realm'));
-      await type(el, 'f-realm', 'ab');
+      await until(() => errorOf(realm), 'the realm error shows');
+      expect(errorOf(realm)).to.equal('Use letters, digits, dots, dashes or underscores.');
+      expect(el.shadowRoot!.activeElement).to.equal(realm);
+      await type(el, realm, 'ab');
       await click(el, 'Next');
-      await until(() => errorOf(el, 'f-realm') === 'A realm has 4 to 253 characters.', 'the length error shows');
+      await until(() => errorOf(realm) === 'Use at least 4 characters.', 'the length error shows');
       expect(heading(el)).to.contain('Step 1 of 8');
       await expect(el).to.be.accessible();
     });
@@ -235,79 +254,116 @@ describe('<account-create>', () => {
     it('refuses a realm another account uses (server search, exact match)', async () => {
       const child = (await fx.api.listChildren(rootId)).items.find((c) => c.realm)!;
       const { el } = await mount(fx);
-      await type(el, 'f-name', 'Copycat');
-      await type(el, 'f-realm', child.realm!.toUpperCase());
+      const realm = field(el, 'Realm');
+      await type(el, field(el, 'Account name'), 'Copycat');
+      await type(el, realm, child.realm!.toUpperCase());
       await click(el, 'Next');
-      await until(() => errorOf(el, 'f-realm'), 'the taken error shows');
-      expect(errorOf(el, 'f-realm')).to.equal('This realm is already used by another account.');
+      await until(() => errorOf(realm), 'the taken error shows');
+      expect(errorOf(realm)).to.equal('This realm is already used by another account.');
       expect(heading(el)).to.contain('Step 1 of 8');
       // A realm that only starts like a taken one is free.
-      await type(el, 'f-realm', child.realm!.slice(0, -2));
+      await type(el, realm, child.realm!.slice(0, -2));
       await next(el, 'Contacts');
     });
 
-    it('puts the server’s own "unique" refusal on the realm field', async () => {
+    it('puts the server’s own "taken" refusal on the realm field', async () => {
       const { el } = await mount(fx);
       // Globex's realm is outside the user's tree: the search cannot see it, the server still refuses it.
       await fillToReview(el, 'Realm Clash');
-      await click(el, /Name and realm/);
-      await type(el, 'f-realm', 'sip.globex.example');
-      await click(el, /Review/);
-      await until(() => heading(el).endsWith('Review'), 'back on review');
+      await goToStep(el, 'Name and realm');
+      await type(el, field(el, 'Realm'), 'sip.globex.example');
+      await goToStep(el, 'Review');
       await click(el, 'Create account');
       await until(() => heading(el).endsWith('Name and realm'), 'back on the first step');
-      expect(errorOf(el, 'f-realm')).to.equal('This realm is already used by another account.');
+      expect(errorOf(field(el, 'Realm'))).to.equal('This realm is already used by another account.');
+      expect(el.shadowRoot!.activeElement).to.equal(field(el, 'Realm'));
       expect(count(fx, 'PUT', /^\/v2\/accounts\/[^/]+$/)).to.equal(1);
       expect(count(fx, 'PUT', /\/users$/)).to.equal(0);
     });
 
     it('searches the time zones and picks one with the keyboard', async () => {
       const { el } = await mount(fx);
-      const tz = input(el, 'f-timezone');
+      const tz = field(el, 'Time zone');
+      const options = () => allByRole(getByRole(el, 'listbox'), 'option').map((o) => textOf(o.querySelector('span')!));
       expect(tz.value).to.equal('America/New_York');
       expect(tz.getAttribute('role')).to.equal('combobox');
-      expect(all(el, '[role=option]').length).to.equal(0);
-      await type(el, 'f-timezone', 'paris');
+      expect(queryByRole(el, 'listbox')).to.equal(undefined);
+      await type(el, tz, 'paris');
       expect(tz.getAttribute('aria-expanded')).to.equal('true');
-      expect(all(el, '[role=option]').map((o) => text(o.querySelector('span')))).to.deep.equal(['Europe/Paris']);
+      expect(options()).to.deep.equal(['Europe/Paris']);
       await expect(el).to.be.accessible();
-      await type(el, 'f-timezone', 'new y');
-      const options = all(el, '[role=option]').map((o) => text(o.querySelector('span')));
-      expect(options).to.include('America/New_York');
+      await type(el, tz, 'new y');
+      expect(options()).to.include('America/New_York');
       await sendKeys({ press: 'ArrowDown' });
-      await el.updateComplete;
-      expect(tz.getAttribute('aria-activedescendant')).to.match(/^f-timezone-opt-\d+$/);
-      await type(el, 'f-timezone', 'tokyo');
+      await until(() => tz.getAttribute('aria-activedescendant'), 'an option is active');
+      expect(tz.getAttribute('aria-activedescendant')).to.match(/^opt-\d+$/);
+      await type(el, tz, 'tokyo');
       await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expect(tz.value).to.equal('Asia/Tokyo');
+      await until(() => tz.value === 'Asia/Tokyo', 'Tokyo is picked');
       expect(tz.getAttribute('aria-expanded')).to.equal('false');
+      await next(el);
+      await until(() => errorOf(field(el, 'Account name')), 'the name is checked');
+      expect(errorOf(tz)).to.equal('');
       expect(Intl.supportedValuesOf('timeZone').length).to.be.greaterThan(300);
+    });
+
+    it('refuses a time zone that is not one', async () => {
+      const { el } = await mount(fx);
+      const tz = field(el, 'Time zone');
+      await type(el, field(el, 'Account name'), 'Nowhere Inc');
+      await type(el, tz, 'Atlantis/Capital');
+      field(el, 'Account name').focus();
+      await click(el, 'Next');
+      await until(() => errorOf(tz), 'the zone is refused');
+      expect(errorOf(tz)).to.equal('Choose a time zone from the list.');
+      expect(heading(el)).to.contain('Step 1 of 8');
+    });
+  });
+
+  describe('step 2: contacts', () => {
+    it('checks e-mails and phone numbers, each contact on its own', async () => {
+      const { el } = await mount(fx);
+      await type(el, field(el, 'Account name'), 'Contacts Co');
+      await next(el, 'Contacts');
+      const technical = group(el, 'Technical contact');
+      const billing = group(el, 'Billing contact');
+      await type(el, field(technical, 'E-mail'), 'not an address');
+      await type(el, field(billing, 'Phone'), 'call me');
+      await click(el, 'Next');
+      await until(() => errorOf(field(technical, 'E-mail')), 'the e-mail is refused');
+      expect(errorOf(field(technical, 'E-mail'))).to.equal('Enter an e-mail address such as name@example.com.');
+      expect(errorOf(field(billing, 'Phone'))).to.equal('Enter a phone number such as +1 415 555 0100.');
+      expect(errorOf(field(billing, 'E-mail'))).to.equal('');
+      expect(heading(el)).to.contain('Contacts');
+      await expect(el).to.be.accessible();
     });
   });
 
   describe('step 3: admins', () => {
     async function toAdmins(el: AccountCreate) {
-      await type(el, 'f-name', 'Admins Co');
+      await type(el, field(el, 'Account name'), 'Admins Co');
       await next(el, 'Contacts');
       await next(el, 'Admins');
     }
-    const passwords = (el: AccountCreate) => all<HTMLInputElement>(el, 'input[name$=".password"]').map((i) => i.value);
+    const password = (el: Element, n = 1) => field(group(el, `Admin ${n}`), 'Password');
 
     it('adds and removes admins; none is allowed with a warning', async () => {
       const { el } = await mount(fx);
       await toAdmins(el);
-      expect(all(el, 'fieldset.admin')).to.have.length(1);
+      expect(allByRole(el, 'group', /^Admin \d$/)).to.have.length(1);
       await click(el, 'Add an admin');
-      expect(all(el, 'fieldset.admin legend').map(text)).to.deep.equal(['Admin 1', 'Admin 2']);
+      expect(allByRole(el, 'group', /^Admin \d$/).map((g) => textOf(g.querySelector('legend')!))).to.deep.equal([
+        'Admin 1',
+        'Admin 2',
+      ]);
       await until(
-        () => root(el).activeElement?.getAttribute('name')?.endsWith('.firstName'),
+        () => el.shadowRoot!.activeElement === field(group(el, 'Admin 2'), 'First name'),
         'focus goes to the new row',
       );
       await click(el, 'Remove admin 1');
       await click(el, 'Remove admin 1');
-      expect(all(el, 'fieldset.admin')).to.have.length(0);
-      expect(text(q(el, '.warning'))).to.contain('nobody can sign in');
+      expect(allByRole(el, 'group', /^Admin \d$/)).to.have.length(0);
+      expect(allByRole(el, 'status').some((s) => textOf(s).includes('nobody can sign in'))).to.equal(true);
       await expect(el).to.be.accessible();
       await next(el, 'Service plans');
     });
@@ -316,29 +372,40 @@ describe('<account-create>', () => {
       const { el } = await mount(fx);
       await toAdmins(el);
       await click(el, 'Add an admin');
-      const rows = all<HTMLInputElement>(el, 'input[name$=".firstName"]').map((i) => i.id.replace('-firstName', ''));
-      for (const [i, row] of rows.entries()) {
-        await type(el, `${row}-firstName`, `First${i}`);
-        await type(el, `${row}-lastName`, `Last${i}`);
-        await type(el, `${row}-email`, i ? 'Jane@Acme.example' : 'jane@acme.example');
-      }
+      await fillAdmin(el, 1, 'First0', 'Last0', 'jane@acme.example');
+      await fillAdmin(el, 2, 'First1', 'Last1', 'Jane@Acme.example');
       await click(el, 'Next');
-      await until(() => errorOf(el, `${rows[1]}-email`), 'the duplicate is refused');
-      expect(errorOf(el, `${rows[1]}-email`)).to.equal('Another admin in this wizard has this e-mail.');
-      expect(errorOf(el, `${rows[0]}-email`)).to.equal('');
+      const second = field(group(el, 'Admin 2'), 'E-mail');
+      await until(() => errorOf(second), 'the duplicate is refused');
+      expect(errorOf(second)).to.equal('Another admin in this wizard has this e-mail.');
+      expect(errorOf(field(group(el, 'Admin 1'), 'E-mail'))).to.equal('');
       expect(heading(el)).to.contain('Admins');
       await expect(el).to.be.accessible();
+    });
+
+    it('requires the names and the e-mail of each admin', async () => {
+      const { el } = await mount(fx);
+      await toAdmins(el);
+      await click(el, 'Next');
+      const row = group(el, 'Admin 1');
+      await until(() => errorOf(field(row, 'First name')), 'the row is checked');
+      expect(errorOf(field(row, 'First name'))).to.equal('Enter a name.');
+      expect(errorOf(field(row, 'Last name'))).to.equal('Enter a name.');
+      expect(errorOf(field(row, 'E-mail'))).to.equal('This field is required.');
+      expect(el.shadowRoot!.activeElement).to.equal(field(row, 'First name'));
     });
 
     it('generates crypto-random passwords: 16 characters of the set, different each time', async () => {
       const { el } = await mount(fx);
       await toAdmins(el);
       await click(el, 'Add an admin');
-      const seen = new Set(passwords(el));
+      const seen = new Set([password(el, 1).value, password(el, 2).value]);
       for (let i = 0; i < 5; i++) {
-        await click(el, 'Generate a password');
-        seen.add(passwords(el)[0]!);
+        buttonIn(group(el, 'Admin 1'), 'Generate password').click();
+        await until(() => !seen.has(password(el, 1).value), 'a new password');
+        seen.add(password(el, 1).value);
       }
+      await el.updateComplete;
       expect(seen.size).to.equal(7);
       for (const p of seen) {
         expect(p).to.have.length(16);
@@ -348,7 +415,19 @@ describe('<account-create>', () => {
         ).to.equal(true);
         expect(p).to.match(/[a-z]/).and.match(/[A-Z]/).and.match(/[0-9]/);
       }
-      expect(text(q(el, '.strength'))).to.equal('Strength: very strong');
+      // The wizard sends what the field shows.
+      await click(el, 'Remove admin 2');
+      await fillAdmin(el, 1, 'Jane', 'Doe', 'jane@gen.example');
+      const shown = password(el, 1).value;
+      await goToStep(el, 'Review');
+      await click(el, 'Show passwords');
+      expect(textOf(region(el, 'Admins'))).to.contain(shown);
+    });
+
+    it('says how strong the password is', async () => {
+      const { el } = await mount(fx);
+      await toAdmins(el);
+      expect(textOf(group(el, 'Admin 1'))).to.contain('Strength: strong');
     });
 
     it('draws random indexes without modulo bias (values past the last full range are drawn again)', () => {
@@ -370,31 +449,34 @@ describe('<account-create>', () => {
     it('honours password-length, never below 12', async () => {
       const long = await mount(fx, html`<account-create password-length="24"></account-create>`);
       await toAdmins(long.el);
-      expect(passwords(long.el)[0]).to.have.length(24);
+      expect(password(long.el).value).to.have.length(24);
+      buttonIn(group(long.el, 'Admin 1'), 'Generate password').click();
+      await long.el.updateComplete;
+      expect(password(long.el).value).to.have.length(24);
       const short = await mount(await startEmulator(), html`<account-create password-length="6"></account-create>`);
-      await toAdmins(short.el);
-      expect(passwords(short.el)[0]).to.have.length(12);
-      await type(short.el, all<HTMLInputElement>(short.el, 'input[name$=".password"]')[0]!.id, 'short');
-      expect(text(q(short.el, '.strength'))).to.equal('Strength: weak');
-      await click(short.el, 'Next');
-      await until(() => text(q(short.el, '[id$="-password-error"]')), 'a short password is refused');
-      expect(text(q(short.el, '[id$="-password-error"]'))).to.equal('At least 12 characters.');
+      const el = short.el;
+      await toAdmins(el);
+      expect(password(el).value).to.have.length(12);
+      await type(el, password(el), 'short');
+      await until(() => textOf(group(el, 'Admin 1')).includes('Strength: too short'), 'the strength is told');
+      await click(el, 'Next');
+      await until(() => errorOf(password(el)), 'a short password is refused');
+      expect(errorOf(password(el))).to.equal('Use at least 12 characters.');
+      expect(heading(el)).to.contain('Admins');
     });
 
     it('shows and hides the password', async () => {
       const { el } = await mount(fx);
       await toAdmins(el);
-      const field = all<HTMLInputElement>(el, 'input[name$=".password"]')[0]!;
-      const toggle = button(el, 'Show password');
-      expect(field.type).to.equal('password');
+      const input = password(el);
+      const toggle = buttonIn(group(el, 'Admin 1'), 'Show password');
+      expect(input.type).to.equal('password');
       expect(toggle.getAttribute('aria-pressed')).to.equal('false');
       toggle.click();
-      await el.updateComplete;
-      expect(field.type).to.equal('text');
+      await until(() => input.type === 'text', 'the password shows');
       expect(toggle.getAttribute('aria-pressed')).to.equal('true');
       toggle.click();
-      await el.updateComplete;
-      expect(field.type).to.equal('password');
+      await until(() => input.type === 'password', 'the password hides');
     });
 
     it('copies the password to the clipboard and says so', async () => {
@@ -404,11 +486,11 @@ describe('<account-create>', () => {
       const clip = navigator.clipboard;
       const original = Object.getOwnPropertyDescriptor(clip, 'writeText');
       Object.defineProperty(clip, 'writeText', { configurable: true, value: async (t: string) => void copied.push(t) });
+      const row = group(el, 'Admin 1');
       try {
-        await click(el, 'Copy password');
-        await until(() => text(q(el, '[part=status]')), 'the status speaks');
-        expect(copied).to.deep.equal([passwords(el)[0]]);
-        expect(text(q(el, '[part=status]'))).to.contain('Password copied to the clipboard.');
+        buttonIn(row, 'Copy password').click();
+        await until(() => textOf(getByRole(row, 'status')).includes('Copied'), 'the copy is told');
+        expect(copied).to.deep.equal([password(el).value]);
         await expect(el).to.be.accessible();
         Object.defineProperty(clip, 'writeText', {
           configurable: true,
@@ -416,8 +498,8 @@ describe('<account-create>', () => {
             throw new DOMException('denied', 'NotAllowedError');
           },
         });
-        await click(el, 'Copy password');
-        await until(() => text(q(el, '[part=status]')).includes('Could not copy'), 'the failure is told');
+        buttonIn(row, /^(Copy password|Copied)$/).click();
+        await until(() => textOf(getByRole(row, 'status')).includes('Could not copy'), 'the failure is told');
       } finally {
         if (original) Object.defineProperty(clip, 'writeText', original);
         else delete (clip as unknown as Record<string, unknown>).writeText;
@@ -427,20 +509,21 @@ describe('<account-create>', () => {
 
   describe('steps 4 to 7', () => {
     async function toStep(el: AccountCreate, step: string) {
-      await type(el, 'f-name', 'Steps Co');
+      await type(el, field(el, 'Account name'), 'Steps Co');
       await next(el, 'Contacts');
       await next(el, 'Admins');
       await click(el, 'Remove admin 1');
-      await click(el, new RegExp(step));
-      await until(() => heading(el).endsWith(step), `the ${step} step shows`);
+      await goToStep(el, step);
     }
+    const panel = (el: Element) => getByRole(el, 'form', /^Step \d of 8/);
 
-    it('lists the reseller’s plans as checkboxes', async () => {
+    it('lists the reseller’s plans as checkboxes, through the plan picker', async () => {
+      const offered = await fx.api.listServicePlans(rootId);
       const { el } = await mount(fx);
       await toStep(el, 'Service plans');
-      const plans = all(el, 'fieldset label.check').map(text);
-      expect(plans.some((p) => p.startsWith('Hosted PBX Standard Seat'))).to.equal(true);
-      expect(all(el, 'fieldset input[type=checkbox]').length).to.equal(plans.length);
+      await until(() => queryByRole(el, 'checkbox', /^Hosted PBX Standard Seat/), 'the plans show');
+      expect(allByRole(panel(el), 'checkbox').filter((c) => !isHiddenDeep(c))).to.have.length(offered.length);
+      expect(deepQueryAll(el, 'service-plan-picker')).to.have.length(1);
       await expect(el).to.be.accessible();
     });
 
@@ -452,33 +535,51 @@ describe('<account-create>', () => {
       });
       const { el } = await mount(fx);
       await toStep(el, 'Service plans');
-      expect(all(el, 'input[type=checkbox]')).to.have.length(0);
-      expect(text(q(el, '.note'))).to.contain('offers no service plans');
+      expect(allByRole(el, 'checkbox')).to.have.length(0);
+      expect(textOf(getByRole(el, 'note'))).to.contain('offers no service plans');
       await expect(el).to.be.accessible();
 
       const fx2 = await startEmulator();
       fx2.emulator.faults.add({ path: '/accounts/*/services/available', status: 403 });
       const other = await mount(fx2);
       await toStep(other.el, 'Service plans');
-      expect(text(q(other.el, '.note'))).to.contain("You don't have permission to see the service plans");
+      expect(textOf(getByRole(other.el, 'note'))).to.contain("You don't have permission to see the service plans");
+    });
+
+    it('checks the trunks as whole numbers, 0 or more; empty is no limit', async () => {
+      const { el } = await mount(fx);
+      await toStep(el, 'Limits and calls');
+      const inbound = field(el, 'Inbound trunks');
+      expect(inbound.getAttribute('role')).to.equal('spinbutton');
+      await type(el, inbound, '1.5');
+      await click(el, 'Next');
+      await until(() => errorOf(inbound), 'a fraction is refused');
+      expect(errorOf(inbound)).to.equal('Enter a whole number.');
+      await type(el, inbound, '-3');
+      await click(el, 'Next');
+      await until(() => errorOf(inbound) === 'Enter a whole number, 0 or more.', 'a negative number is refused');
+      await expect(el).to.be.accessible();
+      await type(el, inbound, '');
+      await next(el, 'Initial credit');
     });
 
     it('parses the credit without floating point and shows it on review', async () => {
       const { el } = await mount(fx);
       await toStep(el, 'Initial credit');
-      await type(el, 'f-credit', '12,a');
+      const credit = field(el, 'Initial credit');
+      await type(el, credit, '12,a');
       await click(el, 'Next');
-      await until(() => errorOf(el, 'f-credit'), 'a bad amount is refused');
-      expect(errorOf(el, 'f-credit')).to.equal('Enter an amount of 0 or more, such as 25.00.');
+      await until(() => errorOf(credit), 'a bad amount is refused');
+      expect(errorOf(credit)).to.equal('Enter an amount such as 12.50.');
       await expect(el).to.be.accessible();
-      await type(el, 'f-credit', '-5');
+      await type(el, credit, '-5');
       await click(el, 'Next');
-      await until(() => errorOf(el, 'f-credit'), 'a negative amount is refused');
-      await type(el, 'f-credit', '1,234.1');
+      await until(() => errorOf(credit), 'a negative amount is refused');
+      expect(heading(el)).to.contain('Initial credit');
+      await type(el, credit, '1,234.1');
       await next(el, 'Apps');
       await next(el, 'Review');
-      const credit = all(el, '.review-section').find((s) => text(s.querySelector('h4')) === 'Initial credit')!;
-      expect(text(credit.querySelector('dd'))).to.equal('$1,234.10');
+      expect(textOf(region(el, 'Initial credit').querySelector('dd')!)).to.equal('$1,234.10');
     });
 
     it('reads amounts the way the user’s language writes them', () => {
@@ -494,45 +595,38 @@ describe('<account-create>', () => {
     });
 
     it('hides the credit, with a line why, from a session that is not a reseller', async () => {
-      const child = await seededChild(fx);
-      const admin = (await fx.api.listUsers(child.id, { privLevel: 'admin' })).items[0]!;
-      const api: AccountApi = fx.makeApi({
-        credentials: { username: admin.username!, password: 'demo-password-1', accountName: child.name },
-      });
-      const { el } = await mountInProvider<AccountCreate>(api, html`<account-create></account-create>`);
-      await until(() => q(el, '#f-name'), 'the wizard shows');
+      const child = seededChild(fx);
+      const api = fx.makeApi({ credentials: fx.emulator.loginFor(child.id) });
+      const { el } = await mount(fx, html`<account-create></account-create>`, api);
       await toStep(el, 'Initial credit');
-      expect(q(el, '#f-credit')).to.equal(null);
-      expect(text(q(el, '.note'))).to.equal(
+      expect(queryByRole(el, 'textbox', 'Initial credit')).to.equal(undefined);
+      expect(textOf(getByRole(el, 'note'))).to.equal(
         'Only a reseller can add credit to an account, so there is nothing to set here.',
       );
       await expect(el).to.be.accessible();
     });
 
     it('restricts the apps to the ones chosen', async () => {
-      const child = await seededChild(fx);
+      const child = seededChild(fx);
       const { el } = await mount(fx, html`<account-create parent-id=${child.id}></account-create>`);
       await toStep(el, 'Apps');
-      const mode = all<HTMLInputElement>(el, 'input[name=apps-mode]');
-      expect(mode.map((m) => m.checked)).to.deep.equal([true, false]);
-      mode[1]!.click();
+      const all = field(el, "All of the parent's apps");
+      const only = field(el, 'Only these…');
+      expect([all.checked, only.checked]).to.deep.equal([true, false]);
+      only.click();
       await el.updateComplete;
-      const apps = all<HTMLLabelElement>(el, '.checks label.check');
+      const apps = allByRole<HTMLInputElement>(group(el, 'Only these…'), 'checkbox');
       expect(apps.length).to.be.greaterThan(2);
+      expect(apps.every((a) => a.checked)).to.equal(true);
       // Keep only the first two.
-      for (const app of apps.slice(2)) app.querySelector('input')!.click();
+      for (const app of apps.slice(2)) app.click();
       await el.updateComplete;
       await expect(el).to.be.accessible();
-      const kept = apps.slice(0, 2).map((a) =>
-        text(a)
-          .replace(text(a.querySelector('.am-hint')), '')
-          .trim(),
-      );
+      const kept = apps.slice(0, 2).map((a) => textOf(a.closest('label')!));
       await next(el, 'Review');
-      const appsRow = all(el, '.review-section').find((s) => text(s.querySelector('h4')) === 'Apps')!;
-      for (const k of kept) expect(text(appsRow)).to.contain(k);
+      for (const k of kept) expect(textOf(region(el, 'Apps'))).to.contain(k);
       await click(el, 'Create account');
-      await until(() => q(el, '[part=done]'), 'the account is created');
+      await until(() => deepQueryAll(el, '[part=done]')[0], 'the account is created');
       const post = fx.emulator.requests.find((r) => r.method === 'POST' && r.path.endsWith('/apps_store/blacklist'))!;
       const blacklist = body(post).blacklist as string[];
       expect(blacklist.length).to.equal(apps.length - 2);
@@ -541,19 +635,18 @@ describe('<account-create>', () => {
     it('offers the signed-in account’s own apps when creating right under it', async () => {
       const { el } = await mount(fx);
       await toStep(el, 'Apps');
-      const mode = all<HTMLInputElement>(el, 'input[name=apps-mode]');
-      expect(mode).to.have.length(2);
-      mode[1]!.click();
+      expect(allByRole(el, 'radio')).to.have.length(2);
+      field(el, 'Only these…').click();
       await el.updateComplete;
-      expect(all(el, '.checks label.check').length).to.be.greaterThan(2);
+      expect(allByRole(group(el, 'Only these…'), 'checkbox').length).to.be.greaterThan(2);
     });
 
     it('explains the apps when the parent’s list cannot be read', async () => {
       fx.emulator.faults.add({ path: '/accounts/*/apps_store', status: 403 });
       const { el } = await mount(fx);
       await toStep(el, 'Apps');
-      expect(text(q(el, '.note'))).to.contain('gets all of them');
-      expect(all(el, 'input[name=apps-mode]')).to.have.length(0);
+      expect(textOf(getByRole(el, 'note'))).to.contain('gets all of them');
+      expect(allByRole(el, 'radio')).to.have.length(0);
       fx.emulator.faults.clear();
     });
   });
@@ -562,7 +655,9 @@ describe('<account-create>', () => {
     it('summarises every choice and its Edit links go back to the step', async () => {
       const { el } = await mount(fx);
       await fillToReview(el);
-      const sections = all(el, '.review-section h4').map(text);
+      const sections = allByRole(getByRole(el, 'form', /^Step 8 of 8/), 'region').map((s) =>
+        textOf(s.querySelector('h4')!),
+      );
       expect(sections).to.deep.equal([
         'Name and realm',
         'Contacts',
@@ -572,20 +667,21 @@ describe('<account-create>', () => {
         'Initial credit',
         'Apps',
       ]);
-      expect(text(q(el, '[part=review]')))
-        .to.contain('Acme Dental')
-        .and.contain('jane@acme-dental.example');
-      expect(text(q(el, '.mono'))).to.equal('••••••••••••');
+      const general = textOf(region(el, 'Name and realm'));
+      expect(general).to.contain('Acme Dental').and.contain('America/New_York').and.contain('sip.acme.example');
+      expect(deepQueryAll(region(el, 'Name and realm'), 'bdi').map((b) => b.textContent)).to.include('Acme Dental');
+      const admins = region(el, 'Admins');
+      expect(textOf(admins)).to.contain('jane@acme-dental.example').and.contain('Password hidden');
       await click(el, 'Show passwords');
-      expect(text(q(el, '.mono'))).to.have.length(16);
+      expect(textOf(admins)).to.not.contain('Password hidden');
+      expect(textOf(admins).match(/jane@acme-dental\.example · ([^\s•]+)/)?.[1]).to.have.length(16);
       await expect(el).to.be.accessible();
       await click(el, 'Edit Contacts');
       await until(() => heading(el).endsWith('Contacts'), 'the contacts step shows');
       expect(current(el)).to.contain('Contacts');
-      await type(el, 'f-technical-email', 'noc@acme-dental.example');
-      await click(el, /Review/);
-      await until(() => heading(el).endsWith('Review'), 'back on review');
-      expect(text(q(el, '[part=review]'))).to.contain('noc@acme-dental.example');
+      await type(el, field(group(el, 'Technical contact'), 'E-mail'), 'noc@acme-dental.example');
+      await goToStep(el, 'Review');
+      expect(textOf(region(el, 'Contacts'))).to.contain('noc@acme-dental.example');
     });
   });
 
@@ -597,32 +693,31 @@ describe('<account-create>', () => {
       provider.append(view);
       await until(() => view.am.store, 'the view has the store');
       const store = view.am.store!;
-      await store.listChildren(rootId);
+      const listing = store.listing(rootId);
+      await listing.loadTo(0);
 
-      await type(el, 'f-name', 'Order Test');
-      await type(el, 'f-timezone', 'Europe/Berlin');
+      await type(el, field(el, 'Account name'), 'Order Test');
+      await type(el, field(el, 'Time zone'), 'Europe/Berlin');
       await sendKeys({ press: 'Enter' });
+      await until(() => field(el, 'Time zone').value === 'Europe/Berlin', 'Berlin is picked');
       await next(el, 'Contacts');
-      await type(el, 'f-billing-email', 'ap@order.example');
-      await type(el, 'f-technical-number', '+1 (212) 555-0100');
+      await type(el, field(group(el, 'Billing contact'), 'E-mail'), 'ap@order.example');
+      await type(el, field(group(el, 'Technical contact'), 'Phone'), '+1 (212) 555-0100');
       await next(el, 'Admins');
       await click(el, 'Add an admin');
-      const rows = all<HTMLInputElement>(el, 'input[name$=".firstName"]').map((i) => i.id.replace('-firstName', ''));
-      for (const [i, row] of rows.entries()) {
-        await type(el, `${row}-firstName`, ['Jane', 'Raj'][i]!);
-        await type(el, `${row}-lastName`, ['Doe', 'Patel'][i]!);
-        await type(el, `${row}-email`, ['Jane@Order.example', 'raj@order.example'][i]!);
-      }
-      all<HTMLLabelElement>(el, 'label.check')[0]!.querySelector('input')!.click();
+      await fillAdmin(el, 1, 'Jane', 'Doe', 'Jane@Order.example');
+      await fillAdmin(el, 2, 'Raj', 'Patel', 'raj@order.example');
+      field(group(el, 'Admin 1'), 'E-mail the credentials to this admin').click();
       await next(el, 'Service plans');
-      all<HTMLInputElement>(el, 'fieldset input[type=checkbox]')[0]!.click();
+      await until(() => allByRole(el, 'checkbox').length > 0, 'the plans show');
+      allByRole<HTMLInputElement>(el, 'checkbox')[0]!.click();
       await next(el, 'Limits and calls');
-      await type(el, 'f-twowayTrunks', '250');
+      await type(el, field(el, 'Two-way trunks'), '250');
       await next(el, 'Initial credit');
-      await type(el, 'f-credit', '25.5');
+      await type(el, field(el, 'Initial credit'), '25.5');
       await next(el, 'Apps');
       await next(el, 'Review');
-      const realm = text(all(el, '.review-section dd')[1]!);
+      const realm = region(el, 'Name and realm').querySelectorAll('dd')[1]!.textContent!.trim();
 
       fx.emulator.clearRequests();
       const created = oneEvent(el, 'account-created');
@@ -675,16 +770,26 @@ describe('<account-create>', () => {
       expect(body(w.find((r) => r.path.endsWith('/ledgers/credit'))).amount).to.equal(25.5);
       expect(body(w.find((r) => r.path.endsWith('/services') && r.status < 400)).add).to.have.length(1);
 
-      await until(() => q(el, '[part=done]'), 'the done state shows');
-      expect(text(q(el, '[part=done]'))).to.contain('Order Test was created.');
+      await until(() => queryByRole(el, 'heading', 'Order Test was created.'), 'the done state shows');
+      // The screen says it once: focus is on its heading, and no toast repeats it.
+      expect(el.shadowRoot!.activeElement).to.equal(getByRole(el, 'heading', 'Order Test was created.'));
+      expect(status(el)).to.not.contain('Order Test was created.');
       await expect(el).to.be.accessible();
-      // The store heard of the child at once: the cached listing has it without asking again.
-      const page = store.peek<Page<AccountSummary>>(storeKey.children(rootId))!;
-      expect(page.items.map((c) => c.id)).to.include(id);
-      expect((await store.listChildren(rootId)).items.some((c) => c.id === id && c.name === 'Order Test')).to.equal(
-        true,
-      );
+      // The store heard of the child at once: the shared listing has it without asking again.
+      expect(store.peekListing(rootId)).to.equal(listing);
+      expect(listing.items.some((c) => c.id === id && c.name === 'Order Test')).to.equal(true);
       expect(count(fx, 'GET', /\/children$/)).to.equal(0);
+
+      const selected = oneEvent(el, 'account-select');
+      await click(el, 'Open account');
+      const opened = await selected;
+      expect(opened.detail.account).to.include({ id, name: 'Order Test' });
+      expect(opened.bubbles && opened.composed).to.equal(true);
+      await click(el, 'Create another account');
+      await until(() => queryByRole(el, 'textbox', 'Account name'), 'the wizard starts again');
+      expect(field(el, 'Account name').value).to.equal('');
+      expect(heading(el)).to.contain('Step 1 of 8');
+      expect(el.dirty).to.equal(false);
     });
 
     it('writes no limits that equal what the new account already has', async () => {
@@ -698,7 +803,7 @@ describe('<account-create>', () => {
       await fillToReview(el, 'Plain Limits');
       fx.emulator.clearRequests();
       await click(el, 'Create account');
-      await until(() => q(el, '[part=done]'), 'created');
+      await until(() => deepQueryAll(el, '[part=done]')[0], 'created');
       expect(count(fx, 'GET', /\/accounts\/[^/]+\/limits$/)).to.be.greaterThan(0);
       expect(count(fx, 'POST', /\/limits$/)).to.equal(0);
     });
@@ -707,16 +812,15 @@ describe('<account-create>', () => {
       fx.emulator.faults.add({ path: '/accounts/*/users', method: 'PUT', latencyMs: 800 });
       const { el } = await mount(fx);
       await fillToReview(el, 'Slow Network');
-      const create = button(el, 'Create account');
+      const create = buttonIn(el, 'Create account');
       create.click();
       create.click();
       void el.submit();
-      await until(() => text(q(el, '[part=progress]')).includes('working…'), 'the progress shows');
-      expect(text(button(el, 'Creating…'))).to.equal('Creating…');
-      expect(button(el, 'Creating…').disabled).to.equal(true);
-      expect(all<HTMLButtonElement>(el, '[part=steps] button').every((b) => b.disabled)).to.equal(true);
+      await until(() => textOf(queryByRole(el, 'region', 'Progress') ?? el).includes('working…'), 'the progress shows');
+      expect(buttonIn(el, 'Creating…').disabled).to.equal(true);
+      expect(allByRole<HTMLButtonElement>(nav(el), 'button').every((b) => b.disabled)).to.equal(true);
       await expect(el).to.be.accessible();
-      await until(() => q(el, '[part=done]'), 'created');
+      await until(() => deepQueryAll(el, '[part=done]')[0], 'created');
       expect(count(fx, 'PUT', /^\/v2\/accounts\/[^/]+$/)).to.equal(1);
       expect(count(fx, 'PUT', /\/users$/)).to.equal(1);
     });
@@ -726,14 +830,15 @@ describe('<account-create>', () => {
       const { el } = await mount(fx);
       await fillToReview(el, 'Second Try');
       await click(el, 'Create account');
-      await until(() => text(q(el, '.am-error-panel')), 'the failure shows');
-      expect(text(q(el, '.am-error-panel'))).to.contain('The account was not created: The server ran into a problem.');
+      await until(() => queryByRole(el, 'alert'), 'the failure shows');
+      expect(textOf(getByRole(el, 'alert'))).to.contain('The account was not created: The server ran into a problem.');
       expect(heading(el)).to.contain('Review');
       await click(el, 'Create account');
-      await until(() => q(el, '[part=done]'), 'created on the second try');
+      await until(() => deepQueryAll(el, '[part=done]')[0], 'created on the second try');
       const listing = await fx.api.searchAccounts('Second Try');
       expect(listing.items.filter((a) => a.name === 'Second Try')).to.have.length(1);
     });
+
     it('never creates the account twice when the answer to its creation was lost', async () => {
       let lose = true;
       const api = fx.makeApi({
@@ -747,15 +852,11 @@ describe('<account-create>', () => {
           return res;
         },
       });
-      const { el } = await mountInProvider<AccountCreate>(
-        api,
-        html`<account-create realm-suffix="sip.acme.example"></account-create>`,
-      );
-      await until(() => q(el, '#f-name'), 'the wizard shows');
+      const { el } = await mount(fx, html`<account-create realm-suffix="sip.acme.example"></account-create>`, api);
       await fillToReview(el, 'Lost Answer');
       await click(el, 'Create account');
-      await until(() => text(q(el, '.am-error-panel')), 'the failure shows');
-      expect(text(q(el, '.am-error-panel'))).to.contain('You are offline or the server cannot be reached.');
+      await until(() => queryByRole(el, 'alert'), 'the failure shows');
+      expect(textOf(getByRole(el, 'alert'))).to.contain('You are offline or the server cannot be reached.');
       const created = oneEvent(el, 'account-created');
       await click(el, 'Create account');
       const { detail } = await created;
@@ -783,13 +884,19 @@ describe('<account-create>', () => {
       await fillToReview(el);
       await click(el, 'Create account');
       await until(() => el.matches(':state(partial)'), 'the partial state shows');
-      expect(text(q(el, '[part=progress]'))).to.contain('Admin jane@acme-dental.example: e-mail already used');
-      expect(text(q(el, '.progress-box h4'))).to.equal('The account was created, but some steps failed');
+      const progress = region(el, 'The account was created, but some steps failed');
+      expect(textOf(progress)).to.contain('Admin jane@acme-dental.example: e-mail already used');
       expect(fired).to.equal(0);
       await expect(el).to.be.accessible();
 
-      const fix = all<HTMLInputElement>(el, '[part=progress] input[type=email]')[0]!;
-      await type(el, fix.id, 'jane.doe@acme-dental.example');
+      const fix = field(el, 'New e-mail for jane@acme-dental.example');
+      await type(el, fix, 'not an address');
+      await click(el, 'Retry Admin not an address');
+      await until(() => errorOf(fix), 'a bad address is refused before sending');
+      expect(errorOf(fix)).to.equal('Enter an e-mail address such as name@example.com.');
+      expect(count(fx, 'PUT', /\/users$/)).to.equal(1);
+
+      await type(el, fix, 'jane.doe@acme-dental.example');
       const created = oneEvent(el, 'account-created');
       await click(el, 'Retry Admin jane.doe@acme-dental.example');
       const { detail } = await created;
@@ -806,21 +913,19 @@ describe('<account-create>', () => {
     it('reports a forbidden step by name; Retry redoes only it; "Finish anyway" lists it', async () => {
       fx.emulator.faults.add({ path: '/accounts/*/limits', method: 'POST', status: 403 });
       const { el } = await mount(fx);
-      await type(el, 'f-name', 'No Limits Co');
+      await type(el, field(el, 'Account name'), 'No Limits Co');
       await next(el, 'Contacts');
       await next(el, 'Admins');
-      const first = all<HTMLInputElement>(el, 'input[name$=".firstName"]')[0]!.id.replace('-firstName', '');
-      await type(el, `${first}-firstName`, 'Ann');
-      await type(el, `${first}-lastName`, 'Lee');
-      await type(el, `${first}-email`, 'ann@nolimits.example');
+      await fillAdmin(el, 1, 'Ann', 'Lee', 'ann@nolimits.example');
       await next(el, 'Service plans');
       await next(el, 'Limits and calls');
-      await type(el, 'f-inboundTrunks', '7');
+      await type(el, field(el, 'Inbound trunks'), '7');
       for (const s of ['Initial credit', 'Apps', 'Review']) await next(el, s);
       await click(el, 'Create account');
       await until(() => el.matches(':state(partial)'), 'partial');
-      expect(text(q(el, '[part=progress]'))).to.contain("Limits: you don't have permission");
-      expect(text(q(el, '[part=status]'))).to.contain("Limits: you don't have permission");
+      const progress = () => textOf(region(el, 'The account was created, but some steps failed'));
+      expect(progress()).to.contain("Limits: you don't have permission");
+      expect(status(el)).to.contain("Limits: you don't have permission");
       await click(el, 'Retry Limits');
       await until(() => el.matches(':state(partial)') && !el.matches(':state(submitting)'), 'still partial');
       expect(count(fx, 'PUT', /\/users$/)).to.equal(1);
@@ -833,28 +938,30 @@ describe('<account-create>', () => {
         ['limits', "Limits: you don't have permission"],
       ]);
       expect(detail.failures[0]!.error.kind).to.equal('forbidden');
-      await until(() => q(el, '[part=done]'), 'done');
-      expect(text(q(el, '[part=done]'))).to.contain("Limits: you don't have permission");
+      await until(() => deepQueryAll(el, '[part=done]')[0], 'done');
+      expect(textOf(deepQueryAll(el, '[part=done]')[0]!)).to.contain("Limits: you don't have permission");
+      // Said once, on the screen: the failure's toast is gone.
+      expect(status(el)).to.equal('');
     });
 
     it('reports declined charges and retries them without creating anything twice', async () => {
       let accept = false;
       const api = fx.makeApi({ onChargesRequired: () => accept });
-      const { el } = await mountInProvider<AccountCreate>(api, html`<account-create></account-create>`);
-      await until(() => q(el, '#f-name'), 'the wizard shows');
-      await type(el, 'f-name', 'Charged Co');
+      const { el } = await mount(fx, html`<account-create></account-create>`, api);
+      await type(el, field(el, 'Account name'), 'Charged Co');
       await next(el, 'Contacts');
       await next(el, 'Admins');
       await click(el, 'Remove admin 1');
       await next(el, 'Service plans');
-      const plan = all<HTMLLabelElement>(el, 'fieldset label.check').find((l) =>
-        text(l).startsWith('Hosted PBX Executive'),
-      )!;
-      plan.querySelector('input')!.click();
+      await until(() => queryByRole(el, 'checkbox', /^Hosted PBX Executive/), 'the plans show');
+      getByRole<HTMLInputElement>(el, 'checkbox', /^Hosted PBX Executive/).click();
       for (const s of ['Limits and calls', 'Initial credit', 'Apps', 'Review']) await next(el, s);
+      expect(textOf(region(el, 'Service plans'))).to.contain('Hosted PBX Executive');
       await click(el, 'Create account');
       await until(() => el.matches(':state(partial)'), 'partial');
-      expect(text(q(el, '[part=progress]'))).to.contain('Service plans: charges declined');
+      expect(textOf(region(el, 'The account was created, but some steps failed'))).to.contain(
+        'Service plans: charges declined',
+      );
       accept = true;
       const created = oneEvent(el, 'account-created');
       await click(el, 'Retry failed steps');
@@ -901,95 +1008,174 @@ describe('<account-create>', () => {
     it('asks before discarding unsaved input, guards the page, and fires account-create-cancel', async () => {
       const { el } = await mount(fx);
       expect(unload()).to.equal(false);
-      await type(el, 'f-name', 'Half Done');
+      await type(el, field(el, 'Account name'), 'Half Done');
       expect(el.dirty).to.equal(true);
       expect(unload()).to.equal(true);
       await click(el, 'Cancel');
-      await until(() => q<HTMLDialogElement>(el, 'dialog.am-dialog')?.open, 'the confirm dialog opens');
-      expect(text(q(el, 'dialog.am-dialog'))).to.contain('Discard this new account?');
+      await until(() => queryByRole(el, 'dialog', 'Discard this new account?'), 'the confirm dialog opens');
+      expect(textOf(question(el, 'Discard this new account?'))).to.contain('What you entered will be lost.');
       await expect(el).to.be.accessible();
-      button(q(el, 'dialog.am-dialog')!, 'Cancel').click();
-      await until(() => !q(el, 'dialog.am-dialog'), 'the dialog closes');
-      expect(input(el, 'f-name').value).to.equal('Half Done');
+      buttonIn(question(el, 'Discard this new account?'), 'Cancel').click();
+      await until(() => !queryByRole(el, 'dialog'), 'the dialog closes');
+      expect(field(el, 'Account name').value).to.equal('Half Done');
 
       const cancelled = oneEvent(el, 'account-create-cancel');
       await click(el, 'Cancel');
-      await until(() => q<HTMLDialogElement>(el, 'dialog.am-dialog')?.open, 'the confirm dialog opens again');
-      button(q(el, 'dialog.am-dialog')!, 'Discard').click();
+      await until(() => queryByRole(el, 'dialog', 'Discard this new account?'), 'the confirm dialog opens again');
+      buttonIn(question(el, 'Discard this new account?'), 'Discard').click();
       expect((await cancelled).detail.parentId).to.equal(rootId);
       await el.updateComplete;
-      expect(input(el, 'f-name').value).to.equal('');
+      expect(field(el, 'Account name').value).to.equal('');
       expect(el.dirty).to.equal(false);
+      expect(unload()).to.equal(false);
+    });
+
+    it('guards the page while the account is being created', async () => {
+      fx.emulator.faults.add({ path: '/accounts/*/users', method: 'PUT', latencyMs: 800 });
+      const { el } = await mount(fx);
+      await fillToReview(el, 'Guarded Co');
+      expect(unload()).to.equal(true);
+      void el.submit();
+      await until(() => el.matches(':state(submitting)'), 'submitting');
+      expect(unload()).to.equal(true);
+      await until(() => el.matches(':state(done)'), 'done');
       expect(unload()).to.equal(false);
     });
   });
 
   describe('as a modal dialog', () => {
-    it('asks the server for nothing until it is opened', async () => {
-      const { el } = await mountInProvider<AccountCreate>(
-        fx.api,
-        html`<account-create modal></account-create>`,
+    const modal = (fxx: EmulatorFixture, suffix = '') =>
+      mountInProvider<AccountCreate>(
+        fxx.api,
+        html`<account-create modal realm-suffix=${suffix}></account-create>`,
         'account-create',
       );
+
+    it('asks the server for nothing until it is opened', async () => {
+      const { el } = await modal(fx);
       await aTimeout(300);
       const defaultsRead = () =>
         fx.emulator.requests.filter((r) => /\/(limits|classifiers|apps_store|services\/available)/.test(r.path)).length;
       expect(defaultsRead()).to.equal(0);
       await el.show();
-      await until(() => q(el, '#f-name'), 'the form shows');
+      await until(() => queryByRole(el, 'textbox', 'Account name'), 'the form shows');
       expect(defaultsRead()).to.be.greaterThan(0);
     });
 
     it('opens with show(), traps focus in a native dialog, and Escape asks before discarding', async () => {
-      const { el } = await mountInProvider<AccountCreate>(
-        fx.api,
-        html`<account-create modal></account-create>`,
-        'account-create',
-      );
+      const { el } = await modal(fx);
       await el.updateComplete;
-      const dialog = q<HTMLDialogElement>(el, 'dialog[part=modal]')!;
-      expect(dialog.open).to.equal(false);
+      expect(openDialog(el)).to.equal(undefined);
       expect(el.getBoundingClientRect().height).to.equal(0);
       await el.show();
+      const dialog = getByRole<HTMLDialogElement>(el, 'dialog', 'New account');
       expect(dialog.open).to.equal(true);
       expect(dialog.matches(':modal')).to.equal(true);
-      await until(() => q(el, '#f-name'), 'the form shows');
+      await until(() => queryByRole(el, 'textbox', 'Account name'), 'the form shows');
+      await until(() => el.shadowRoot!.activeElement === field(el, 'Account name'), 'the first field has focus');
       await el.show();
       expect(el.open).to.equal(true);
       await expect(el).to.be.accessible();
 
-      await type(el, 'f-name', 'Modal Co');
+      await type(el, field(el, 'Account name'), 'Modal Co');
       await sendKeys({ press: 'Escape' });
-      await until(() => q<HTMLDialogElement>(el, 'dialog.am-dialog')?.open, 'Escape asks first');
+      await until(() => queryByRole(el, 'dialog', 'Discard this new account?'), 'Escape asks first');
       expect(dialog.open).to.equal(true);
       const cancelled = oneEvent(el, 'account-create-cancel');
-      button(q(el, 'dialog.am-dialog')!, 'Discard').click();
+      buttonIn(question(el, 'Discard this new account?'), 'Discard').click();
       await cancelled;
-      await el.updateComplete;
-      expect(dialog.open).to.equal(false);
+      await until(() => !dialog.open, 'the dialog closes');
       expect(el.open).to.equal(false);
 
       // Nothing typed: Escape closes at once.
       await el.show();
-      await until(() => q(el, '#f-name'), 'the form shows again');
-      input(el, 'f-name').focus();
+      await until(() => queryByRole(el, 'textbox', 'Account name'), 'the form shows again');
+      field(el, 'Account name').focus();
       const again = oneEvent(el, 'account-create-cancel');
       await sendKeys({ press: 'Escape' });
       await again;
-      expect(dialog.open).to.equal(false);
+      await until(() => !dialog.open, 'the dialog closes at once');
+    });
+
+    it('asks again when the browser closes the dialog without asking (Escape pressed twice)', async () => {
+      const { el } = await modal(fx);
+      await el.show();
+      await until(() => queryByRole(el, 'textbox', 'Account name'), 'the form shows');
+      await type(el, field(el, 'Account name'), 'Stubborn Co');
+      const dialog = openDialog(el)!;
+      dialog.dispatchEvent(new Event('cancel'));
+      dialog.close();
+      await until(() => queryByRole(el, 'dialog', 'Discard this new account?'), 'it asks');
+      expect(dialog.open).to.equal(true);
+      expect(el.open).to.equal(true);
+      buttonIn(question(el, 'Discard this new account?'), 'Cancel').click();
+      await until(() => !queryByRole(el, 'dialog', 'Discard this new account?'), 'the question goes');
+      expect(field(el, 'Account name').value).to.equal('Stubborn Co');
+      expect(dialog.open).to.equal(true);
+    });
+
+    it('closes with its Close button when nothing was entered', async () => {
+      const { el } = await modal(fx, 'sip.acme.example');
+      await el.show();
+      await until(() => queryByRole(el, 'textbox', 'Account name'), 'the form shows');
+      const cancelled = oneEvent(el, 'account-create-cancel');
+      await click(el, 'Close');
+      await cancelled;
+      await until(() => !el.open, 'closed');
     });
 
     it('follows parentId set before show(), as the tree does', async () => {
-      const child = await seededChild(fx);
-      const { el } = await mountInProvider<AccountCreate>(
-        fx.api,
-        html`<account-create modal></account-create>`,
-        'account-create',
-      );
+      const child = seededChild(fx);
+      const { el } = await modal(fx);
       el.parentId = child.id;
       await el.show();
-      await until(() => text(q(el, '[part=header]')).includes(child.name), 'the parent is named');
-      expect(q(el, 'bdi')!.textContent).to.equal(child.name);
+      await until(() => textOf(el).includes(`Under ${child.name}`), 'the parent is named');
+      expect(deepQueryAll(el, 'bdi').map((b) => b.textContent)).to.include(child.name);
+    });
+
+    it('fits a 360 px wide screen, with no sideways scrolling, on every step and the last screen', async () => {
+      await setViewport({ width: 360, height: 740 });
+      try {
+        const { el } = await modal(fx, 'sip.acme.example');
+        await el.show();
+        await until(() => queryByRole(el, 'textbox', 'Account name'), 'the form shows');
+        const fits = (where: string) => {
+          const page = document.documentElement;
+          expect(page.scrollWidth, `the page on ${where}`).to.be.at.most(page.clientWidth);
+          const dialog = openDialog(el)!;
+          expect(dialog.scrollWidth, `the dialog on ${where}`).to.be.at.most(dialog.clientWidth);
+          const box = dialog.getBoundingClientRect();
+          const outside = deepQueryAll(el, '*')
+            .filter((n) => !isHiddenDeep(n) && n.getBoundingClientRect().width > 0)
+            .filter((n) => {
+              const r = n.getBoundingClientRect();
+              return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.right > page.clientWidth;
+            })
+            .map((n) => `${n.localName}.${n.className}`);
+          expect(outside, `wider than the dialog on ${where}`).to.deep.equal([]);
+        };
+        await type(el, field(el, 'Account name'), 'Narrow Screen Dental Group of Greater Springfield');
+        fits('Name and realm');
+        await next(el, 'Contacts');
+        fits('Contacts');
+        await next(el, 'Admins');
+        await fillAdmin(el, 1, 'Jane', 'Doe', 'jane.doe.with.a.long.address@narrow-screen-dental.example');
+        buttonIn(group(el, 'Admin 1'), 'Show password').click();
+        fits('Admins');
+        for (const step of ['Service plans', 'Limits and calls', 'Initial credit', 'Apps', 'Review']) {
+          await next(el, step);
+          await aTimeout(50);
+          fits(step);
+        }
+        await click(el, 'Show passwords');
+        fits('Review with passwords');
+        await click(el, 'Create account');
+        await until(() => deepQueryAll(el, '[part=done]')[0], 'created');
+        fits('the last screen');
+        await expect(el).to.be.accessible();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
   });
 
@@ -1002,10 +1188,11 @@ describe('<account-create>', () => {
           ></account-provider>`,
         )
       ).querySelector('account-create')!;
-      await until(() => q(el, '#f-name'), 'the wizard shows');
-      await until(() => text(q(el, '.title')) === 'Nouveau compte', 'the French strings load');
-      expect(text(button(el, 'Continuer'))).to.equal('Continuer');
+      await until(() => queryByRole(el, 'heading', 'Nouveau compte'), 'the French strings load');
+      await until(() => queryByRole(el, 'button', 'Continuer'), 'the wizard shows');
+      expect(textOf(buttonIn(el, 'Continuer'))).to.equal('Continuer');
       expect(current(el)).to.contain('Nom et domaine');
+      await until(() => queryByRole(el, 'combobox', 'Fuseau horaire'), 'the shared French strings name the zone');
       await expect(el).to.be.accessible();
     });
   });

@@ -13,14 +13,13 @@ import {
   type UiRestrictions,
   type UserInput,
 } from '../../src/api/model.js';
-import { parseMoney } from '../../src/api/money.js';
-import { MIN_PASSWORD_LENGTH } from '../../src/base/random.js';
+import { moneyToDecimal, parseMoney } from '../../src/api/money.js';
+import { checkFields, rules as check, type FieldProblem, type RuleName } from '../../src/api/rules.js';
+import { getPath, setPath } from '../../src/base/merge.js';
+import { normalizeLanguage } from '../../src/base/elements/am-language-select.js';
 
 export const STEPS = ['general', 'contacts', 'admins', 'plans', 'limits', 'credit', 'apps', 'review'] as const;
 export type StepId = (typeof STEPS)[number];
-
-/** Languages offered; `''` is the platform's default (no `language` sent). */
-export const LANGUAGES = ['', 'en-US', 'fr-FR', 'de-DE', 'es-ES', 'ru-RU'] as const;
 
 export interface AdminDraft {
   /** Stable row id (never reused in one wizard). */
@@ -47,6 +46,23 @@ export interface BillingDraft extends ContactDraft {
   country: string;
 }
 
+/** The limits step's value (trunks as typed; empty is "no limit"). */
+export interface LimitsDraft {
+  twowayTrunks: string;
+  inboundTrunks: string;
+  outboundTrunks: string;
+  allowPerMinute: boolean;
+  /** Call class → allowed (`inherit`) or not (`deny`). */
+  callClasses: Record<string, boolean>;
+}
+
+/** The apps step's value: every app of the parent, or only the ones switched on. */
+export interface AppsDraft {
+  mode: 'all' | 'only';
+  /** App id → enabled (used when `mode` is `only`). */
+  enabled: Record<string, boolean>;
+}
+
 export interface WizardValues {
   name: string;
   realm: string;
@@ -56,15 +72,9 @@ export interface WizardValues {
   billing: BillingDraft;
   admins: AdminDraft[];
   plans: string[];
-  twowayTrunks: string;
-  inboundTrunks: string;
-  outboundTrunks: string;
-  allowPerMinute: boolean;
-  /** Call class → allowed (`inherit`) or not (`deny`). */
-  callClasses: Record<string, boolean>;
+  limits: LimitsDraft;
   credit: string;
-  appsMode: 'all' | 'only';
-  apps: string[];
+  apps: AppsDraft;
 }
 
 /** What the parent hands down, loaded before the wizard shows. `undefined` lists could not be read. */
@@ -81,28 +91,18 @@ export interface WizardDefaults {
 /** Facts validation needs besides the values. */
 export interface WizardRules {
   realmRequired: boolean;
-  timezones: ReadonlySet<string>;
   canSetLimits: boolean;
   canCredit: boolean;
   /** The user's locale, for amounts. */
   locale?: string;
 }
 
-/** Field path → message key (translated when shown). */
-export type FieldErrors = Record<string, string>;
-
-export const REALM_PATTERN = /^[.\w-]+$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
-const PHONE = /^\+?[\d\s().-]*\d[\d\s().-]*$/;
-const TRUNKS = /^\d+$/;
+/** A problem only the wizard can find (a message key of its own). */
+export type WizardProblemKey = 'emailDuplicate';
+/** Field path → what is wrong with it. */
+export type Problems = Record<string, FieldProblem | WizardProblemKey>;
 
 const emptyContact = (): ContactDraft => ({ name: '', email: '', number: '' });
-
-/** The language of an account as one of `LANGUAGES` (Kazoo often stores `en-us`). */
-export function normalizeLanguage(value: string | undefined): string {
-  if (!value) return '';
-  return LANGUAGES.find((l) => l.toLowerCase() === value.toLowerCase()) ?? '';
-}
 
 export function newAdmin(key: number, password: string): AdminDraft {
   return { key, firstName: '', lastName: '', email: '', password, sendEmail: false };
@@ -115,6 +115,8 @@ export function initialValues(d: WizardDefaults, realm: string, timezone: string
   const parent = d.parent;
   const callClasses: Record<string, boolean> = {};
   for (const c of d.callClasses ?? []) callClasses[c.name] = parent.callRestrictions[c.name] !== 'deny';
+  const enabled: Record<string, boolean> = {};
+  for (const a of d.apps ?? []) if (a.enabled) enabled[a.id] = true;
   return {
     name: '',
     realm,
@@ -132,25 +134,37 @@ export function initialValues(d: WizardDefaults, realm: string, timezone: string
     },
     admins: [admin],
     plans: [],
-    twowayTrunks: trunks(d.limits?.twowayTrunks),
-    inboundTrunks: trunks(d.limits?.inboundTrunks),
-    outboundTrunks: trunks(d.limits?.outboundTrunks),
-    allowPerMinute: d.limits?.allowPerMinute ?? true,
-    callClasses,
+    limits: {
+      twowayTrunks: trunks(d.limits?.twowayTrunks),
+      inboundTrunks: trunks(d.limits?.inboundTrunks),
+      outboundTrunks: trunks(d.limits?.outboundTrunks),
+      allowPerMinute: d.limits?.allowPerMinute ?? true,
+      callClasses,
+    },
     credit: '',
-    appsMode: 'all',
-    apps: (d.apps ?? []).filter((a) => a.enabled).map((a) => a.id),
+    apps: { mode: 'all', enabled },
   };
 }
 
-/** Realm format per Kazoo's accounts schema (`^[.\w-]+$`, 4-253 characters); `''` when fine. */
-export function realmProblem(realm: string, required: boolean): string {
-  const r = realm.trim();
-  if (!r) return required ? 'err.required' : '';
-  if (r.length < 4 || r.length > 253) return 'err.realmLength';
-  if (!REALM_PATTERN.test(r)) return 'err.realmFormat';
-  return '';
+const ADMIN_PATH = /^admins\.(\d+)\.(\w+)$/;
+
+/** The value at a dotted path; `admins.<key>.<field>` names an admin by its stable key. */
+export function valueAt(v: WizardValues, path: string): unknown {
+  const m = ADMIN_PATH.exec(path);
+  if (!m) return getPath(v, path);
+  return v.admins.find((a) => a.key === Number(m[1]))?.[m[2] as keyof AdminDraft];
 }
+
+/** A copy of the values with `path` set (see `valueAt`). */
+export function withValue(v: WizardValues, path: string, value: unknown): WizardValues {
+  const m = ADMIN_PATH.exec(path);
+  if (!m) return setPath(v, path, value);
+  const key = Number(m[1]);
+  return { ...v, admins: v.admins.map((a) => (a.key === key ? { ...a, [m[2]!]: value } : a)) };
+}
+
+/** The admin paths of a row, for clearing its problems when it goes. */
+export const adminPrefix = (key: number) => `admins.${key}.`;
 
 /**
  * An amount typed in the user's locale ("1,234.5", "1 234,5", "25.50" in German) as Money; `undefined` when empty,
@@ -178,73 +192,69 @@ export function parseCredit(text: string, locale = 'en-US', currency?: string): 
   return parseMoney(s, currency);
 }
 
-/** Errors of one step (the review step checks every other one). */
-export function validateStep(step: StepId, v: WizardValues, rules: WizardRules): FieldErrors {
-  const e: FieldErrors = {};
-  const contact = (prefix: string, c: ContactDraft) => {
-    if (c.email.trim() && !EMAIL.test(c.email.trim())) e[`${prefix}.email`] = 'err.email';
-    if (c.number.trim() && !PHONE.test(c.number.trim())) e[`${prefix}.number`] = 'err.phone';
-  };
+/** Problems of one step (the review step checks every other one). */
+export function validateStep(step: StepId, v: WizardValues, r: WizardRules): Problems {
+  const e: Problems = {};
+  const fields: Record<string, [RuleName, string]> = {};
   switch (step) {
-    case 'general': {
-      if (!v.name.trim()) e.name = 'err.required';
-      else if (v.name.trim().length > 128) e.name = 'err.nameLength';
-      const realm = realmProblem(v.realm, rules.realmRequired);
-      if (realm) e.realm = realm;
-      if (!rules.timezones.has(v.timezone)) e.timezone = 'err.timezone';
-      if (!(LANGUAGES as readonly string[]).includes(v.language)) e.language = 'err.required';
+    case 'general':
+      Object.assign(fields, {
+        name: ['accountName', v.name],
+        realm: ['realm', v.realm],
+        timezone: ['timezone', v.timezone],
+      });
+      if (r.realmRequired) fields.realm = check.required(v.realm) ? ['required', v.realm] : ['realm', v.realm];
+      if (!v.timezone.trim()) fields.timezone = ['required', ''];
       break;
-    }
     case 'contacts':
-      contact('technical', v.technical);
-      contact('billing', v.billing);
+      for (const c of ['technical', 'billing'] as const) {
+        fields[`${c}.email`] = ['email', v[c].email];
+        fields[`${c}.number`] = ['phone', v[c].number];
+      }
       break;
     case 'admins': {
-      const seen = new Map<string, number>();
+      const seen = new Set<string>();
       for (const a of v.admins) {
         const p = `admins.${a.key}`;
-        if (!a.firstName.trim()) e[`${p}.firstName`] = 'err.required';
-        if (!a.lastName.trim()) e[`${p}.lastName`] = 'err.required';
+        fields[`${p}.firstName`] = ['personName', a.firstName];
+        fields[`${p}.lastName`] = ['personName', a.lastName];
+        fields[`${p}.email`] = check.required(a.email) ? ['required', ''] : ['email', a.email];
+        fields[`${p}.password`] = ['password', a.password];
         const email = a.email.trim().toLowerCase();
-        if (!email) e[`${p}.email`] = 'err.required';
-        else if (!EMAIL.test(email)) e[`${p}.email`] = 'err.email';
-        else if (seen.has(email)) e[`${p}.email`] = 'err.emailDuplicate';
-        else seen.set(email, a.key);
-        if (a.password.length < MIN_PASSWORD_LENGTH) e[`${p}.password`] = 'err.passwordLength';
+        if (email && !check.email(email) && seen.has(email)) e[`${p}.email`] = 'emailDuplicate';
+        seen.add(email);
       }
       break;
     }
     case 'limits':
-      if (rules.canSetLimits) {
+      if (r.canSetLimits) {
+        // Empty is "no limit": only what was typed is checked.
         for (const f of ['twowayTrunks', 'inboundTrunks', 'outboundTrunks'] as const) {
-          const t = v[f].trim();
-          if (t && (!TRUNKS.test(t) || !Number.isSafeInteger(Number(t)))) e[f] = 'err.trunks';
+          if (v.limits[f].trim()) fields[`limits.${f}`] = ['trunks', v.limits[f]];
         }
       }
       break;
     case 'credit':
-      if (rules.canCredit) {
-        const m = parseCredit(v.credit, rules.locale);
-        if (m === null || (m && m.units < 0)) e.credit = 'err.credit';
+      if (r.canCredit) {
+        const m = parseCredit(v.credit, r.locale);
+        // The amount as the user's locale reads it, in the plain form the ledger rule checks.
+        fields.credit = ['optionalAmount', m ? moneyToDecimal(m) : v.credit];
       }
       break;
     case 'review':
-      for (const s of STEPS) if (s !== 'review') Object.assign(e, validateStep(s, v, rules));
-      break;
+      for (const s of STEPS) if (s !== 'review') Object.assign(e, validateStep(s, v, r));
+      return e;
   }
-  return e;
+  return { ...checkFields(fields), ...e };
 }
 
-/** The step a field path belongs to. */
-export function stepOf(path: string): StepId {
+/** The step a field path belongs to (`undefined` for a field the wizard does not show). */
+export function stepOf(path: string): StepId | undefined {
   const head = path.split('.')[0]!;
   if (['name', 'realm', 'timezone', 'language'].includes(head)) return 'general';
   if (head === 'technical' || head === 'billing') return 'contacts';
-  if (head === 'admins') return 'admins';
-  if (head === 'plans') return 'plans';
-  if (head === 'credit') return 'credit';
-  if (head === 'apps' || head === 'appsMode') return 'apps';
-  return 'limits';
+  if (head === 'admins' || head === 'plans' || head === 'limits' || head === 'credit' || head === 'apps') return head;
+  return undefined;
 }
 
 const trimmed = <T extends object>(o: T): Partial<T> | undefined => {
@@ -262,14 +272,14 @@ export function defaultUiRestrictions(): UiRestrictions {
 
 /** The account document sent first. */
 export function accountInput(v: WizardValues): AccountInput {
-  const input: AccountInput = { name: v.name.trim(), timezone: v.timezone };
+  const input: AccountInput = { name: v.name.trim(), timezone: v.timezone.trim() };
   const realm = v.realm.trim().toLowerCase();
   if (realm) input.realm = realm;
   if (v.language) input.language = v.language;
   const technical = trimmed(v.technical);
   const billing = trimmed(v.billing);
   if (technical || billing) input.contacts = { ...(technical && { technical }), ...(billing && { billing }) };
-  const classes = Object.entries(v.callClasses);
+  const classes = Object.entries(v.limits.callClasses);
   if (classes.length)
     input.callRestrictions = Object.fromEntries(classes.map(([k, ok]) => [k, ok ? 'inherit' : 'deny']));
   input.uiRestrictions = defaultUiRestrictions();
@@ -287,10 +297,17 @@ export function adminInput(a: AdminDraft): UserInput {
   };
 }
 
-const trunkValue = (t: string): number | null => (t.trim() ? Number(t.trim()) : null);
+/** The apps chosen, when the user restricted them. */
+export const chosenApps = (apps: AppsDraft): string[] =>
+  Object.entries(apps.enabled)
+    .filter(([, on]) => on)
+    .map(([id]) => id);
+
+/** A trunk count as typed ("12", "+12", "12.0") as a number; empty is no limit. */
+const trunkValue = (t: string): number | null => (t.trim() ? Number(t.trim().replace(',', '.')) : null);
 
 /** The limits chosen, as changes against `current` (the new account's own); `undefined` when equal. */
-export function limitsChanges(v: WizardValues, current: Limits | undefined): LimitsChanges | undefined {
+export function limitsChanges(v: LimitsDraft, current: Limits | undefined): LimitsChanges | undefined {
   const want: LimitsChanges = {
     twowayTrunks: trunkValue(v.twowayTrunks),
     inboundTrunks: trunkValue(v.inboundTrunks),
@@ -304,32 +321,21 @@ export function limitsChanges(v: WizardValues, current: Limits | undefined): Lim
   return Object.keys(changes).length ? changes : undefined;
 }
 
-/** Where a server's field error goes in the form, and which message it shows. */
-export function serverFieldErrors(error: AccountApiError, prefix = ''): FieldErrors {
-  const out: FieldErrors = {};
-  const rules = ((error.details as { rules?: Record<string, string[]> } | undefined)?.rules ?? {}) as Record<
-    string,
-    string[]
-  >;
-  for (const field of Object.keys(error.fieldErrors ?? {})) {
-    let path = field.replace(/^contacts\./, '');
-    if (path === 'username') path = 'email';
-    const unique = rules[field]?.includes('unique');
-    const key = prefix ? `${prefix}.${path}` : path;
-    out[key] = unique
-      ? path === 'realm'
-        ? 'err.realmTaken'
-        : path === 'email'
-          ? 'err.emailTaken'
-          : 'err.taken'
-      : 'err.refused';
+/**
+ * The server's field codes as problems on the wizard's fields: the account's domain fields (`contacts.billing.email`
+ * shows on `billing.email`), or a user's under `prefix` (`admins.3`).
+ */
+export function serverProblems(error: AccountApiError, prefix = ''): Problems {
+  const out: Problems = {};
+  for (const [field, code] of Object.entries(error.fieldCodes ?? {})) {
+    const path = prefix ? `${prefix}.${field}` : field.replace(/^contacts\./, '');
+    const limit = error.fieldLimits?.[field];
+    out[path] = limit === undefined ? { code } : { code, limit };
   }
   return out;
 }
 
-/** Whether a rejection says the admin's e-mail (username) is already used. */
+/** Whether a rejection says the admin's e-mail (their user name) is already used. */
 export function isEmailTaken(error: AccountApiError | undefined): boolean {
-  if (!AccountApiError.is(error, 'validation')) return false;
-  const rules = (error.details as { rules?: Record<string, string[]> } | undefined)?.rules ?? {};
-  return !!(rules.username?.includes('unique') || rules.email?.includes('unique'));
+  return AccountApiError.is(error, 'validation') && error.fieldCodes?.email === 'taken';
 }

@@ -139,6 +139,31 @@ export class AccountStore {
     this.api = api;
     this.staleMs = options.staleMs ?? 30_000;
     this.now = options.now ?? Date.now;
+    api.onIdentityChange?.(() => void this.checkIdentity());
+  }
+
+  /**
+   * The backend's credential changed (a new token, a logout): reads the session again and, when the user or
+   * the account is not the one cached (or cannot be read), forgets everything, so nothing of the previous user
+   * stays on screen or is written as them.
+   */
+  private async checkIdentity(): Promise<void> {
+    const before = this.peek<Session>(storeKey.session());
+    const epoch = this.epoch;
+    let after: Session | undefined;
+    try {
+      after = await this.api.getSession();
+    } catch {
+      after = undefined;
+    }
+    if (epoch !== this.epoch) return;
+    const same = !!before && !!after && before.accountId === after.accountId && before.userId === after.userId;
+    if (same) return;
+    if (!before && !this.entries.size && after) {
+      this.set(storeKey.session(), after, false);
+      return;
+    }
+    this.clear(after);
   }
 
   // ---- subscriptions
@@ -163,10 +188,11 @@ export class AccountStore {
 
   /**
    * Forgets everything: reads on their way are aborted (their callers get `aborted`), the cache and what is
-   * known of accounts are emptied, and every subscriber hears `cleared`. Used when the signed-in identity
+   * known of accounts are emptied (but for `session`, the new identity's, when given), and every subscriber
+   * hears `cleared`. Used when the signed-in identity
    * changes or signs out, so nothing of the last one stays on screen.
    */
-  clear(): void {
+  clear(session?: Session): void {
     this.epoch++;
     const flights = [...this.entries.values()].map((e) => e.flight).filter((f): f is Flight => !!f);
     this.entries.clear();
@@ -175,6 +201,11 @@ export class AccountStore {
     for (const l of [...this.listings.values(), ...this.searches.values()]) l.abort();
     this.listings.clear();
     this.searches.clear();
+    // The session of the identity now signed in, read to decide: no widget needs to ask for it again.
+    if (session) {
+      this.set(storeKey.session(), session, false);
+      if (session.account) this.putAccount(session.account, false);
+    }
     const keys = [...this.keyListeners.keys()];
     this.emit({ type: 'cleared' }, keys);
   }
@@ -473,6 +504,15 @@ export class AccountStore {
 
   async createAccount(parentId: string, input: AccountInput, options?: CallOptions): Promise<Account> {
     const account = await this.call(() => this.api.createAccount(parentId, input, options));
+    return this.adoptCreated(parentId, account);
+  }
+
+  /**
+   * Records an account created under `parentId` whose creation reply was lost (found again afterwards): it
+   * joins its parent's listing and every view hears `account-created`, as if the reply had arrived.
+   */
+  adoptCreated(parentId: string, account: Account): Account {
+    if (this.listings.get(parentId)?.index.has(account.id)) return account;
     const keys = this.putAccount(account);
     this.insertChild(parentId, account, keys);
     this.adjustDescendants(parentId, 1, keys);

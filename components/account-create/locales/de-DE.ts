@@ -1,6 +1,6 @@
-import type { AccountCreateMessages } from '../account-create.js';
+import type { CreateMessages } from './en-US.js';
 
-const deDE: AccountCreateMessages = {
+const deDE: CreateMessages = {
   title: 'Neues Konto',
   under: 'Unter {parent}',
   stepsLabel: 'Schritte',
@@ -29,12 +29,6 @@ const deDE: AccountCreateMessages = {
   realmChecking: 'Es wird geprüft, ob der Realm frei ist …',
   realmFree: 'Dieser Realm ist frei.',
   realmCheckFailed: 'Der Realm konnte gerade nicht geprüft werden; der Server prüft ihn beim Anlegen des Kontos.',
-  timezone: 'Zeitzone',
-  timezoneHint: 'Zum Suchen tippen, zum Beispiel „new york“ oder „berlin“.',
-  timezoneNoMatch: 'Keine Zeitzone passt.',
-  timezoneMore: '{count, plural, one {# weitere: bitte weitertippen.} other {# weitere: bitte weitertippen.}}',
-  language: 'Sprache',
-  languageDefault: 'Standard der Plattform',
 
   contactsHint: 'Optional. Leere Felder werden nicht gespeichert.',
   technical: 'Technischer Kontakt',
@@ -53,22 +47,11 @@ const deDE: AccountCreateMessages = {
   adminLegend: 'Administrator {n}',
   firstName: 'Vorname',
   lastName: 'Nachname',
-  password: 'Passwort',
-  passwordHint: 'Mindestens {min} Zeichen.',
-  showPassword: 'Passwort anzeigen',
-  generate: 'Passwort erzeugen',
-  copy: 'Passwort kopieren',
-  copied: 'Passwort in die Zwischenablage kopiert.',
-  copyFailed: 'Kopieren nicht möglich. Markieren Sie das Passwort und kopieren Sie es selbst.',
-  strength: 'Stärke: {level}',
-  'strength.weak': 'schwach',
-  'strength.fair': 'mittel',
-  'strength.strong': 'stark',
-  'strength.very-strong': 'sehr stark',
   sendEmail: 'Zugangsdaten per E-Mail an diesen Administrator senden',
   addAdmin: 'Administrator hinzufügen',
   removeAdmin: 'Administrator {n} entfernen',
   noAdmins: 'Ohne Administrator kann sich niemand am neuen Konto anmelden, bis später einer hinzugefügt wird.',
+  emailDuplicate: 'Ein anderer Administrator in diesem Assistenten hat diese E-Mail-Adresse.',
 
   plansIntro: 'Die Pläne, die Ihr Reseller anbietet. Wählen Sie beliebig viele oder keinen.',
   plansNone: 'Ihr Reseller bietet keine Servicepläne an, daher gibt es hier nichts auszuwählen.',
@@ -79,6 +62,7 @@ const deDE: AccountCreateMessages = {
   inboundTrunks: 'Eingehende Trunks',
   outboundTrunks: 'Ausgehende Trunks',
   trunksHint: 'Ganze Zahlen ab 0. Leer: kein Limit festgelegt. Die Startwerte stammen von {parent}.',
+  noLimit: 'Kein Limit',
   allowPerMinute: 'Minutengenau abgerechnete Anrufe erlauben',
   limitsForbidden: 'Nur der Reseller des neuen Kontos kann dessen Trunk-Limits festlegen.',
   callClasses: 'Erlaubte Anrufe',
@@ -100,6 +84,7 @@ const deDE: AccountCreateMessages = {
   none: 'Keine',
   platformRealm: 'Von der Plattform gewählt',
   showPasswords: 'Passwörter anzeigen',
+  passwordHidden: 'Passwort verborgen',
   credentialsEmailed: 'Zugangsdaten per E-Mail gesendet',
   allowed: 'Erlaubt',
   denied: 'Gesperrt',
@@ -122,7 +107,6 @@ const deDE: AccountCreateMessages = {
   'reason.charges': 'Kosten abgelehnt',
   'reason.validation': 'einige Werte wurden abgelehnt',
   retryTask: '{task} erneut versuchen',
-  retry: 'Erneut versuchen',
   retryFailed: 'Fehlgeschlagene Schritte erneut versuchen',
   finishAnyway: 'Trotzdem abschließen',
   fixEmail: 'Neue E-Mail-Adresse für {email}',
@@ -133,6 +117,7 @@ const deDE: AccountCreateMessages = {
 
   doneTitle: '{name} wurde angelegt.',
   doneFailures: 'Diese Schritte waren nicht erfolgreich:',
+  openAccount: 'Konto öffnen',
   createAnother: 'Weiteres Konto anlegen',
 
   discardTitle: 'Dieses neue Konto verwerfen?',
@@ -141,21 +126,5 @@ const deDE: AccountCreateMessages = {
   finishTitle: 'Trotz fehlgeschlagener Schritte abschließen?',
   finishMessage:
     'Das Konto existiert; die fehlgeschlagenen Schritte können später in seinen Einstellungen erledigt werden.',
-
-  'err.required': 'Pflichtfeld.',
-  'err.nameLength': 'Höchstens 128 Zeichen.',
-  'err.realmLength': 'Ein Realm hat 4 bis 253 Zeichen.',
-  'err.realmFormat': 'Nur Buchstaben, Ziffern, Punkte, Bindestriche und Unterstriche verwenden.',
-  'err.realmTaken': 'Dieser Realm wird bereits von einem anderen Konto verwendet.',
-  'err.timezone': 'Wählen Sie eine Zeitzone aus der Liste.',
-  'err.email': 'Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.',
-  'err.emailDuplicate': 'Ein anderer Administrator in diesem Assistenten hat diese E-Mail-Adresse.',
-  'err.emailTaken': 'Diese E-Mail-Adresse wird bereits verwendet.',
-  'err.taken': 'Dieser Wert wird bereits verwendet.',
-  'err.refused': 'Der Server hat diesen Wert nicht akzeptiert.',
-  'err.phone': 'Nur Ziffern, Leerzeichen und + ( ) - . verwenden.',
-  'err.passwordLength': 'Mindestens 12 Zeichen.',
-  'err.trunks': 'Eine ganze Zahl ab 0.',
-  'err.credit': 'Geben Sie einen Betrag ab 0 ein, zum Beispiel 25,00.',
 };
 export default deDE;

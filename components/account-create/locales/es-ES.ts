@@ -1,6 +1,6 @@
-import type { AccountCreateMessages } from '../account-create.js';
+import type { CreateMessages } from './en-US.js';
 
-const esES: AccountCreateMessages = {
+const esES: CreateMessages = {
   title: 'Nueva cuenta',
   under: 'Dentro de {parent}',
   stepsLabel: 'Pasos',
@@ -29,12 +29,6 @@ const esES: AccountCreateMessages = {
   realmChecking: 'Comprobando que el dominio está libre…',
   realmFree: 'Este dominio está libre.',
   realmCheckFailed: 'No se ha podido comprobar el dominio ahora; el servidor lo comprobará al crear la cuenta.',
-  timezone: 'Zona horaria',
-  timezoneHint: 'Escriba para buscar, por ejemplo «new york» o «madrid».',
-  timezoneNoMatch: 'Ninguna zona horaria coincide.',
-  timezoneMore: '{count, plural, one {# más: siga escribiendo.} other {# más: siga escribiendo.}}',
-  language: 'Idioma',
-  languageDefault: 'Idioma predeterminado de la plataforma',
 
   contactsHint: 'Opcional. Los campos vacíos no se guardan.',
   technical: 'Contacto técnico',
@@ -53,22 +47,11 @@ const esES: AccountCreateMessages = {
   adminLegend: 'Administrador {n}',
   firstName: 'Nombre',
   lastName: 'Apellidos',
-  password: 'Contraseña',
-  passwordHint: 'Al menos {min} caracteres.',
-  showPassword: 'Mostrar la contraseña',
-  generate: 'Generar una contraseña',
-  copy: 'Copiar la contraseña',
-  copied: 'Contraseña copiada al portapapeles.',
-  copyFailed: 'No se pudo copiar. Seleccione la contraseña y cópiela a mano.',
-  strength: 'Seguridad: {level}',
-  'strength.weak': 'baja',
-  'strength.fair': 'media',
-  'strength.strong': 'alta',
-  'strength.very-strong': 'muy alta',
   sendEmail: 'Enviar las credenciales por correo a este administrador',
   addAdmin: 'Añadir un administrador',
   removeAdmin: 'Quitar el administrador {n}',
   noAdmins: 'Sin administrador, nadie podrá iniciar sesión en la nueva cuenta hasta que se añada uno más adelante.',
+  emailDuplicate: 'Otro administrador de este asistente tiene este correo.',
 
   plansIntro: 'Los planes que ofrece su revendedor. Elija los que quiera, o ninguno.',
   plansNone: 'Su revendedor no ofrece planes de servicio, así que aquí no hay nada que elegir.',
@@ -79,6 +62,7 @@ const esES: AccountCreateMessages = {
   inboundTrunks: 'Troncales entrantes',
   outboundTrunks: 'Troncales salientes',
   trunksHint: 'Números enteros, 0 o más. Vacío: sin límite definido. Los valores iniciales vienen de {parent}.',
+  noLimit: 'Sin límite',
   allowPerMinute: 'Permitir llamadas facturadas por minuto',
   limitsForbidden: 'Solo el revendedor de la nueva cuenta puede fijar sus límites de troncales.',
   callClasses: 'Llamadas permitidas',
@@ -100,6 +84,7 @@ const esES: AccountCreateMessages = {
   none: 'Ninguno',
   platformRealm: 'Lo elige la plataforma',
   showPasswords: 'Mostrar las contraseñas',
+  passwordHidden: 'Contraseña oculta',
   credentialsEmailed: 'credenciales enviadas por correo',
   allowed: 'Permitidas',
   denied: 'Bloqueadas',
@@ -122,7 +107,6 @@ const esES: AccountCreateMessages = {
   'reason.charges': 'cargos rechazados',
   'reason.validation': 'se rechazaron algunos valores',
   retryTask: 'Reintentar {task}',
-  retry: 'Reintentar',
   retryFailed: 'Reintentar los pasos fallidos',
   finishAnyway: 'Terminar de todos modos',
   fixEmail: 'Nuevo correo para {email}',
@@ -133,6 +117,7 @@ const esES: AccountCreateMessages = {
 
   doneTitle: 'Se ha creado {name}.',
   doneFailures: 'Estos pasos no se completaron:',
+  openAccount: 'Abrir la cuenta',
   createAnother: 'Crear otra cuenta',
 
   discardTitle: '¿Descartar esta nueva cuenta?',
@@ -140,21 +125,5 @@ const esES: AccountCreateMessages = {
   discard: 'Descartar',
   finishTitle: '¿Terminar con pasos fallidos?',
   finishMessage: 'La cuenta existe; los pasos fallidos pueden hacerse más tarde desde sus ajustes.',
-
-  'err.required': 'Obligatorio.',
-  'err.nameLength': 'Como máximo 128 caracteres.',
-  'err.realmLength': 'Un dominio tiene de 4 a 253 caracteres.',
-  'err.realmFormat': 'Use solo letras, cifras, puntos, guiones y guiones bajos.',
-  'err.realmTaken': 'Otra cuenta ya usa este dominio.',
-  'err.timezone': 'Elija una zona horaria de la lista.',
-  'err.email': 'Escriba un correo como nombre@ejemplo.es.',
-  'err.emailDuplicate': 'Otro administrador de este asistente tiene este correo.',
-  'err.emailTaken': 'Este correo ya está en uso.',
-  'err.taken': 'Este valor ya está en uso.',
-  'err.refused': 'El servidor no aceptó este valor.',
-  'err.phone': 'Use solo cifras, espacios y + ( ) - .',
-  'err.passwordLength': 'Al menos 12 caracteres.',
-  'err.trunks': 'Un número entero, 0 o más.',
-  'err.credit': 'Escriba un importe de 0 o más, por ejemplo 25,00.',
 };
 export default esES;

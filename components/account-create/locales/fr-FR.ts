@@ -1,6 +1,6 @@
-import type { AccountCreateMessages } from '../account-create.js';
+import type { CreateMessages } from './en-US.js';
 
-const frFR: AccountCreateMessages = {
+const frFR: CreateMessages = {
   title: 'Nouveau compte',
   under: 'Sous {parent}',
   stepsLabel: 'Étapes',
@@ -30,12 +30,6 @@ const frFR: AccountCreateMessages = {
   realmFree: 'Ce domaine est libre.',
   realmCheckFailed:
     'Le domaine n’a pas pu être vérifié pour l’instant\u00a0; le serveur le vérifiera à la création du compte.',
-  timezone: 'Fuseau horaire',
-  timezoneHint: 'Tapez pour chercher, par exemple «\u00a0new york\u00a0» ou «\u00a0paris\u00a0».',
-  timezoneNoMatch: 'Aucun fuseau horaire ne correspond.',
-  timezoneMore: '{count, plural, one {# autre\u00a0: continuez à taper.} other {# autres\u00a0: continuez à taper.}}',
-  language: 'Langue',
-  languageDefault: 'Langue par défaut de la plateforme',
 
   contactsHint: 'Facultatif. Les champs vides ne sont pas enregistrés.',
   technical: 'Contact technique',
@@ -54,23 +48,12 @@ const frFR: AccountCreateMessages = {
   adminLegend: 'Administrateur {n}',
   firstName: 'Prénom',
   lastName: 'Nom',
-  password: 'Mot de passe',
-  passwordHint: 'Au moins {min} caractères.',
-  showPassword: 'Afficher le mot de passe',
-  generate: 'Générer un mot de passe',
-  copy: 'Copier le mot de passe',
-  copied: 'Mot de passe copié dans le presse-papiers.',
-  copyFailed: 'Copie impossible. Sélectionnez le mot de passe et copiez-le vous-même.',
-  strength: 'Robustesse\u00a0: {level}',
-  'strength.weak': 'faible',
-  'strength.fair': 'moyenne',
-  'strength.strong': 'bonne',
-  'strength.very-strong': 'très bonne',
   sendEmail: 'Envoyer les identifiants par e-mail à cet administrateur',
   addAdmin: 'Ajouter un administrateur',
   removeAdmin: 'Retirer l’administrateur {n}',
   noAdmins:
     'Sans administrateur, personne ne pourra se connecter au nouveau compte avant qu’un administrateur soit ajouté.',
+  emailDuplicate: 'Un autre administrateur de cet assistant a déjà cette adresse.',
 
   plansIntro: 'Les offres proposées par votre revendeur. Choisissez-en autant que vous voulez, ou aucune.',
   plansNone: 'Votre revendeur ne propose aucune offre de service\u00a0: il n’y a rien à choisir ici.',
@@ -83,6 +66,7 @@ const frFR: AccountCreateMessages = {
   outboundTrunks: 'Canaux sortants',
   trunksHint:
     'Nombres entiers, 0 ou plus. Vide\u00a0: aucune limite définie. Les valeurs de départ viennent de {parent}.',
+  noLimit: 'Sans limite',
   allowPerMinute: 'Autoriser les appels facturés à la minute',
   limitsForbidden: 'Seul le revendeur du nouveau compte peut en définir les limites de canaux.',
   callClasses: 'Appels autorisés',
@@ -104,6 +88,7 @@ const frFR: AccountCreateMessages = {
   none: 'Aucun',
   platformRealm: 'Choisi par la plateforme',
   showPasswords: 'Afficher les mots de passe',
+  passwordHidden: 'Mot de passe masqué',
   credentialsEmailed: 'identifiants envoyés par e-mail',
   allowed: 'Autorisés',
   denied: 'Interdits',
@@ -126,7 +111,6 @@ const frFR: AccountCreateMessages = {
   'reason.charges': 'frais refusés',
   'reason.validation': 'certaines valeurs ont été refusées',
   retryTask: 'Réessayer\u00a0: {task}',
-  retry: 'Réessayer',
   retryFailed: 'Réessayer les étapes en échec',
   finishAnyway: 'Terminer quand même',
   fixEmail: 'Nouvel e-mail pour {email}',
@@ -137,6 +121,7 @@ const frFR: AccountCreateMessages = {
 
   doneTitle: '{name} a été créé.',
   doneFailures: 'Ces étapes n’ont pas abouti\u00a0:',
+  openAccount: 'Ouvrir le compte',
   createAnother: 'Créer un autre compte',
 
   discardTitle: 'Abandonner ce nouveau compte\u00a0?',
@@ -144,21 +129,5 @@ const frFR: AccountCreateMessages = {
   discard: 'Abandonner',
   finishTitle: 'Terminer malgré les étapes en échec\u00a0?',
   finishMessage: 'Le compte existe\u00a0; les étapes en échec pourront être faites plus tard depuis ses réglages.',
-
-  'err.required': 'Obligatoire.',
-  'err.nameLength': '128 caractères au plus.',
-  'err.realmLength': 'Un domaine compte de 4 à 253 caractères.',
-  'err.realmFormat': 'Utilisez uniquement des lettres, chiffres, points, tirets et tirets bas.',
-  'err.realmTaken': 'Ce domaine est déjà utilisé par un autre compte.',
-  'err.timezone': 'Choisissez un fuseau horaire dans la liste.',
-  'err.email': 'Saisissez une adresse e-mail comme nom@exemple.fr.',
-  'err.emailDuplicate': 'Un autre administrateur de cet assistant a déjà cette adresse.',
-  'err.emailTaken': 'Cette adresse e-mail est déjà utilisée.',
-  'err.taken': 'Cette valeur est déjà utilisée.',
-  'err.refused': 'Le serveur n’a pas accepté cette valeur.',
-  'err.phone': 'Utilisez uniquement des chiffres, des espaces et + ( ) - .',
-  'err.passwordLength': 'Au moins 12 caractères.',
-  'err.trunks': 'Un nombre entier, 0 ou plus.',
-  'err.credit': 'Saisissez un montant de 0 ou plus, par exemple 25,00.',
 };
 export default frFR;

@@ -1,6 +1,6 @@
-import type { AccountCreateMessages } from '../account-create.js';
+import type { CreateMessages } from './en-US.js';
 
-const ruRU: AccountCreateMessages = {
+const ruRU: CreateMessages = {
   title: 'Новый аккаунт',
   under: 'В аккаунте {parent}',
   stepsLabel: 'Шаги',
@@ -28,13 +28,6 @@ const ruRU: AccountCreateMessages = {
   realmChecking: 'Проверяем, свободен ли realm…',
   realmFree: 'Этот realm свободен.',
   realmCheckFailed: 'Сейчас проверить realm не удалось; сервер проверит его при создании аккаунта.',
-  timezone: 'Часовой пояс',
-  timezoneHint: 'Начните вводить для поиска, например «moscow» или «paris».',
-  timezoneNoMatch: 'Подходящих часовых поясов нет.',
-  timezoneMore:
-    '{count, plural, one {Ещё #: продолжайте вводить.} few {Ещё #: продолжайте вводить.} many {Ещё #: продолжайте вводить.} other {Ещё #: продолжайте вводить.}}',
-  language: 'Язык',
-  languageDefault: 'Язык платформы по умолчанию',
 
   contactsHint: 'Необязательно. Пустые поля не сохраняются.',
   technical: 'Технический контакт',
@@ -53,22 +46,11 @@ const ruRU: AccountCreateMessages = {
   adminLegend: 'Администратор {n}',
   firstName: 'Имя',
   lastName: 'Фамилия',
-  password: 'Пароль',
-  passwordHint: 'Не менее {min} символов.',
-  showPassword: 'Показать пароль',
-  generate: 'Создать пароль',
-  copy: 'Копировать пароль',
-  copied: 'Пароль скопирован в буфер обмена.',
-  copyFailed: 'Не удалось скопировать. Выделите пароль и скопируйте его вручную.',
-  strength: 'Надёжность: {level}',
-  'strength.weak': 'низкая',
-  'strength.fair': 'средняя',
-  'strength.strong': 'высокая',
-  'strength.very-strong': 'очень высокая',
   sendEmail: 'Отправить этому администратору данные для входа по эл. почте',
   addAdmin: 'Добавить администратора',
   removeAdmin: 'Удалить администратора {n}',
   noAdmins: 'Без администратора никто не сможет войти в новый аккаунт, пока его не добавят позже.',
+  emailDuplicate: 'У другого администратора в этом мастере такой же адрес.',
 
   plansIntro: 'Планы, которые предлагает ваш реселлер. Выберите сколько угодно или ни одного.',
   plansNone: 'Ваш реселлер не предлагает тарифных планов, выбирать здесь нечего.',
@@ -79,6 +61,7 @@ const ruRU: AccountCreateMessages = {
   inboundTrunks: 'Входящие транки',
   outboundTrunks: 'Исходящие транки',
   trunksHint: 'Целые числа от 0. Пусто: лимит не задан. Начальные значения взяты из {parent}.',
+  noLimit: 'Без ограничения',
   allowPerMinute: 'Разрешить поминутно оплачиваемые звонки',
   limitsForbidden: 'Лимиты транков нового аккаунта может задать только его реселлер.',
   callClasses: 'Разрешённые звонки',
@@ -100,6 +83,7 @@ const ruRU: AccountCreateMessages = {
   none: 'Нет',
   platformRealm: 'Выберет платформа',
   showPasswords: 'Показать пароли',
+  passwordHidden: 'Пароль скрыт',
   credentialsEmailed: 'данные для входа отправлены',
   allowed: 'Разрешены',
   denied: 'Запрещены',
@@ -122,7 +106,6 @@ const ruRU: AccountCreateMessages = {
   'reason.charges': 'оплата отклонена',
   'reason.validation': 'некоторые значения отклонены',
   retryTask: 'Повторить: {task}',
-  retry: 'Повторить',
   retryFailed: 'Повторить неудачные шаги',
   finishAnyway: 'Всё равно завершить',
   fixEmail: 'Новый адрес вместо {email}',
@@ -132,6 +115,7 @@ const ruRU: AccountCreateMessages = {
 
   doneTitle: 'Аккаунт {name} создан.',
   doneFailures: 'Эти шаги не выполнены:',
+  openAccount: 'Открыть аккаунт',
   createAnother: 'Создать ещё один аккаунт',
 
   discardTitle: 'Отменить создание аккаунта?',
@@ -139,21 +123,5 @@ const ruRU: AccountCreateMessages = {
   discard: 'Отменить создание',
   finishTitle: 'Завершить с невыполненными шагами?',
   finishMessage: 'Аккаунт уже существует; невыполненные шаги можно сделать позже в его настройках.',
-
-  'err.required': 'Обязательное поле.',
-  'err.nameLength': 'Не более 128 символов.',
-  'err.realmLength': 'Realm содержит от 4 до 253 символов.',
-  'err.realmFormat': 'Используйте только латинские буквы, цифры, точки, дефисы и подчёркивания.',
-  'err.realmTaken': 'Этот realm уже занят другим аккаунтом.',
-  'err.timezone': 'Выберите часовой пояс из списка.',
-  'err.email': 'Введите адрес эл. почты, например name@example.ru.',
-  'err.emailDuplicate': 'У другого администратора в этом мастере такой же адрес.',
-  'err.emailTaken': 'Этот адрес эл. почты уже используется.',
-  'err.taken': 'Это значение уже используется.',
-  'err.refused': 'Сервер не принял это значение.',
-  'err.phone': 'Используйте только цифры, пробелы и + ( ) - .',
-  'err.passwordLength': 'Не менее 12 символов.',
-  'err.trunks': 'Целое число от 0.',
-  'err.credit': 'Введите сумму от 0, например 25,00.',
 };
 export default ruRU;

@@ -1,0 +1,25 @@
+import { html, type TemplateResult } from 'lit';
+import type { AccountApi } from '../../../src/api/api.js';
+import type { ServicePlanPicker } from '../../service-plan-picker/service-plan-picker.js';
+import { note, stepName, type StepContext } from './context.js';
+
+/**
+ * Step 4: the plans the reseller offers, through `<service-plan-picker>` in its form mode (`value` in, `change`
+ * out). When the reseller offers none, or the user may not see them, a line says why instead.
+ */
+export function renderPlans({ host, values, defaults, l }: StepContext, o: { api?: AccountApi }): TemplateResult {
+  const plans = defaults.plans;
+  if (!plans) return note(l.t('plansForbidden'));
+  if (!plans.length || !defaults.resellerId) return note(l.t('plansNone'));
+  host.registerField('plans', { label: stepName(l, 'plans') });
+  return html`<p class="am-hint">${l.t('plansIntro')}</p>
+    <service-plan-picker
+      reseller-id=${defaults.resellerId}
+      name="plans"
+      no-heading
+      .api=${o.api}
+      .value=${values.plans}
+      ?disabled=${host.readOnly}
+      @change=${(e: Event) => host.setField('plans', [...(e.target as ServicePlanPicker).value])}
+    ></service-plan-picker>`;
+}
