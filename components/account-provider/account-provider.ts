@@ -34,6 +34,10 @@ declare module '../../src/base/am-element.js' {
     'masquerade-change': { accountId: string; stack: string[] };
     /** A backend call failed where no widget shows it (`source`: `session`, `masquerade`). */
     'api-error': { error: AccountApiError; source: string };
+    /** Someone else is signed in now (the api's credential changed): everything shown was read again. */
+    'session-change': { accountId: string; userId?: string };
+    /** Signed out (`logout()`): nothing of the session is shown or kept. */
+    'session-end': Record<string, never>;
   }
 }
 
@@ -122,6 +126,8 @@ export class AccountProvider extends AmElement {
   private sessionLoad?: AbortController;
   private unsubscribe?: () => void;
   private masqueradeSeq = 0;
+  /** After `logout()`: nothing is read until a credential signs someone in again. */
+  private signedOut = false;
 
   /** Who is logged in; `undefined` until loaded. */
   get session(): Session | undefined {
@@ -131,6 +137,29 @@ export class AccountProvider extends AmElement {
   /** The account widgets inside act on. */
   get actingAccountId(): string | undefined {
     return this.stack[this.stack.length - 1];
+  }
+
+  /**
+   * Signs out: the api revokes its credential and forgets its secrets, the store, every draft and the "Use
+   * account" stack are cleared, so no element inside shows customer data any more; fires `session-end`.
+   * Setting a new `.api` (or a new credential on the same one) signs in again.
+   */
+  async logout(): Promise<void> {
+    const store = this.store;
+    this.signedOut = true;
+    this.sessionLoad?.abort();
+    try {
+      await store?.api.logout?.();
+    } catch (e) {
+      // The credential is forgotten locally even when the server could not be told.
+      this.emit('api-error', { error: toAccountApiError(e), source: 'logout' });
+    }
+    store?.clear();
+    this._session = this.error = this.notice = undefined;
+    this.stack = [];
+    this.sessionP.setValue(undefined);
+    this.publishActing();
+    this.emit('session-end', {});
   }
 
   /** Reloads what every widget inside shows (for data changed outside these widgets). */
@@ -149,7 +178,7 @@ export class AccountProvider extends AmElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.store && !this._session && !this.error) this.loadSession();
+    if (this.store && !this._session && !this.error && !this.signedOut) this.loadSession();
   }
 
   override disconnectedCallback(): void {
@@ -177,6 +206,7 @@ export class AccountProvider extends AmElement {
     this.unsubscribe = undefined;
     this._session = this.error = this.notice = undefined;
     this.stack = [];
+    this.signedOut = false;
     this.invalidApi = api !== undefined && api !== null && !isAccountApi(api);
     if (this.invalidApi) warnOnce('provider-api', '<account-provider> was given an .api that is not an AccountApi.');
     this.store = api && !this.invalidApi ? storeFor(api) : undefined;
@@ -280,7 +310,30 @@ export class AccountProvider extends AmElement {
     this.emit('api-error', { error, source: 'masquerade' });
   }
 
+  /** The store forgot everything: another identity is signed in (its session is cached), or none is. */
+  private onCleared(): void {
+    const store = this.store;
+    const next = store?.peek<Session>(storeKey.session());
+    this.masqueradeSeq++;
+    this.notice = undefined;
+    if (!next) {
+      this._session = undefined;
+      this.stack = [];
+      this.sessionP.setValue(undefined);
+      this.publishActing();
+      if (!this.signedOut) this.loadSession();
+      return;
+    }
+    this.signedOut = false;
+    this._session = next;
+    this.stack = [next.accountId];
+    this.sessionP.setValue(next);
+    this.publishActing();
+    this.emit('session-change', { accountId: next.accountId, userId: next.userId });
+  }
+
   private onStoreChange = (change: StoreChange): void => {
+    if (change.type === 'cleared') return this.onCleared();
     if (change.type === 'account-deleted' && this.stack.slice(1).includes(change.id)) {
       this.setStack(this.stack.slice(0, this.stack.indexOf(change.id)));
     } else if (change.type === 'account-updated' && this.stack.includes(change.account.id)) {

@@ -183,7 +183,9 @@ export class AccountTree extends AmElement {
       this.viewRoot = undefined;
     }
     const root = this.viewRoot ?? base;
-    if (store && root && (store !== this.tree.store || root !== this.tree.rootId)) {
+    if (!root || !store) {
+      if (this.tree.root) this.tree.clear();
+    } else if (store !== this.tree.store || root !== this.tree.rootId) {
       // Moving along the breadcrumbs keeps what is loaded and expanded; a new root starts afresh.
       this.tree.setRoot(store, root, !baseChanged);
       if (this.selected) this.revealSelected = true;

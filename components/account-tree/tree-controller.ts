@@ -110,6 +110,14 @@ export class TreeController implements ReactiveController {
     this.changed();
   }
 
+  /** Shows nothing (no session, or another identity whose root is not known yet). */
+  clear(): void {
+    this.open.clear();
+    this.root = this.search = undefined;
+    this.query = '';
+    this.changed();
+  }
+
   /**
    * Shows the results of a search of every descendant of the root (empty: back to the tree). `paused`: nothing
    * is asked until `resume()` (the user is still typing).
@@ -155,12 +163,7 @@ export class TreeController implements ReactiveController {
   onStoreChange(c: StoreChange): void {
     if (c.type === 'account-deleted') this.open.delete(c.id);
     else if (c.type === 'account-moved' && this.open.has(c.account.id)) this.open.set(c.account.id, c.toParentId);
-    else if (c.type === 'cleared') {
-      this.open.clear();
-      if (this.store && this.root) this.root = this.store.listing(this.root.id);
-      this.search = undefined;
-      this.query = '';
-    }
+    else if (c.type === 'cleared') this.clear();
     this.changed();
   }
 

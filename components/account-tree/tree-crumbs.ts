@@ -47,7 +47,11 @@ export class TreeCrumbs {
       if (this.crumbs.some((a) => a.id === id))
         this.crumbs = this.crumbs.map((a) => (a.id === id ? { ...a, name } : a));
       this.host.requestUpdate();
-    } else if ((c.type === 'account-moved' || c.type === 'cleared') && root) this.update(store, root, session, true);
+    } else if (c.type === 'cleared') {
+      this.crumbs = [];
+      this.rootName = this.loadedFor = undefined;
+      this.host.requestUpdate();
+    } else if (c.type === 'account-moved' && root) this.update(store, root, session, true);
   }
 
   render(label: string, onCrumb: (e: Event) => void): TemplateResult {

@@ -97,6 +97,17 @@ export interface AccountApi {
   getCarrierStrategy(accountId: string, options?: CallOptions): Promise<CarrierSetting>;
   setCarrierStrategy(accountId: string, strategy: CarrierStrategy, options?: CallOptions): Promise<CarrierSetting>;
 
+  /**
+   * Signs out: revokes the credential on the backend and forgets every secret the adapter holds (token,
+   * password, API key). Calls after it fail with `auth` until the host gives a new credential.
+   */
+  logout?(options?: CallOptions): Promise<void>;
+  /**
+   * Hears a change of credential (another token, a logout): the signed-in user may be someone else now.
+   * Returns the unsubscribe function. The store re-reads the session and forgets everything when it changed.
+   */
+  onIdentityChange?(listener: () => void): () => void;
+
   /** Apps the account's parent can give, each with whether it is enabled on the account. */
   listApps(accountId: string, options?: CallOptions): Promise<App[]>;
   setEnabledApps(accountId: string, appIds: string[], options?: CallOptions): Promise<App[]>;

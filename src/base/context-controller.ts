@@ -52,6 +52,7 @@ export class AmContextController implements ReactiveController {
   private readonly localeC: ContextConsumer<typeof localeContext, AmContextHost>;
   private ownSession?: Session;
   private ownSessionOf?: AccountStore;
+  private ownEpoch?: number;
   private ownError?: AccountApiError;
 
   constructor(host: AmContextHost) {
@@ -126,19 +127,20 @@ export class AmContextController implements ReactiveController {
 
   private loadOwnSession(): void {
     const store = this.store;
-    if (!store || this.ownSessionOf === store || this.host.accountId) return;
+    if (!store || this.host.accountId || (this.ownSessionOf === store && this.ownEpoch === store.epoch)) return;
     this.ownSessionOf = store;
+    this.ownEpoch = store.epoch;
     this.ownSession = store.peek<Session>('session');
     this.ownError = undefined;
     if (this.ownSession) return;
     store.getSession().then(
       (s) => {
-        if (this.ownSessionOf !== store) return;
+        if (this.ownSessionOf !== store || this.ownEpoch !== store.epoch) return;
         this.ownSession = s;
         this.host.requestUpdate();
       },
       (e: unknown) => {
-        if (this.ownSessionOf !== store) return;
+        if (this.ownSessionOf !== store || this.ownEpoch !== store.epoch) return;
         this.ownError = toAccountApiError(e);
         this.host.requestUpdate();
       },

@@ -113,6 +113,8 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
   private memoInputs?: unknown[];
   private memoValue?: D;
   private draftAccount?: string;
+  /** The store's identity epoch the draft belongs to: a new signed-in user drops it. */
+  private draftEpoch?: number;
   private forbiddenFor?: string;
   private problems: Record<string, FieldProblem | string> = {};
   private serverProblems: Record<string, FieldProblem> = {};
@@ -413,7 +415,9 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const id = this.am.accountId;
-    if (id !== this.draftAccount) {
+    const epoch = this.am.store?.epoch;
+    if (id !== this.draftAccount || epoch !== this.draftEpoch) {
+      this.draftEpoch = epoch;
       // Another account: its draft starts from its own saved value, never merged with the last one's.
       this.draftAccount = id;
       this.draft.clear();

@@ -49,6 +49,24 @@ describe('ResourceController (through a widget given .api directly)', () => {
     expect(v.matches(':state(loading)')).to.equal(false);
   });
 
+  it('keeps the data on screen when a refresh fails, but drops it when the user may no longer see it', async () => {
+    const fake = createFakeApi();
+    const v = await view(fake.api);
+    await waitUntil(() => shown(v) === 'Acme');
+    fake.failNext('getAccount', new AccountApiError({ kind: 'timeout', message: 'slow' }));
+    v.account.retry();
+    await waitUntil(() => v.account.error?.kind === 'timeout');
+    expect(shown(v), 'a slow refresh keeps what is shown').to.equal('Acme');
+    for (const kind of ['forbidden', 'auth'] as const) {
+      fake.failNext('getAccount', new AccountApiError({ kind, message: kind }));
+      v.account.retry();
+      await waitUntil(() => v.account.value === undefined, `${kind} drops the value`);
+      expect(shown(v)).to.equal('');
+      v.account.retry();
+      await waitUntil(() => shown(v) === 'Acme');
+    }
+  });
+
   it('shows what failed in words and loads again on Retry', async () => {
     const fake = createFakeApi();
     fake.failNext('getAccount', new AccountApiError({ kind: 'timeout', message: 'slow' }));

@@ -150,8 +150,8 @@ export class ResourceController<T> implements ReactiveController {
         const err = toAccountApiError(e);
         if (seq !== this.seq || err.kind === 'aborted') return;
         this.refreshing = false;
-        // A failed refresh keeps the data on screen; the error is still told.
-        if (this.value !== undefined) this.error = err;
+        // A failed refresh keeps the data on screen, unless the user may no longer see it.
+        if (this.value !== undefined && err.kind !== 'auth' && err.kind !== 'forbidden') this.error = err;
         else this.fail(err);
         this.host.requestUpdate();
       },

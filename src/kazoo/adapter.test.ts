@@ -98,6 +98,37 @@ describe('createKazooAdapter: the four ways to authenticate', () => {
     expect(account.id).to.equal(emulator.rootAccountId);
     expect(calls).to.equal(2);
   });
+  it('asks getToken() on every request and says when the token changed (another user may be signed in)', async () => {
+    const { emulator, make } = setup();
+    let current = emulator.issueToken(emulator.rootAccountId);
+    const api = make({ credentials: undefined, getToken: () => current });
+    let heard = 0;
+    api.onIdentityChange!(() => heard++);
+    expect((await api.getSession()).accountId).to.equal(emulator.rootAccountId);
+    expect(heard).to.equal(0);
+    current = emulator.issueToken(emulator.foreignAccountId);
+    expect((await api.getSession()).accountId).to.equal(emulator.foreignAccountId);
+    expect(heard).to.equal(1);
+    const sent = emulator.requests.filter((r) => r.path === '/v2/token_auth');
+    expect(sent.length).to.be.greaterThan(0);
+  });
+  it('logs out: revokes the token on the server, then holds no token, password or API key', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    await api.getSession();
+    const token = emulator.snapshot().tokens.at(-1)!.token;
+    let heard = 0;
+    api.onIdentityChange!(() => heard++);
+    emulator.clearRequests();
+    await api.logout!();
+    expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).to.deep.equal(['DELETE /v2/token_auth']);
+    expect(emulator.snapshot().tokens.some((t) => t.token === token)).to.equal(false);
+    expect(heard).to.equal(1);
+    emulator.clearRequests();
+    expect((await kindOf(api.getAccount(emulator.rootAccountId))).kind).to.equal('auth');
+    // No login with the forgotten password, and nothing sent with the revoked token.
+    expect(emulator.requests).to.deep.equal([]);
+  });
   it('gives up with kind "auth" when the refreshed token is refused too', async () => {
     const { emulator, make } = setup();
     let calls = 0;

@@ -76,7 +76,9 @@ function randomHex(bytes = 16): string {
  * Creates an AccountApi for a Kazoo Crossbar server. Give one of `token`, `getToken`, `credentials` or `apiKey`.
  * Runs in browsers and Node 20 (fetch only).
  */
-export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & { readonly baseUrl: string } {
+export function createKazooAdapter(
+  options: KazooAdapterOptions,
+): AccountApi & { readonly baseUrl: string; setToken(token: string): void } {
   const http = new CrossbarTransport(options);
   const currency = options.currency ?? 'USD';
   const language = options.language ?? 'en-US';
@@ -214,8 +216,21 @@ export function createKazooAdapter(options: KazooAdapterOptions): AccountApi & {
   /** The account whose apps store each account's `listApps` read (its parent's, or its own). */
   const appStores = new Map<string, string>();
 
-  const api: AccountApi & { readonly baseUrl: string } = {
+  const api: AccountApi & { readonly baseUrl: string; setToken(token: string): void } = {
     baseUrl: http.base,
+
+    /** Takes another token for the next requests (a host whose own session rotated, or another user). */
+    setToken(token: string) {
+      if (typeof token === 'string' && token) http.useToken(token);
+    },
+
+    logout(opts) {
+      return http.logout(opts?.signal);
+    },
+
+    onIdentityChange(listener) {
+      return http.onIdentityChange(listener);
+    },
 
     async getSession(opts) {
       const signal = opts?.signal;

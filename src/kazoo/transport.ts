@@ -76,23 +76,84 @@ export class CrossbarTransport {
   /** The reply of the last login, which also describes the session. */
   authReply: AuthReply | undefined;
 
-  constructor(readonly options: KazooAdapterOptions) {
+  /** The adapter's own copy of its options (logging out forgets the secrets in it, never the host's object). */
+  readonly options: KazooAdapterOptions;
+
+  constructor(options: KazooAdapterOptions) {
     if (!options || typeof options.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl)) {
       throw new TypeError(
         'createKazooAdapter: `baseUrl` must be an http(s) URL such as https://kazoo.example.com:8443',
       );
     }
+    this.options = { ...options };
     const trimmed = options.baseUrl.replace(/\/+$/, '');
     this.base = /\/v2$/.test(trimmed) ? trimmed : `${trimmed}/v2`;
     this.fetchFn = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
     this.token = options.token;
   }
 
-  /** The token in use, logging in first when the adapter holds credentials or an API key. */
+  private readonly identityListeners = new Set<() => void>();
+
+  /**
+   * The token in use. A host's `getToken()` is asked on every request (it should answer from memory), so a
+   * token it swaps for another user's is used at once; credentials or an API key log in first when needed.
+   */
   async currentToken(signal?: AbortSignal): Promise<string | undefined> {
+    if (this.options.getToken) {
+      if (this.loginPromise) return this.loginPromise;
+      const t = await this.options.getToken();
+      if (typeof t === 'string' && t) {
+        this.useToken(t);
+        return t;
+      }
+      return this.refreshToken(signal);
+    }
     if (this.token) return this.token;
-    if (this.options.getToken || this.options.credentials || this.options.apiKey) return this.refreshToken(signal);
+    if (this.options.credentials || this.options.apiKey) return this.refreshToken(signal);
     return undefined;
+  }
+
+  /** Takes `token` for the next requests; a token other than the last one may belong to someone else. */
+  useToken(token: string | undefined): void {
+    if (token === this.token) return;
+    const had = this.token !== undefined;
+    this.token = token;
+    if (this.authReply && this.authReply.token !== token) this.authReply = undefined;
+    if (had) for (const l of [...this.identityListeners]) l();
+  }
+
+  /** Hears every change of token (another user may be signed in now). */
+  onIdentityChange(listener: () => void): () => void {
+    this.identityListeners.add(listener);
+    return () => this.identityListeners.delete(listener);
+  }
+
+  /**
+   * Revokes the token on the server (`DELETE /v2/token_auth`; a token already expired is fine), then forgets
+   * the token, the credentials and the API key, so nothing secret stays in memory.
+   */
+  async logout(signal?: AbortSignal): Promise<void> {
+    const token = this.token;
+    try {
+      if (token)
+        await this.send({
+          method: 'DELETE',
+          path: '/token_auth',
+          signal,
+          headers: { 'X-Auth-Token': token },
+          anonymous: true,
+        });
+    } catch (e) {
+      if (!AccountApiError.is(e, 'auth', 'not-found')) throw e;
+    } finally {
+      this.options.credentials = undefined;
+      this.options.apiKey = undefined;
+      this.options.token = undefined;
+      this.loginPromise = undefined;
+      this.authReply = undefined;
+      this.token = undefined;
+      for (const l of [...this.identityListeners]) l();
+    }
   }
 
   /** Gets a new token (one at a time: concurrent callers share the login). */
@@ -110,7 +171,7 @@ export class CrossbarTransport {
       if (typeof t !== 'string' || !t) {
         throw new AccountApiError({ kind: 'auth', message: 'getToken() did not return a token.' });
       }
-      this.token = t;
+      this.useToken(t);
       return t;
     }
     if (o.credentials) {
@@ -143,8 +204,17 @@ export class CrossbarTransport {
   async send(spec: RequestSpec): Promise<Envelope> {
     let refreshed = false;
     let acceptCharges = spec.method !== 'GET' && spec.acceptCharges === true;
+    // Asked once per request; after a 401 the refreshed token is used as is.
+    let token = spec.anonymous ? undefined : await this.currentToken(spec.signal);
+    if (!spec.anonymous && token === undefined) {
+      // Signed out, or never given a credential: nothing is sent without one.
+      throw new AccountApiError({
+        kind: 'auth',
+        message: 'Not signed in.',
+        request: { method: spec.method, url: this.base + spec.path },
+      });
+    }
     for (;;) {
-      const token = spec.anonymous ? undefined : await this.currentToken(spec.signal);
       try {
         return await this.once(spec, token, acceptCharges);
       } catch (err) {
@@ -154,7 +224,7 @@ export class CrossbarTransport {
         if (e.kind === 'auth' && canRefresh && !refreshed) {
           refreshed = true;
           this.token = undefined;
-          await this.refreshToken(spec.signal);
+          token = await this.refreshToken(spec.signal);
           continue;
         }
         if (e.kind === 'charges-required' && !acceptCharges && this.options.onChargesRequired) {
@@ -189,8 +259,8 @@ export class CrossbarTransport {
     for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const request = { method: spec.method, url: url.toString() };
     const canRefresh = !!(this.options.getToken || this.options.credentials || this.options.apiKey);
+    let token = await this.currentToken(spec.signal);
     for (let refreshed = false; ; refreshed = true) {
-      const token = await this.currentToken(spec.signal);
       const timeoutMs = this.options.timeoutMs ?? 30000;
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
@@ -220,7 +290,7 @@ export class CrossbarTransport {
       const e = errorFrom(res, json, request);
       if (e.kind === 'auth' && canRefresh && !refreshed) {
         this.token = undefined;
-        await this.refreshToken(spec.signal);
+        token = await this.refreshToken(spec.signal);
         continue;
       }
       throw e;
