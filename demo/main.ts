@@ -64,13 +64,10 @@ const ui = {
 };
 
 function makeApi(f: LoginForm): AccountApi {
+  // No onChargesRequired: each widget shows the charges in words and asks before accepting them.
   return createKazooAdapter({
     baseUrl: ui.backend === 'emulator' ? EMULATOR_URL : f.baseUrl,
     credentials: { username: f.username, password: f.password, accountName: f.accountName },
-    onChargesRequired: (charges) =>
-      confirm(
-        `This change has charges:\n${charges.items.map((i) => `• ${i.category} / ${i.item}: ${i.quantity ?? 1} × ${i.rate ?? '?'}`).join('\n')}\n\nAccept them?`,
-      ),
   });
 }
 
@@ -115,8 +112,11 @@ async function signIn(event: Event) {
   }
 }
 
-function signOut() {
+/** Signs out through the provider: the token is revoked, the widgets forget what they showed, no password stays. */
+async function signOut() {
   sessionStorage.removeItem('amw-demo-login');
+  await (document.querySelector('account-provider') as AccountProvider | null)?.logout();
+  ui.form = { ...ui.form, password: '' };
   Object.assign(ui, { signedIn: false, api: undefined, session: undefined, selected: undefined });
   draw();
 }
@@ -164,7 +164,7 @@ function header() {
       </select></label
     >
     ${ui.backend === 'emulator' ? html`<button @click=${resetDemo}>Reset demo data</button>` : nothing}
-    ${ui.signedIn ? html`<button @click=${signOut}>Sign out</button>` : nothing}
+    ${ui.signedIn ? html`<button @click=${() => void signOut()}>Sign out</button>` : nothing}
   </header>`;
 }
 

@@ -48,8 +48,10 @@ export async function loadState(): Promise<Saved | undefined> {
   }
 }
 
+/** Saves the data without its live tokens: a token kept on disk would outlive the sign-in it belongs to. */
 export async function saveState(saved: Saved): Promise<void> {
-  await tx('readwrite', (s) => s.put(saved, KEY));
+  const data: Saved = { ...saved, state: { ...saved.state, tokens: [] } };
+  await tx('readwrite', (s) => s.put(data, KEY));
 }
 
 export async function clearState(): Promise<void> {

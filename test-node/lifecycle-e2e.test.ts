@@ -80,7 +80,7 @@ async function expectChecked(box: Locator, checked: boolean, what: string): Prom
 /** The whole flow, after sign-in; `wire` checks each step's requests. */
 async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
   const tree = page.getByRole('tree');
-  const dialogWizard = page.getByRole('dialog', { name: 'New account' });
+  const dialogWizard = modal(page, 'New account');
   const overview = () => page.getByRole('region', { name: /^Account / });
   const tab = (name: string) => page.getByRole('tab', { name, exact: true });
   let mark = 0;
@@ -114,7 +114,8 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     for (const a of ADMINS) await expectText(review, a.email, 'review');
     await expectText(review, STANDARD, 'review');
     await dialogWizard.getByRole('button', { name: 'Create account' }).click();
-    await expectText(dialogWizard, `${NAME} was created.`, 'wizard end');
+    const created = expectText(dialogWizard, `${NAME} was created.`, 'wizard end');
+    await Promise.all([created, answerCharges(page, seen, created)]);
     assert.ok(seen.charges.length > 0, 'the plan’s charges were put to the user');
     await dialogWizard.locator('[part=done]').getByRole('button', { name: 'Close' }).click();
     await dialogWizard.waitFor({ state: 'hidden' });
@@ -175,7 +176,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
       .check();
     await expectText(overview().getByRole('status'), `${target} can take this account.`, 'move check');
     await overview().getByRole('button', { name: 'Move here' }).click();
-    const confirm = page.getByRole('dialog', { name: `Move ${RENAMED} under ${target}?` });
+    const confirm = modal(page, `Move ${RENAMED} under ${target}?`);
     await confirm.getByRole('button', { name: 'Move', exact: true }).click();
     await expectText(overview(), `Parent account: ${target}`, 'the new parent');
     await showTree(tree);
@@ -190,10 +191,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
   await step('disable', async () => {
     mark = wire.count();
     await overview().getByRole('button', { name: 'Disable account' }).click();
-    await page
-      .getByRole('dialog', { name: `Disable ${RENAMED}?` })
-      .getByRole('button', { name: 'Disable', exact: true })
-      .click();
+    await modal(page, `Disable ${RENAMED}?`).getByRole('button', { name: 'Disable', exact: true }).click();
     await expectText(overview().getByRole('note'), 'This account is disabled.', 'the status line');
     await overview().getByRole('button', { name: 'Enable account' }).waitFor();
     await expectRow(tree, { name: `${RENAMED}, Disabled` }, 'the disabled account');
@@ -206,7 +204,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     for (const a of ADMINS) await expectText(list.getByRole('listitem'), a.email, 'admins created with the account');
     mark = wire.count();
     await page.getByRole('button', { name: 'Add administrator' }).click();
-    const form = page.getByRole('dialog', { name: 'Add an administrator' });
+    const form = modal(page, 'Add an administrator');
     await form.getByRole('textbox', { name: 'First name' }).fill(ADDED.first);
     await form.getByRole('textbox', { name: 'Last name' }).fill(ADDED.last);
     await form.getByRole('textbox', { name: 'E-mail', exact: true }).fill(ADDED.email);
@@ -230,7 +228,8 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     await standard.uncheck();
     await executive.check();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expectText(page.locator('service-plan-picker').getByRole('status'), 'Service plans saved.', 'saved');
+    const saved = expectText(page.locator('service-plan-picker'), 'Service plans saved.', 'saved');
+    await Promise.all([saved, answerCharges(page, seen, saved)]);
     assert.ok(seen.charges.length > before, 'the new plan’s charges were asked for');
     await expectChecked(executive, true, 'the new plan');
     await expectChecked(standard, false, 'the old plan');
@@ -241,7 +240,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     await tab('Overview').click();
     mark = wire.count();
     await overview().getByRole('button', { name: 'Delete account…' }).click();
-    const confirm = page.getByRole('dialog', { name: `Delete ${RENAMED}?` });
+    const confirm = modal(page, `Delete ${RENAMED}?`);
     await confirm.getByRole('textbox', { name: `Type ${RENAMED} to confirm` }).fill(RENAMED);
     await confirm.getByRole('button', { name: 'Delete for good' }).click();
     await expectText(page.locator('account-overview').getByRole('status'), `${RENAMED} was deleted.`, 'deleted');
@@ -285,6 +284,43 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A modal by its accessible name: the `<am-dialog>` host whose native dialog has that name. Its content is
+ * slotted (light DOM of the host), so it is searched from the host, as a user's screen reader reads it.
+ */
+function modal(page: Page, name: string | RegExp) {
+  // A dialog opened from inside another is nested in it: the innermost host comes last.
+  return page
+    .locator('am-dialog')
+    .filter({ has: page.getByRole('dialog', { name }) })
+    .last();
+}
+
+/** The plans have charges: until `done` settles, each "Accept these charges?" question is read and accepted. */
+async function answerCharges(page: Page, seen: Seen, done: Promise<unknown>): Promise<void> {
+  let over = false;
+  void done.then(
+    () => (over = true),
+    () => (over = true),
+  );
+  const question = modal(page, 'Accept these charges?');
+  while (!over) {
+    try {
+      await question.waitFor({ state: 'visible', timeout: 300 });
+    } catch {
+      continue;
+    }
+    const text = await question.innerText();
+    seen.charges.push(text);
+    await question.getByRole('button', { name: 'Accept and save' }).click();
+    // The next question may reuse the dialog at once: wait for this one to go, or for other words.
+    for (let i = 0; i < 40 && !over; i++) {
+      if (!(await question.isVisible()) || (await question.innerText().catch(() => '')) !== text) break;
+      await page.waitForTimeout(50);
+    }
+  }
+}
+
 async function openPage(): Promise<{ page: Page; errors: string[]; seen: Seen; close: () => Promise<void> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -293,14 +329,8 @@ async function openPage(): Promise<{ page: Page; errors: string[]; seen: Seen; c
   const seen: Seen = { charges: [] };
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => {
-    // The plans have charges: accept them, as the user would.
-    if (d.type() === 'confirm' && d.message().startsWith('This change has charges')) {
-      seen.charges.push(d.message());
-      void d.accept();
-    } else {
-      errors.push(`unexpected ${d.type()} dialog: ${d.message()}`);
-      void d.dismiss();
-    }
+    errors.push(`unexpected ${d.type()} dialog: ${d.message()}`);
+    void d.dismiss();
   });
   await page.goto(url);
   return { page, errors, seen, close: () => context.close() };

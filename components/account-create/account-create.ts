@@ -4,6 +4,7 @@ import type { AccountApi } from '../../src/api/api.js';
 import type { Account, AccountSummary } from '../../src/api/model.js';
 import { AmElement } from '../../src/base/am-element.js';
 import { ConfirmController } from '../../src/base/confirm-dialog.js';
+import { askCharges } from '../../src/base/charges.js';
 import { AmContextController } from '../../src/base/context-controller.js';
 import { guardUnload } from '../../src/base/draft-controller.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
@@ -198,6 +199,7 @@ export class AccountCreate extends AmElement {
       void this.updateComplete.then(() => this.shadowRoot?.activeElement || this.steps.focus('#progress-title'));
     },
     done: () => this.finish(),
+    askCharges: (charges) => askCharges(this.confirmer, this.l as unknown as LocalizeController<string>, charges),
   });
   private guarded = false;
 

@@ -5,7 +5,8 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { AccountApiError, toAccountApiError } from '../../src/api/errors.js';
-import type { Account, AccountInput } from '../../src/api/model.js';
+import type { CallOptions } from '../../src/api/api.js';
+import type { Account, AccountInput, Charges } from '../../src/api/model.js';
 import type { AccountStore } from '../../src/data/store.js';
 import {
   accountInput,
@@ -63,6 +64,8 @@ export interface SubmitHooks {
   partial(failed: Task[]): void;
   /** Everything succeeded. */
   done(): void;
+  /** A task has charges (a 402): put them to the user; resolves whether they accept. */
+  askCharges(charges: Charges | undefined): Promise<boolean>;
 }
 
 /** Failures after which the server may still have done the work. */
@@ -91,20 +94,25 @@ function plannedTasks({ values: v, defaults: d, rules }: SubmitJob): Task[] {
   return tasks;
 }
 
-async function perform(id: string, task: Task, { store, values: v, rules }: SubmitJob): Promise<void> {
+async function perform(
+  id: string,
+  task: Task,
+  { store, values: v, rules }: SubmitJob,
+  options: CallOptions = {},
+): Promise<void> {
   switch (task.kind) {
     case 'admin': {
       const admin = v.admins.find((a) => a.key === task.adminKey);
-      if (admin) await store.createUser(id, adminInput(admin));
+      if (admin) await store.createUser(id, adminInput(admin), options);
       return;
     }
     case 'plans':
-      await store.setAccountServicePlans(id, v.plans);
+      await store.setAccountServicePlans(id, v.plans, options);
       return;
     case 'limits': {
       // Written only where the choice differs from what the platform gave the new account.
       const changes = limitsChanges(v.limits, await store.getLimits(id, { force: true }));
-      if (changes) await store.updateLimits(id, changes);
+      if (changes) await store.updateLimits(id, changes, options);
       return;
     }
     case 'credit':
@@ -129,6 +137,7 @@ export class SubmitController {
   private readonly host: ReactiveControllerHost;
   private readonly hooks: SubmitHooks;
   private inflight?: Promise<boolean>;
+  private asking: Promise<unknown> = Promise.resolve();
 
   constructor(host: ReactiveControllerHost, hooks: SubmitHooks) {
     this.host = host;
@@ -240,7 +249,24 @@ export class SubmitController {
     this.tasks = [...this.tasks];
     this.host.requestUpdate();
     try {
-      await perform(id, task, job);
+      try {
+        await perform(id, task, job);
+      } catch (e) {
+        const err = toAccountApiError(e);
+        const charges = err.details as Charges | undefined;
+        if (err.kind !== 'charges-required' || charges?.declined) throw err;
+        // One question at a time, even with several tasks on their way.
+        const accepted = this.asking.then(() => this.hooks.askCharges(charges));
+        this.asking = accepted.catch(() => false);
+        if (!(await accepted))
+          throw new AccountApiError({
+            ...err,
+            kind: 'charges-required',
+            message: err.message,
+            details: { ...charges, declined: true },
+          });
+        await perform(id, task, job, { acceptCharges: true });
+      }
       task.status = 'done';
     } catch (e) {
       task.status = 'failed';

@@ -9,6 +9,12 @@ export const confirmDialogStyles = css`
   .am-dialog__message {
     margin: 0;
   }
+  .am-charges {
+    display: grid;
+    gap: var(--am-space-1);
+    margin: 0;
+    padding-inline-start: var(--am-space-6);
+  }
   .am-dialog__actions {
     display: flex;
     flex-wrap: wrap;

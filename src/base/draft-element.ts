@@ -8,6 +8,7 @@ import type { AccountStore } from '../data/store.js';
 import { storeKey } from '../data/keys.js';
 import { AmElement } from './am-element.js';
 import { ConfirmController } from './confirm-dialog.js';
+import { askCharges } from './charges.js';
 import { AmContextController } from './context-controller.js';
 import { DraftController, type DraftSaveContext } from './draft-controller.js';
 import { AmDialog } from './elements/am-dialog.js';
@@ -347,32 +348,8 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
   }
 
   /** The charges of a 402 in words, and the user's answer. */
-  protected async askCharges(charges: Charges | undefined): Promise<boolean> {
-    const t = this.l.t.bind(this.l);
-    const money = (n: number) => this.l.number(n, { style: 'currency', currency: this.currency() });
-    const items = charges?.items ?? [];
-    const lines = items.map((c) => {
-      // A category's own word only when it has one item: two "Users" lines would read as a repeat.
-      const alone = items.filter((x) => x.category === c.category).length === 1;
-      const item =
-        this.l.tryT(`charge.${c.category}.${c.item}`) ??
-        (alone ? this.l.tryT(`charge.${c.category}`) : undefined) ??
-        t('charge.other', { category: this.l.tryT(`charge.${c.category}`) ?? c.category, item: c.item });
-      const quantity = this.l.number(c.quantity ?? 1);
-      return c.rate !== undefined
-        ? t('chargeLine', { item, quantity, rate: money(c.rate) })
-        : t('chargeItem', { item, quantity });
-    });
-    if (charges?.activationCharges) lines.push(t('chargeActivation', { amount: money(charges.activationCharges) }));
-    if (charges?.recurring) lines.push(t('chargeRecurring', { amount: money(charges.recurring) }));
-    return this.confirm.confirm({
-      title: t('chargesTitle'),
-      message: t('chargesMessage'),
-      details: html`<ul class="am-charges" data-charges>
-        ${lines.map((line) => html`<li>${line}</li>`)}
-      </ul>`,
-      confirmLabel: t('chargesAccept'),
-    });
+  protected askCharges(charges: Charges | undefined): Promise<boolean> {
+    return askCharges(this.confirm, this.l as unknown as LocalizeController<string>, charges, this.currency());
   }
 
   /** The account's currency (for amounts in messages). */

@@ -98,11 +98,5 @@ export const draftStyles = [
       border-end-start-radius: 0;
       border-inline-start: 0;
     }
-    .am-charges {
-      display: grid;
-      gap: var(--am-space-1);
-      margin: 0;
-      padding-inline-start: var(--am-space-6);
-    }
   `,
 ];
