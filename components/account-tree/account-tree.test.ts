@@ -244,7 +244,7 @@ describe('<account-tree>: hierarchy', () => {
     const name = nameOf(parent);
     const count = Number(parent.dataset.count);
     expect(count).to.be.greaterThan(0);
-    expect(parent.getAttribute('aria-label')).to.contain(`${count} sub-account`);
+    expect(parent.getAttribute('aria-label')).to.match(new RegExp(`${count} accounts? below`));
     parent.querySelector<HTMLElement>('[part=toggle]')!.click();
     await until(() => rowNamed(el, name)!.getAttribute('aria-expanded') === 'true', 'expanded');
     await until(
@@ -724,10 +724,46 @@ describe('<account-tree>: language and direction', () => {
     const { el } = await mount(fx, html`<account-tree lang="fr-FR" style="height: 300px"></account-tree>`);
     await until(() => part(el, 'add-button')!.textContent!.trim() === 'Ajouter un compte', 'French');
     expect(input(el).getAttribute('aria-label')).to.equal('Rechercher des comptes');
-    await until(() => rows(el).some((r) => /sous-comptes?$/.test(r.getAttribute('aria-label') ?? '')), 'row labels');
+    await until(
+      () => rows(el).some((r) => /comptes? en dessous$/.test(r.getAttribute('aria-label') ?? '')),
+      'row labels',
+    );
     el.i18n = { add: 'Nouveau client' };
     await el.updateComplete;
     expect(part(el, 'add-button')!.textContent!.trim()).to.equal('Nouveau client');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<account-tree>: "Use account"', () => {
+  it('follows the acting account with nothing raised on window', async () => {
+    const fx = await startEmulator({ seed: { accounts: 60, depth: 3, seed: 1 } });
+    const raised: string[] = [];
+    const onError = (e: ErrorEvent) => raised.push(e.message);
+    const onRejection = (e: PromiseRejectionEvent) => raised.push(String(e.reason));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const { el, provider } = await mount(fx);
+      const customer = fx.emulator
+        .accounts()
+        .find((a) => a.parentId === fx.emulator.rootAccountId && a.childCount > 1)!;
+      const open = byPos(el).find((r) => nameOf(r) === customer.name) ?? byPos(el)[0]!;
+      open.querySelector<HTMLElement>('[part=toggle]')?.click();
+      await frames(4);
+      for (let round = 0; round < 2; round++) {
+        expect(await provider.masquerade(customer.id)).to.equal(true);
+        await until(() => treeOf(el).getAttribute('aria-label') === `Accounts under ${customer.name}`, 'the customer');
+        await until(() => loadedRows(el).length > 0, 'its rows');
+        await frames(4);
+        provider.restore({ all: true });
+        await until(() => treeOf(el).getAttribute('aria-label') === 'Accounts under Acme Telecom', 'back');
+        await frames(4);
+      }
+      expect(raised).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
   });
 });

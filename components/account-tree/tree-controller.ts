@@ -37,8 +37,11 @@ interface Seg extends Row {
 }
 
 /** The row's identity: the account id, or its level and position for a placeholder. */
-export const keyOf = (r: Row): string =>
-  r.level.items[r.pos]?.id ?? `${SEP}${r.level.key.startsWith('search:') ? SEARCH : r.level.id}${SEP}${r.pos}`;
+export const keyOf = (r: Row | undefined, i = 0): string =>
+  // The virtualizer may ask for a row that no longer exists (the rows shrank under it): give it a key, not a throw.
+  !r
+    ? `${SEP}${SEP}${i}`
+    : (r.level.items[r.pos]?.id ?? `${SEP}${r.level.key.startsWith('search:') ? SEARCH : r.level.id}${SEP}${r.pos}`);
 
 /**
  * The tree's view of the store's listings: which accounts are expanded, the search shown, and the flattened
