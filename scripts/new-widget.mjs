@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const tag = process.argv[2];
 if (!tag || !/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(tag)) {
-  console.error('Usage: npm run new-widget -- <tag>   (a custom element name: lower case with a dash, e.g. account-notes)');
+  console.error(
+    'Usage: npm run new-widget -- <tag>   (a custom element name: lower case with a dash, e.g. account-notes)',
+  );
   process.exit(1);
 }
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
