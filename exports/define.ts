@@ -10,5 +10,7 @@ import '../components/account-restrictions/account-restrictions.define.js';
 import '../components/account-limits/account-limits.define.js';
 import '../components/carrier-picker/carrier-picker.define.js';
 import '../components/app-exchange-toggle/app-exchange-toggle.define.js';
+import '../components/account-notes/account-notes.define.js';
+import '../components/account-announcement/account-announcement.define.js';
 
 export * from './elements.js';

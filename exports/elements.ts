@@ -10,3 +10,5 @@ export { AccountRestrictions } from '../components/account-restrictions/account-
 export { AccountLimits } from '../components/account-limits/account-limits.js';
 export { CarrierPicker } from '../components/carrier-picker/carrier-picker.js';
 export { AppExchangeToggle } from '../components/app-exchange-toggle/app-exchange-toggle.js';
+export { AccountNotes } from '../components/account-notes/account-notes.js';
+export { AccountAnnouncement } from '../components/account-announcement/account-announcement.js';

@@ -63,6 +63,8 @@ describe('storybook', () => {
       'account-limits',
       'carrier-picker',
       'app-exchange-toggle',
+      'account-notes',
+      'account-announcement',
     ]) {
       assert.ok(
         [...titles].some((t) => t.endsWith(tag)),

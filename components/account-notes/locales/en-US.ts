@@ -1,0 +1,30 @@
+/** The English strings of `<account-notes>`; every other locale holds every key. */
+const en = {
+  heading: 'Notes',
+  intro: 'Notes about this customer for its administrators, and the announcement its users see when they sign in.',
+  customNotes: 'Customer notes',
+  customNotesHint: 'For the administrators who manage this account: agreements, contacts, anything to remember.',
+  customNotesPlaceholder: 'No notes yet.',
+  announcement: 'Announcement',
+  announcementHint: 'Shown to the users of this account when they sign in, until they dismiss it or it changes.',
+  announcementPlaceholder: 'No announcement.',
+  toolbar: '{label} formatting',
+  bold: 'Bold',
+  italic: 'Italic',
+  bulletList: 'Bulleted list',
+  numberList: 'Numbered list',
+  link: 'Link…',
+  unlink: 'Remove link',
+  ctrl: 'Ctrl',
+  linkTitle: 'Link',
+  linkAddress: 'Address',
+  linkHint: 'A web address such as https://example.com, or an e-mail address such as mailto:help@example.com.',
+  linkInvalid: 'Enter an address that starts with https://, http:// or mailto:.',
+  linkApply: 'Apply',
+  deleteAnnouncement: 'Delete announcement',
+  deleteTitle: 'Delete the announcement?',
+  deleteMessage: 'The users of {name} will no longer see it when they sign in.',
+  savedDone: 'Notes of {name} saved.',
+};
+export type AccountNotesMessages = Record<keyof typeof en, string>;
+export default en;
