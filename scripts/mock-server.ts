@@ -1,6 +1,8 @@
-// `npm run mock-server [-- --accounts N --depth D --seed S --latency MS --port P --host H]`:
+// `npm run mock-server [-- --accounts N --depth D --seed S --latency MS --port P --host H --allow-origin O]`:
 // an in-memory Kazoo Crossbar on http://127.0.0.1:8000 for demos and manual testing.
-// Environment: PORT, HOST, MOCK_ACCOUNTS, MOCK_DEPTH, MOCK_SEED, MOCK_LATENCY_MS.
+// Browser pages on localhost / 127.0.0.1 / [::1] may call it; `--allow-origin` (repeatable) adds an origin,
+// `--allow-origin '*'` allows any.
+// Environment: PORT, HOST, MOCK_ACCOUNTS, MOCK_DEPTH, MOCK_SEED, MOCK_LATENCY_MS, MOCK_ALLOW_ORIGIN (comma-separated).
 import { parseArgs } from 'node:util';
 import { createCrossbarEmulator } from '../src/mock/index.js';
 import { serveEmulator } from '../src/mock/node.js';
@@ -13,6 +15,7 @@ const { values } = parseArgs({
     latency: { type: 'string' },
     port: { type: 'string' },
     host: { type: 'string' },
+    'allow-origin': { type: 'string', multiple: true },
   },
 });
 
@@ -39,9 +42,14 @@ const emulator = createCrossbarEmulator({
   latencyMs: latency,
 });
 const seededMs = performance.now() - started;
+const origins = [...(values['allow-origin'] ?? []), ...(process.env.MOCK_ALLOW_ORIGIN ?? '').split(',')]
+  .map((o) => o.trim())
+  .filter((o) => o !== '');
+const allowedOrigins = origins.includes('*') ? '*' : origins;
 const server = await serveEmulator(emulator, {
   port: num(values.port, process.env.PORT, 8000),
   host: values.host ?? process.env.HOST ?? '127.0.0.1',
+  allowedOrigins,
 });
 
 const { login, superduperLogin } = emulator;
@@ -55,6 +63,9 @@ console.log(
   `  superduper admin ${superduperLogin.username} / ${superduperLogin.password}  account "${superduperLogin.accountName}" (${emulator.masterAccountId})`,
 );
 console.log(`  api key          ${emulator.apiKey}`);
+console.log(
+  `  browser origins  localhost, 127.0.0.1, [::1]${allowedOrigins === '*' ? ', any other (*)' : origins.map((o) => `, ${o}`).join('')}`,
+);
 console.log('Press Ctrl+C to stop.');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,5 +1,7 @@
 // The Crossbar emulator served over real HTTP (node:http), as `npm run mock-server` runs it.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createCrossbarEmulator, type CrossbarEmulator } from '../src/mock/index.js';
 import { md5 } from '../src/mock/md5.js';
@@ -44,7 +46,8 @@ describe('crossbar emulator over HTTP', () => {
     let key: unknown;
     let pages = 0;
     do {
-      const q = key === undefined ? '' : `&start_key=${encodeURIComponent(JSON.stringify(key))}`;
+      // Crossbar's keys are opaque strings: sent back as they came.
+      const q = key === undefined ? '' : `&start_key=${encodeURIComponent(String(key))}`;
       const res = await fetch(`${server.url}/v2/accounts/${em.rootAccountId}/children?page_size=20${q}`, {
         headers: { 'X-Auth-Token': token },
       });
@@ -53,6 +56,7 @@ describe('crossbar emulator over HTTP', () => {
       names.push(...body.data.map((d: { name: string }) => d.name.toLowerCase()));
       key = body.next_start_key;
       pages++;
+      assert.ok(pages < 1000, 'paging never ends');
     } while (key !== undefined);
     assert.ok(names.length > 20, `expected several pages, got ${names.length} children`);
     assert.equal(pages, Math.ceil(names.length / 20));
@@ -67,21 +71,48 @@ describe('crossbar emulator over HTTP', () => {
     const pre = await fetch(`${server.url}/v2/accounts/${em.rootAccountId}`, {
       method: 'OPTIONS',
       headers: {
-        Origin: 'http://portal.example',
+        Origin: 'http://localhost:5173',
         'Access-Control-Request-Method': 'PATCH',
         'Access-Control-Request-Headers': 'x-auth-token, content-type, if-match',
       },
     });
     assert.equal(pre.status, 204);
-    assert.equal(pre.headers.get('access-control-allow-origin'), 'http://portal.example');
+    assert.equal(pre.headers.get('access-control-allow-origin'), 'http://localhost:5173');
     assert.match(pre.headers.get('access-control-allow-methods') ?? '', /PATCH/);
     const allowed = (pre.headers.get('access-control-allow-headers') ?? '').toLowerCase();
     for (const h of ['x-auth-token', 'content-type', 'if-match']) assert.ok(allowed.includes(h), `${h} allowed`);
     const res = await fetch(`${server.url}/v2/accounts/${em.rootAccountId}`, {
-      headers: { Origin: 'http://portal.example', 'X-Auth-Token': token },
+      headers: { Origin: 'http://127.0.0.1:6006', 'X-Auth-Token': token },
     });
     assert.equal(res.status, 200);
-    assert.equal(res.headers.get('access-control-allow-origin'), 'http://portal.example');
+    assert.equal(res.headers.get('access-control-allow-origin'), 'http://127.0.0.1:6006');
+  });
+
+  it('lets only loopback origins call it by default (http(s)://localhost, 127.0.0.1, [::1], any port)', async () => {
+    const url = `${server.url}/v2/accounts/${em.rootAccountId}`;
+    for (const origin of ['http://localhost', 'https://localhost:8443', 'http://127.0.0.1:5173', 'http://[::1]:6006']) {
+      const res = await fetch(url, { headers: { Origin: origin, 'X-Auth-Token': token } });
+      assert.equal(res.status, 200, origin);
+      assert.equal(res.headers.get('access-control-allow-origin'), origin);
+    }
+    for (const origin of [
+      'http://portal.example',
+      'http://localhost.portal.example',
+      'http://127.0.0.1.portal.example:80',
+      'null',
+    ]) {
+      for (const method of ['OPTIONS', 'GET']) {
+        const res = await fetch(url, {
+          method,
+          headers: { Origin: origin, 'X-Auth-Token': token, 'Access-Control-Request-Method': 'GET' },
+        });
+        assert.equal(res.status, 403, `${method} from ${origin}`);
+        assert.equal(res.headers.get('access-control-allow-origin'), null, `${method} from ${origin}`);
+        await res.arrayBuffer();
+      }
+    }
+    // Without an Origin (curl, Node, another server) nothing changes.
+    assert.equal((await fetch(url, { headers: { 'X-Auth-Token': token } })).status, 200);
   });
 
   it('destroys the socket for a network fault, and keeps serving', async () => {
@@ -127,6 +158,82 @@ describe('crossbar emulator over HTTP', () => {
     });
     assert.equal(ok.status, 200);
     assert.equal((await ok.json()).data.org, 'Acme Telecom Inc.');
+  });
+});
+
+describe('crossbar emulator over HTTP: who may reach it', () => {
+  const em = createCrossbarEmulator({ seed: { accounts: 5, depth: 1 } });
+  const preflight = (url: string, origin: string) =>
+    fetch(`${url}/v2/accounts/${em.rootAccountId}`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'PATCH' },
+    });
+
+  it('widens the allowed origins with allowedOrigins, and to any with "*"', async () => {
+    const listed = await serveEmulator(em, { allowedOrigins: ['https://portal.example:8443'] });
+    try {
+      assert.equal((await preflight(listed.url, 'https://portal.example:8443')).status, 204);
+      assert.equal((await preflight(listed.url, 'http://localhost:3000')).status, 204);
+      assert.equal((await preflight(listed.url, 'https://portal.example')).status, 403);
+    } finally {
+      await listed.close();
+    }
+    const any = await serveEmulator(em, { allowedOrigins: '*' });
+    try {
+      const res = await preflight(any.url, 'https://anywhere.example');
+      assert.equal(res.status, 204);
+      assert.equal(res.headers.get('access-control-allow-origin'), 'https://anywhere.example');
+    } finally {
+      await any.close();
+    }
+  });
+
+  it('warns on the console when it listens beyond the loopback address, and not otherwise', async (t) => {
+    const warn = t.mock.method(console, 'warn', () => {});
+    const local = await serveEmulator(em);
+    await local.close();
+    assert.equal(warn.mock.callCount(), 0);
+    const wide = await serveEmulator(em, { host: '0.0.0.0' });
+    try {
+      assert.equal(warn.mock.callCount(), 1);
+      assert.match(String(warn.mock.calls[0]!.arguments[0]), /0\.0\.0\.0:\d+.*other machines/);
+    } finally {
+      await wide.close();
+    }
+  });
+
+  it('npm run mock-server takes --allow-origin', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/mock-server.ts',
+        '--port',
+        '0',
+        '--accounts',
+        '3',
+        '--allow-origin',
+        'http://portal.example',
+      ],
+      { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (b: Buffer) => {
+          out += b.toString();
+          const m = /listening on (http:\/\/\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`mock-server exited with ${code}: ${out}`)));
+      });
+      assert.equal((await preflight(url, 'http://portal.example')).status, 204);
+      assert.equal((await preflight(url, 'http://other.example')).status, 403);
+      assert.match(out, /browser origins\s+localhost, 127\.0\.0\.1, \[::1\], http:\/\/portal\.example/);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });
 

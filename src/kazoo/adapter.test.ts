@@ -480,3 +480,115 @@ describe('createKazooAdapter: wire details', () => {
     expect((await api.getAccount(a.id)).name).to.equal(name);
   });
 });
+
+describe('createKazooAdapter: what Crossbar scopes, pages and omits', () => {
+  /** A sub-account with matches inside it and beside it: 1 and 3 inside (3 a level deeper), 2 outside. */
+  async function scoped(api: AccountApi, rootId: string) {
+    const scope = await api.createAccount(rootId, { name: 'Scope Root' });
+    const inner = await api.createAccount(scope.id, { name: 'Inner Co' });
+    const one = await api.createAccount(scope.id, { name: 'Quokka 1 inside' });
+    const two = await api.createAccount(rootId, { name: 'Quokka 2 outside' });
+    const three = await api.createAccount(inner.id, { name: 'Quokka 3 inside' });
+    return { scope, one, two, three };
+  }
+
+  it('keeps searchAccounts inside rootId, though Crossbar searches the whole token subtree (cb_search:get_start_key)', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    const { scope, one, three } = await scoped(api, emulator.rootAccountId);
+    emulator.clearRequests();
+    const pages: { ids: string[]; next?: string }[] = [];
+    let cursor: string | undefined;
+    do {
+      const p = await api.searchAccounts('Quokka', { rootId: scope.id, cursor, pageSize: 1 });
+      pages.push({ ids: p.items.map((i) => i.id), next: p.nextCursor });
+      cursor = p.nextCursor;
+    } while (cursor);
+    // The outside match makes a short (empty) page that still leads on.
+    expect(pages.map((p) => p.ids)).to.deep.equal([[one.id], [], [three.id]]);
+    expect(pages[1]!.next).to.be.a('string');
+    // Crossbar's search rows carry no tree: each one's /tree told where it lies.
+    expect(emulator.requests.filter((r) => r.path.endsWith('/tree')).length).to.equal(3);
+    const found = await api.searchAccounts('Quokka', { rootId: scope.id });
+    expect(found.items.map((i) => i.tree?.includes(scope.id))).to.deep.equal([true, true]);
+    emulator.clearRequests();
+    const all = await api.searchAccounts('Quokka', { rootId: emulator.rootAccountId });
+    expect(all.items).to.have.length(3);
+    expect(emulator.requests.filter((r) => r.path.endsWith('/tree'))).to.deep.equal([]);
+    // With a host's token the session's account comes from token_auth, once.
+    const byToken = make({ credentials: undefined, token: emulator.issueToken() });
+    emulator.clearRequests();
+    expect((await byToken.searchAccounts('Quokka', { rootId: scope.id })).items).to.have.length(2);
+    await byToken.searchAccounts('Quokka', { rootId: scope.id });
+    expect(emulator.requests.filter((r) => r.path === '/v2/token_auth')).to.have.length(1);
+  });
+
+  it('filters rows that carry their tree on it, without reading more, and keeps the cursor', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    const { scope } = await scoped(api, emulator.rootAccountId);
+    const row = (id: string, tree: string[]) => ({ id, name: `Row ${id.slice(0, 4)}`, realm: 'r.example', tree });
+    const inside = row('a'.repeat(32), [emulator.masterAccountId, emulator.rootAccountId, scope.id]);
+    const outside = row('b'.repeat(32), [emulator.masterAccountId, emulator.rootAccountId]);
+    emulator.faults.add({
+      path: '/accounts/*/search',
+      method: 'GET',
+      status: 200,
+      times: 1,
+      body: { status: 'success', data: [inside, outside], page_size: 2, next_start_key: 'g2wAAAABbQAAAAF6ag' },
+    });
+    emulator.clearRequests();
+    const p = await api.searchAccounts('Row', { rootId: scope.id, pageSize: 2 });
+    expect(p.items.map((i) => i.id)).to.deep.equal([inside.id]);
+    expect(emulator.requests.filter((r) => r.path.endsWith('/tree'))).to.deep.equal([]);
+    await api.searchAccounts('Row', { rootId: scope.id, pageSize: 2, cursor: p.nextCursor });
+    const again = emulator.requests.filter((r) => r.path.endsWith('/search')).at(-1)!;
+    expect(again.query.start_key).to.equal('g2wAAAABbQAAAAF6ag');
+  });
+
+  it('pages with the opaque keys Crossbar sends and with raw view keys, sending each back as it came', async () => {
+    for (const startKeys of ['opaque', 'raw'] as const) {
+      const { emulator, make } = setup({ seed: { accounts: 45, depth: 1, seed: 2 }, startKeys });
+      const api = make();
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const p = await api.listChildren(emulator.rootAccountId, { cursor, pageSize: 20 });
+        ids.push(...p.items.map((i) => i.id));
+        cursor = p.nextCursor;
+      } while (cursor);
+      expect(new Set(ids).size, startKeys).to.equal(45);
+      const lists = emulator.requests.filter((r) => r.path.endsWith('/children'));
+      expect(lists).to.have.length(3);
+      const sent = lists[1]!.query.start_key!;
+      if (startKeys === 'opaque') expect(sent, startKeys).to.match(/^[A-Za-z0-9_-]+$/);
+      else expect(JSON.parse(sent), startKeys).to.be.an('array');
+    }
+  });
+
+  it('never takes "undefined" for a revision, and reads none when Crossbar leaves it out', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    const a = await api.createAccount(emulator.rootAccountId, { name: 'Revisionless Co' });
+    expect(a.revision).to.match(/^1-/);
+    const token = emulator.issueToken();
+    const reply = async (path: string) =>
+      (await emulator.handle(new Request(`http://x.test/v2${path}`, { headers: { 'X-Auth-Token': token } }))).json();
+    for (const revision of ['undefined', undefined]) {
+      const stored = (await api.getAccount(a.id)).revision;
+      const doc = await reply(`/accounts/${a.id}`);
+      const limits = await reply(`/accounts/${a.id}/limits`);
+      doc.revision = revision;
+      limits.revision = revision;
+      emulator.faults.add({ path: `/accounts/${a.id}`, method: 'GET', status: 200, body: doc, times: 2 });
+      emulator.faults.add({ path: `/accounts/${a.id}/limits`, method: 'GET', status: 200, body: limits, times: 1 });
+      expect((await api.getAccount(a.id)).revision, String(revision)).to.equal(undefined);
+      expect((await api.getLimits(a.id)).revision, String(revision)).to.equal(undefined);
+      // A server without revisions cannot tell a stale edit: the save goes through, no conflict.
+      const saved = await api.updateAccount(a.id, { timezone: 'Europe/Oslo' }, { expectedRevision: stored });
+      expect(saved.timezone, String(revision)).to.equal('Europe/Oslo');
+      expect(saved.revision, String(revision)).to.match(/^\d+-/);
+      emulator.faults.clear();
+    }
+  });
+});

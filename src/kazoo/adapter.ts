@@ -104,7 +104,46 @@ export function createKazooAdapter(
     return { data: parsed.data as z.infer<S>, env };
   }
 
-  const revisionOf = (env: Envelope) => (env.revision === undefined ? undefined : String(env.revision));
+  // Current Crossbar leaves `revision` out when there is none; older servers sent the string "undefined".
+  const revisionOf = (env: Envelope) =>
+    env.revision === undefined || env.revision === 'undefined' || env.revision === ''
+      ? undefined
+      : String(env.revision);
+
+  /** The token's account: Crossbar scopes every account search to it (cb_search:get_start_key). */
+  let caller: { token: string | undefined; id: string } | undefined;
+  async function callerAccountId(signal?: AbortSignal): Promise<string> {
+    const token = await http.currentToken(signal);
+    if (http.authReply && http.authReply.token === token) return http.authReply.data.account_id;
+    const known = caller;
+    if (known && known.token === token) return known.id;
+    const { data } = await call(AuthData, { method: 'GET', path: '/token_auth', signal });
+    caller = { token, id: data.account_id };
+    return data.account_id;
+  }
+
+  /**
+   * The search rows below `rootId`. Rows that carry their `tree` are checked on it; Crossbar's search rows carry
+   * none, so their `/tree` (the caller's part of it, cb_accounts:get_authorized_account_tree) is read instead.
+   */
+  async function withinRoot(items: AccountSummary[], rootId: string, signal?: AbortSignal) {
+    if (!items.length || rootId === (await callerAccountId(signal))) return items;
+    const kept = await Promise.all(
+      items.map(async (item): Promise<AccountSummary | undefined> => {
+        if (item.tree) return item.tree.includes(rootId) ? item : undefined;
+        try {
+          const { data } = await call(AncestorList, { method: 'GET', path: `/accounts/${enc(item.id)}/tree`, signal });
+          const tree = data.map((a) => a.id).filter((id) => id !== item.id);
+          return tree.includes(rootId) ? { ...item, tree } : undefined;
+        } catch (e) {
+          // Gone or out of reach since the search: not below the root either.
+          if (AccountApiError.is(e, 'not-found', 'forbidden')) return undefined;
+          throw e;
+        }
+      }),
+    );
+    return kept.filter((x): x is AccountSummary => x !== undefined);
+  }
 
   async function readAccountDoc(id: string, signal?: AbortSignal) {
     const { data, env } = await call(AccountDoc, { method: 'GET', path: `/accounts/${enc(id)}`, signal });
@@ -281,8 +320,9 @@ export function createKazooAdapter(
       const q = query.trim();
       if (!q) return { items: [] };
       const by = ID_RE.test(q) ? 'id' : REALM_RE.test(q) ? 'realm' : 'name';
-      const path = opts?.rootId ? `/accounts/${enc(opts.rootId)}/search` : '/search';
-      return page(
+      const rootId = opts?.rootId;
+      const path = rootId ? `/accounts/${enc(rootId)}/search` : '/search';
+      const found = await page(
         AccountList,
         {
           method: 'GET',
@@ -294,6 +334,10 @@ export function createKazooAdapter(
         opts?.cursor,
         opts?.pageSize,
       );
+      // Crossbar searches the token's whole subtree whatever the path says: keep what lies below the root.
+      // A page may come back short (even empty); its cursor still leads on.
+      if (!rootId) return found;
+      return { ...found, items: await withinRoot(found.items, rootId, opts?.signal) };
     },
 
     async getAncestors(accountId, opts) {

@@ -4,6 +4,7 @@ import type { CatalogApp } from './catalog.js';
 import type { Db } from './db.js';
 import { collationKey } from './sorted.js';
 import { errors, success, type Reply, type ReplyMeta, type SuccessExtras } from './http.js';
+import { decodeStartKey, encodeStartKey } from './start-key.js';
 import type { StoredDoc, TokenRecord } from './types.js';
 import type { Validator } from './validate.js';
 
@@ -14,6 +15,10 @@ export interface Env {
   readonly classifierShape: 'object' | 'array';
   readonly maxPageSize: number;
   readonly tokenTtlMs: number;
+  /** How `start_key` / `next_start_key` go out: Crossbar's opaque encoding, or the raw view key. */
+  readonly startKeys: 'opaque' | 'raw';
+  /** crossbar.accounts `allow_move`: who may move an account. */
+  readonly allowMove: 'superduper_admin' | 'tree';
   /** The platform's apps: the seeded catalog plus `extraApps`. */
   readonly catalog: readonly CatalogApp[];
   now(): number;
@@ -68,6 +73,19 @@ export function isSuperduper(ctx: Ctx, env: Env): boolean {
   return env.db.account(callerId(ctx))?.pvt_superduper_admin === true;
 }
 
+/** cb_context:is_account_admin: the token's user is an admin of the token's account (an API key has no user). */
+export function isAccountAdmin(ctx: Ctx, env: Env): boolean {
+  const owner = ctx.auth?.ownerId;
+  return owner !== undefined && env.db.usersOf(callerId(ctx)).get(owner)?.priv_level === 'admin';
+}
+
+/** 404 for an unknown account (api_resource:malformed_request, before any authorization). */
+export function existingAccount(env: Env, id: string | undefined): StoredDoc {
+  const doc = id === undefined ? undefined : env.db.account(id);
+  if (!doc) throw errors.notFound(id ?? '');
+  return doc;
+}
+
 /** 404 for an unknown account, 403 unless the token's account is the account, above it, or superduper. */
 export function requireAccount(ctx: Ctx, env: Env, id: string | undefined): StoredDoc {
   const doc = id === undefined ? undefined : env.db.full(id);
@@ -108,24 +126,30 @@ export interface Paging {
 export function paging(ctx: Ctx, env: Env): Paging {
   const all = ctx.query.paginate === 'false';
   let size = 50;
-  const raw = ctx.query.page_size;
-  if (raw !== undefined && raw !== '') {
-    const n = Number(raw);
+  const rawSize = ctx.query.page_size;
+  if (rawSize !== undefined && rawSize !== '') {
+    const n = Number(rawSize);
     if (!Number.isInteger(n) || n < 1) {
-      throw errors.field('page_size', 'minimum', 'Value must be at least 1', { target: 1, value: raw });
+      throw errors.field('page_size', 'minimum', 'Value must be at least 1', { target: 1, value: rawSize });
     }
     size = n;
   }
   size = Math.min(size, env.maxPageSize);
-  const hasStart = ctx.query.start_key !== undefined && ctx.query.start_key !== '';
-  let start: unknown = ctx.query.start_key;
+  const raw = ctx.query.start_key;
+  const hasStart = raw !== undefined && raw !== '';
+  let start: unknown = raw;
   if (hasStart) {
-    try {
-      start = JSON.parse(ctx.query.start_key!);
-      // A bare id made only of digits must stay the string it was.
-      if (typeof start === 'number' && String(start) !== ctx.query.start_key) start = ctx.query.start_key;
-    } catch {
-      start = ctx.query.start_key;
+    const opaque = decodeStartKey(raw);
+    if (opaque) start = opaque.key;
+    else {
+      // A raw JSON view key, as older servers (and this emulator's `startKeys: 'raw'`) send it.
+      try {
+        start = JSON.parse(raw);
+        // A bare id made only of digits must stay the string it was.
+        if (typeof start === 'number' && String(start) !== raw) start = raw;
+      } catch {
+        start = raw;
+      }
     }
   }
   return { all, size, start, hasStart };
@@ -176,10 +200,16 @@ export function listPage<T>(
   const data = picked.map(opts.present);
   const page: { page_size: number; start_key?: unknown; next_start_key?: unknown } = { page_size: data.length };
   if (!p.all) {
-    page.start_key = p.hasStart ? p.start : picked.length ? opts.keyOf(picked[0]!) : '';
-    if (next !== undefined) page.next_start_key = next;
+    const start = p.hasStart ? p.start : picked.length ? opts.keyOf(picked[0]!) : '';
+    page.start_key = startKeyOut(env, start);
+    if (next !== undefined) page.next_start_key = startKeyOut(env, next);
   }
   return ok(ctx, env, data, { page });
+}
+
+/** A view key as the server sends it back (api_util:encode_start_keys). */
+export function startKeyOut(env: Env, key: unknown): unknown {
+  return env.startKeys === 'raw' ? key : encodeStartKey(key);
 }
 
 /**

@@ -1,7 +1,19 @@
 import { expect } from '@open-wc/testing';
 import { createCrossbarEmulator } from './index.js';
-import { BASE, byNameThenId, call, credentials, login, startsWithFolded, walk, type Loose } from './test-helpers.js';
+import { decodeStartKey } from './start-key.js';
+import {
+  BASE,
+  byNameThenId,
+  call,
+  credentials,
+  login,
+  startKeyParam,
+  startsWithFolded,
+  walk,
+  type Loose,
+} from './test-helpers.js';
 import type { CrossbarEmulator } from './types.js';
+import { Validator } from './validate.js';
 
 const HEX32 = /^[0-9a-f]{32}$/;
 
@@ -28,7 +40,7 @@ describe('crossbar emulator: authentication', () => {
     expect(r.json.status).to.equal('success');
     expect(r.json.auth_token).to.be.a('string').and.not.empty;
     expect(r.json.request_id).to.match(HEX32);
-    expect(r.json).to.include.keys('node', 'timestamp', 'version', 'revision');
+    expect(r.json).to.include.keys('node', 'timestamp', 'version');
     expect(r.json.data).to.include({
       account_id: em.rootAccountId,
       is_reseller: true,
@@ -170,12 +182,13 @@ describe('crossbar emulator: account tree listings', () => {
     const second = await call(
       em,
       'GET',
-      `/accounts/${em.rootAccountId}/children?page_size=10&start_key=${encodeURIComponent(JSON.stringify(next))}`,
+      `/accounts/${em.rootAccountId}/children?page_size=10&start_key=${encodeURIComponent(startKeyParam(next))}`,
       {
         token,
       },
     );
-    expect(second.json.data[0].id).to.equal(next[next.length - 1]);
+    const nextKey = decodeStartKey(next)!.key as string[];
+    expect(second.json.data[0].id).to.equal(nextKey[nextKey.length - 1]);
     const all = await walk(em, token, `/accounts/${em.rootAccountId}/children`, 100);
     expect(all.items.map((i) => i.id)).to.deep.equal([...all.items].sort(byNameThenId).map((i) => i.id));
     const at = all.items.findIndex((i) => i.id === renamed.id);
@@ -203,7 +216,7 @@ describe('crossbar emulator: account tree listings', () => {
     ).to.equal(400);
   });
 
-  it('lists descendants with their tree, and ancestors with /tree and /parents', async () => {
+  it('lists descendants with their tree, and ancestors from the caller down with /tree and /parents', async () => {
     const deep = createCrossbarEmulator({ seed: { accounts: 80, depth: 3 } });
     const t = deep.issueToken();
     const { items } = await walk(deep, t, `/accounts/${deep.rootAccountId}/descendants`, 25);
@@ -214,8 +227,8 @@ describe('crossbar emulator: account tree listings', () => {
     expect(nested.tree.slice(0, 2)).to.deep.equal([deep.masterAccountId, deep.rootAccountId]);
     for (const which of ['tree', 'parents']) {
       const r = await call(deep, 'GET', `/accounts/${nested.id}/${which}`, { token: t });
-      expect(r.json.data.map((a: Loose) => a.id)).to.deep.equal(nested.tree);
-      expect(r.json.data[0]).to.deep.equal({ id: deep.masterAccountId, name: 'Kazoo Platform' });
+      expect(r.json.data.map((a: Loose) => a.id)).to.deep.equal(nested.tree.slice(1));
+      expect(r.json.data[0]).to.deep.equal({ id: deep.rootAccountId, name: 'Acme Telecom' });
     }
     const parent = nested.tree[3];
     const root = await call(deep, 'GET', `/accounts/${deep.rootAccountId}/children?paginate=false`, { token: t });
@@ -251,20 +264,34 @@ describe('crossbar emulator: search', () => {
     expect(exact.json.data.map((i: Loose) => i.name)).to.include('Café Lumière');
   });
 
-  it('limits results to the descendants of the path account', async () => {
+  it("searches the token's descendants whatever account the path names (cb_search:get_start_key)", async () => {
     const { items } = await walk(em, token, `/accounts/${em.rootAccountId}/descendants`, 500);
     const parent = items.find((i) => i.descendants_count > 2)!;
     const child = items.find((i) => i.tree[i.tree.length - 1] === parent.id)!;
-    const r = await walk(
-      em,
-      token,
-      `/accounts/${parent.id}/search?t=account&q=name&v=${encodeURIComponent(child.name.slice(0, 1))}`,
-      50,
+    const v = encodeURIComponent(child.name.slice(0, 1));
+    const underParent = await walk(em, token, `/accounts/${parent.id}/search?t=account&q=name&v=${v}`, 50);
+    const underCaller = await walk(em, token, `/search?t=account&q=name&v=${v}`, 50);
+    expect(underParent.items.map((i) => i.id)).to.deep.equal(underCaller.items.map((i) => i.id));
+    expect(underParent.items.some((hit) => !items.find((i) => i.id === hit.id)!.tree.includes(parent.id))).to.equal(
+      true,
     );
-    expect(r.items.length).to.be.greaterThan(0);
-    for (const hit of r.items) expect(items.find((i) => i.id === hit.id)!.tree).to.include(parent.id);
+    // A sub-account's token searches its own subtree, even on a path above it or in another reseller's tree.
+    const sub = em.issueToken(parent.id);
+    for (const path of [`/accounts/${em.rootAccountId}/search`, `/accounts/${em.foreignAccountId}/search`, '/search']) {
+      const r = await walk(em, sub, `${path}?t=account&q=name&v=${v}`, 50);
+      expect(r.items.length, path).to.be.greaterThan(0);
+      for (const hit of r.items) expect(items.find((i) => i.id === hit.id)!.tree, path).to.include(parent.id);
+    }
+    const multi = await call(em, 'GET', `/accounts/${em.rootAccountId}/search/multi?t=account&by_name=${v}`, {
+      token: sub,
+    });
+    expect(multi.status).to.equal(200);
+    for (const hit of multi.json.data.name) expect(items.find((i) => i.id === hit.id)!.tree).to.include(parent.id);
     const none = await call(em, 'GET', `/search?t=account&q=name&v=${encodeURIComponent('Globex')}`, { token });
     expect(none.json.data).to.deep.equal([]);
+    expect(
+      (await call(em, 'GET', `/accounts/${'0'.repeat(32)}/search?t=account&q=name&v=a`, { token })).status,
+    ).to.equal(404);
   });
 
   it('searches realm and id prefixes, and answers search/multi', async () => {
@@ -338,7 +365,7 @@ describe('crossbar emulator: account documents', () => {
     const r = await call(em, 'PUT', '/accounts', { token, body: { data: { name: 'Direct Child Co.' } } });
     expect(r.status).to.equal(201);
     const tree = await call(em, 'GET', `/accounts/${r.json.data.id}/tree`, { token });
-    expect(tree.json.data.map((a: Loose) => a.id)).to.deep.equal([em.masterAccountId, em.rootAccountId]);
+    expect(tree.json.data.map((a: Loose) => a.id)).to.deep.equal([em.rootAccountId]);
   });
 
   it('merges PATCH (null deletes), replaces on POST, keeps unknown keys, ignores server keys', async () => {
@@ -405,7 +432,7 @@ describe('crossbar emulator: account documents', () => {
     expect((await call(em, 'GET', `/accounts/${acc.id}`, { token })).json.data.org).to.equal('one');
   });
 
-  it('deletes leaf accounts only: 500 account_has_descendants, 403 on itself and the master', async () => {
+  it('deletes leaf accounts only: 500 account_has_descendants, its own too, 405 on the master (cb_accounts:validate_delete_request, allowed_methods_on_account)', async () => {
     const parent = await createAccount(em, token, em.rootAccountId, { name: 'Parent To Delete' });
     const child = await createAccount(em, token, parent.id, { name: 'Child To Delete' });
     const refused = await call(em, 'DELETE', `/accounts/${parent.id}`, { token });
@@ -418,9 +445,20 @@ describe('crossbar emulator: account documents', () => {
     const kids = await walk(em, token, `/accounts/${em.rootAccountId}/children`, 100);
     expect(kids.items.find((k) => k.id === parent.id).descendants_count).to.equal(0);
     expect((await call(em, 'DELETE', `/accounts/${parent.id}`, { token })).status).to.equal(200);
-    expect((await call(em, 'DELETE', `/accounts/${em.rootAccountId}`, { token })).status).to.equal(403);
+    const own = await call(em, 'DELETE', `/accounts/${em.rootAccountId}`, { token });
+    expect(own.status).to.equal(500);
+    expect(own.json.message).to.equal('account_has_descendants');
+    // Crossbar has no guard against deleting one's own account: a leaf goes, and its tokens with it.
+    const leaf = await createAccount(em, token, em.rootAccountId, { name: 'Self Deleting Leaf' });
+    const selfToken = em.issueToken(leaf.id);
+    expect((await call(em, 'DELETE', `/accounts/${leaf.id}`, { token: selfToken })).status).to.equal(200);
+    expect((await call(em, 'GET', `/accounts/${leaf.id}`, { token })).status).to.equal(404);
     const sd = em.issueToken(em.masterAccountId);
-    expect((await call(em, 'DELETE', `/accounts/${em.masterAccountId}`, { token: sd })).status).to.equal(403);
+    const master = await call(em, 'DELETE', `/accounts/${em.masterAccountId}`, { token: sd });
+    expect(master.status).to.equal(405);
+    expect(master.headers.get('Allow')).not.to.contain('DELETE');
+    const options = await em.handle(new Request(`${BASE}/accounts/${em.masterAccountId}`, { method: 'OPTIONS' }));
+    expect(options.headers.get('Allow')).to.equal('GET, PUT, POST, PATCH, OPTIONS');
   });
 
   it('honours enabled only from an ancestor', async () => {
@@ -494,12 +532,13 @@ describe('crossbar emulator: move and reseller', () => {
     const moved = await call(em, 'POST', `/accounts/${b.id}/move`, { token: acme, body: { data: { to: a.id } } });
     expect(moved.status).to.equal(200);
     const tree = await call(em, 'GET', `/accounts/${bChild.id}/tree`, { token: acme });
-    expect(tree.json.data.map((x: Loose) => x.id)).to.deep.equal([em.masterAccountId, em.rootAccountId, a.id, b.id]);
+    expect(tree.json.data.map((x: Loose) => x.id)).to.deep.equal([em.rootAccountId, a.id, b.id]);
     const kids = await call(em, 'GET', `/accounts/${em.rootAccountId}/children?paginate=false`, { token: acme });
     expect(kids.json.data.find((k: Loose) => k.id === a.id).descendants_count).to.equal(2);
     expect(kids.json.data.find((k: Loose) => k.id === b.id)).to.equal(undefined);
+    // crossbar_util:validate_move: forbidden when the new parent is the account or below it.
     const loop = await call(em, 'POST', `/accounts/${a.id}/move`, { token: acme, body: { data: { to: bChild.id } } });
-    expect(loop.status).to.equal(400);
+    expect(loop.status).to.equal(403);
   });
 
   it('refuses moves across resellers (403) and into foreign trees', async () => {
@@ -1094,5 +1133,557 @@ describe('crossbar emulator: state', () => {
     );
     expect(page.json.data).to.have.length(1000);
     expect(page.json.data[0].name.toLowerCase() >= 'm').to.equal(true);
+  });
+});
+
+// ---------- who may call what ----------
+
+type Principal = 'reseller admin' | 'sub-account admin' | 'sub-account user' | 'sub-reseller admin';
+const RELATIONS = [
+  'itself',
+  'descendant',
+  "sub-reseller's customer",
+  'sibling',
+  'parent',
+  'ancestor',
+  "another reseller's account",
+  'the master',
+] as const;
+type Relation = (typeof RELATIONS)[number];
+/** Expected statuses in RELATIONS order; `_` where the relation is not one of that principal's. */
+type Cells = readonly (number | null)[];
+const _ = null;
+
+/**
+ * The fixture (made by the superduper admin):
+ *   Kazoo Platform (master) ─┬─ Acme Telecom (reseller) ── Middle Co ─┬─ Sub Co ── Sub Child ── Sub Grandchild
+ *                            │                                         ├─ Sub Sibling
+ *                            │                                         └─ Sub Reseller (reseller) ── Reseller Customer ── RC Child
+ *                            ├─ Globex Communications (reseller)
+ *                            └─ Platform Direct (a master's direct account)
+ */
+const RELATIVES: Record<Principal, Partial<Record<Relation, string>>> = {
+  'reseller admin': {
+    itself: 'acme',
+    descendant: 'sub',
+    "sub-reseller's customer": 'resellerCustomer',
+    sibling: 'direct',
+    parent: 'master',
+    "another reseller's account": 'globex',
+  },
+  'sub-account admin': {
+    itself: 'sub',
+    descendant: 'subChild',
+    sibling: 'subSibling',
+    parent: 'middle',
+    ancestor: 'acme',
+    "another reseller's account": 'globex',
+    'the master': 'master',
+  },
+  'sub-account user': {
+    itself: 'sub',
+    descendant: 'subChild',
+    sibling: 'subSibling',
+    parent: 'middle',
+    ancestor: 'acme',
+    "another reseller's account": 'globex',
+    'the master': 'master',
+  },
+  'sub-reseller admin': {
+    itself: 'subReseller',
+    descendant: 'resellerCustomer',
+    sibling: 'sub',
+    parent: 'middle',
+    ancestor: 'acme',
+    "another reseller's account": 'globex',
+    'the master': 'master',
+  },
+};
+
+interface TableCall {
+  call: string;
+  /** The Crossbar function whose rule the row follows. */
+  cite: string;
+  send: (em: CrossbarEmulator, token: string, id: string, ids: Record<string, string>) => Promise<number>;
+  expect: Record<Principal, Cells>;
+}
+
+const sending =
+  (method: string, suffix: string, body?: (ids: Record<string, string>) => unknown): TableCall['send'] =>
+  async (em, token, id, ids) =>
+    (await call(em, method, `/accounts/${id}${suffix}`, { token, body: body?.(ids) })).status;
+
+const ledgerEntry = (type: string) => () => ({
+  data: {
+    amount: 2,
+    source: { service: 'adjustments', id: crypto.randomUUID().replace(/-/g, '') },
+    usage: { type, quantity: 0, unit: 'USD' },
+  },
+});
+
+// Reading the tree of a descendant, the own account or any account a token may reach at all: the same answers.
+const REACHABLE = {
+  'reseller admin': [200, 200, 200, 403, 403, _, 403, _],
+  'sub-account admin': [200, 200, _, 403, 403, 403, 403, 403],
+  'sub-account user': [200, 200, _, 403, 403, 403, 403, 403],
+  'sub-reseller admin': [200, 200, _, 403, 403, 403, 403, 403],
+} satisfies Record<Principal, Cells>;
+const NOBODY_BUT_SUPERDUPER = {
+  'reseller admin': [403, 403, 403, 403, 403, _, 403, _],
+  'sub-account admin': [403, 403, _, 403, 403, 403, 403, 403],
+  'sub-account user': [403, 403, _, 403, 403, 403, 403, 403],
+  'sub-reseller admin': [403, 403, _, 403, 403, 403, 403, 403],
+} satisfies Record<Principal, Cells>;
+const STRICT_ANCESTOR = {
+  'reseller admin': [403, 200, 200, 403, 403, _, 403, _],
+  'sub-account admin': [403, 200, _, 403, 403, 403, 403, 403],
+  'sub-account user': [403, 200, _, 403, 403, 403, 403, 403],
+  'sub-reseller admin': [403, 200, _, 403, 403, 403, 403, 403],
+} satisfies Record<Principal, Cells>;
+// Only the account's own reseller (the nearest reseller strictly above it) or a superduper admin.
+const OWN_RESELLER = (ok: number) =>
+  ({
+    'reseller admin': [403, ok, 403, 403, 403, _, 403, _],
+    'sub-account admin': [403, 403, _, 403, 403, 403, 403, 403],
+    'sub-account user': [403, 403, _, 403, 403, 403, 403, 403],
+    'sub-reseller admin': [403, ok, _, 403, 403, 403, 403, 403],
+  }) satisfies Record<Principal, Cells>;
+
+const TABLE: TableCall[] = [
+  {
+    call: 'GET /accounts/{id}',
+    cite: 'cb_simple_authz:account_is_descendant',
+    send: sending('GET', ''),
+    expect: REACHABLE,
+  },
+  {
+    call: 'PATCH /accounts/{id}',
+    cite: 'cb_simple_authz:account_is_descendant; cb_accounts:validate_patch_request checks no admin flag',
+    send: sending('PATCH', '', () => ({ data: { org: 'Authorization Table' } })),
+    expect: {
+      'reseller admin': [200, 200, 200, 403, 403, _, 403, _],
+      'sub-account admin': [200, 200, _, 403, 403, 403, 403, 403],
+      'sub-account user': [200, 200, _, 403, 403, 403, 403, 403],
+      'sub-reseller admin': [200, 200, _, 403, 403, 403, 403, 403],
+    },
+  },
+  {
+    call: 'GET /accounts/{id}/children',
+    cite: 'cb_simple_authz:account_is_descendant, cb_accounts:load_children',
+    send: sending('GET', '/children'),
+    expect: REACHABLE,
+  },
+  {
+    call: 'GET /accounts/{id}/tree',
+    cite: 'cb_simple_authz:account_is_descendant, cb_accounts:get_authorized_account_tree',
+    send: sending('GET', '/tree'),
+    expect: REACHABLE,
+  },
+  {
+    call: 'GET /accounts/{id}/parents',
+    cite: 'cb_simple_authz:account_is_descendant, cb_accounts:find_accounts_from_tree',
+    send: sending('GET', '/parents'),
+    expect: REACHABLE,
+  },
+  {
+    call: 'GET /accounts/{id}/siblings',
+    cite: "cb_accounts:load_siblings (not of one's own account, allow_sibling_listing default true)",
+    send: sending('GET', '/siblings'),
+    expect: STRICT_ANCESTOR,
+  },
+  {
+    call: 'GET /accounts/{id}/search',
+    cite: "cb_search:authorize/1 grants any token; cb_search:get_start_key scopes to the token's account",
+    send: sending('GET', '/search?t=account&q=name&v=s'),
+    expect: {
+      'reseller admin': [200, 200, 200, 200, 200, _, 200, _],
+      'sub-account admin': [200, 200, _, 200, 200, 200, 200, 200],
+      'sub-account user': [200, 200, _, 200, 200, 200, 200, 200],
+      'sub-reseller admin': [200, 200, _, 200, 200, 200, 200, 200],
+    },
+  },
+  {
+    call: 'PUT /accounts/{id}/ledgers/credit',
+    cite: 'cb_ledgers:authorize_create (cb_context:reseller_id = kz_services_reseller:find_id)',
+    send: sending('PUT', '/ledgers/credit', ledgerEntry('credit')),
+    expect: OWN_RESELLER(201),
+  },
+  {
+    call: 'PUT /accounts/{id}/ledgers/debit',
+    cite: 'cb_ledgers:authorize_create',
+    send: sending('PUT', '/ledgers/debit', ledgerEntry('debit')),
+    expect: OWN_RESELLER(201),
+  },
+  {
+    call: 'POST /accounts/{id}/services',
+    cite: 'cb_services:is_allowed (kz_services_reseller:get_id or superduper)',
+    send: sending('POST', '/services', () => ({ data: {} })),
+    expect: OWN_RESELLER(200),
+  },
+  {
+    call: 'POST /accounts/{id}/limits',
+    cite: "cb_limits:is_allowed (the account's reseller, the master's direct accounts, superduper)",
+    send: sending('POST', '/limits', () => ({ data: {} })),
+    expect: {
+      'reseller admin': [200, 200, 403, 403, 403, _, 403, _],
+      'sub-account admin': [403, 403, _, 403, 403, 403, 403, 403],
+      'sub-account user': [403, 403, _, 403, 403, 403, 403, 403],
+      'sub-reseller admin': [403, 200, _, 403, 403, 403, 403, 403],
+    },
+  },
+  {
+    call: 'PUT /accounts/{id}/api_key',
+    cite: 'cb_accounts:validate_account_path(API_KEY, PUT): cb_context:is_account_admin',
+    send: sending('PUT', '/api_key'),
+    expect: {
+      'reseller admin': [201, 201, 201, 403, 403, _, 403, _],
+      'sub-account admin': [201, 201, _, 403, 403, 403, 403, 403],
+      'sub-account user': [403, 403, _, 403, 403, 403, 403, 403],
+      'sub-reseller admin': [201, 201, _, 403, 403, 403, 403, 403],
+    },
+  },
+  {
+    call: 'GET /accounts/{id}/apps_store/blacklist',
+    cite: 'cb_apps_store:validate_blacklist (kzd_accounts:is_in_account_hierarchy, self excluded)',
+    send: sending('GET', '/apps_store/blacklist'),
+    expect: STRICT_ANCESTOR,
+  },
+  {
+    call: 'POST /accounts/{id}/apps_store/blacklist',
+    cite: 'cb_apps_store:validate_blacklist',
+    send: sending('POST', '/apps_store/blacklist', () => ({ data: { blacklist: [] } })),
+    expect: STRICT_ANCESTOR,
+  },
+  {
+    call: 'DELETE /accounts/{id} (every account in reach has sub-accounts)',
+    cite: 'cb_accounts:allowed_methods_on_account (405 on the master), validate_delete_request (500)',
+    send: sending('DELETE', ''),
+    expect: {
+      'reseller admin': [500, 500, 500, 403, 405, _, 403, _],
+      'sub-account admin': [500, 500, _, 403, 403, 403, 403, 405],
+      'sub-account user': [500, 500, _, 403, 403, 403, 403, 405],
+      'sub-reseller admin': [500, 500, _, 403, 403, 403, 403, 405],
+    },
+  },
+  {
+    call: 'POST /accounts/{id}/move (allow_move: superduper_admin, the stock setting)',
+    cite: 'cb_accounts:validate_move(<<"superduper_admin">>, ...)',
+    send: sending('POST', '/move', (ids) => ({ data: { to: ids.subSibling } })),
+    expect: NOBODY_BUT_SUPERDUPER,
+  },
+  {
+    call: 'PUT /accounts/{id}/reseller',
+    cite: 'cb_accounts:validate_account_path(RESELLER, PUT): cb_context:is_superduper_admin',
+    send: sending('PUT', '/reseller'),
+    expect: NOBODY_BUT_SUPERDUPER,
+  },
+  {
+    call: 'DELETE /accounts/{id}/reseller',
+    cite: 'cb_accounts:validate_account_path(RESELLER, DELETE): cb_context:is_superduper_admin',
+    send: sending('DELETE', '/reseller'),
+    expect: NOBODY_BUT_SUPERDUPER,
+  },
+];
+
+/** Builds the fixture above; returns the emulator, account ids by name and a token per principal. */
+async function authorizationFixture(allowMove: 'superduper_admin' | 'tree') {
+  const em = createCrossbarEmulator({ seed: { accounts: 4, depth: 1, seed: 2 }, allowMove });
+  const sd = em.issueToken(em.masterAccountId);
+  const ids: Record<string, string> = {
+    master: em.masterAccountId,
+    acme: em.rootAccountId,
+    globex: em.foreignAccountId,
+  };
+  const add = async (key: string, parent: string, name: string) => {
+    ids[key] = (await createAccount(em, sd, ids[parent]!, { name })).id;
+  };
+  await add('direct', 'master', 'Platform Direct');
+  await add('middle', 'acme', 'Middle Co');
+  await add('sub', 'middle', 'Sub Co');
+  await add('subChild', 'sub', 'Sub Child');
+  await add('subGrandchild', 'subChild', 'Sub Grandchild');
+  await add('subSibling', 'middle', 'Sub Sibling');
+  await add('subReseller', 'middle', 'Sub Reseller');
+  expect((await call(em, 'PUT', `/accounts/${ids.subReseller}/reseller`, { token: sd })).status).to.equal(200);
+  await add('resellerCustomer', 'subReseller', 'Reseller Customer');
+  await add('resellerGrandchild', 'resellerCustomer', 'RC Child');
+  const user = async (account: string, username: string, priv_level: string): Promise<string> => {
+    const r = await call(em, 'PUT', `/accounts/${ids[account]}/users`, {
+      token: sd,
+      body: { data: { first_name: 'Table', last_name: priv_level, username, priv_level } },
+    });
+    expect(r.status, JSON.stringify(r.json)).to.equal(201);
+    return r.json.data.id;
+  };
+  const tokens: Record<Principal, string> = {
+    'reseller admin': em.issueToken(),
+    'sub-account admin': em.issueToken(ids.sub, await user('sub', 'admin@sub.example', 'admin')),
+    'sub-account user': em.issueToken(ids.sub, await user('sub', 'user@sub.example', 'user')),
+    'sub-reseller admin': em.issueToken(ids.subReseller, await user('subReseller', 'admin@subres.example', 'admin')),
+  };
+  return { em, ids, tokens, sd };
+}
+
+describe('crossbar emulator: who may call what (principal × relation × call → status, as Crossbar answers)', () => {
+  let fx: Awaited<ReturnType<typeof authorizationFixture>>;
+  before(async () => {
+    fx = await authorizationFixture('superduper_admin');
+  });
+
+  for (const row of TABLE) {
+    it(`${row.call} (${row.cite})`, async () => {
+      const wrong: string[] = [];
+      for (const [principal, cells] of Object.entries(row.expect) as [Principal, Cells][]) {
+        for (const [i, expected] of cells.entries()) {
+          const relation = RELATIONS[i]!;
+          const key = RELATIVES[principal][relation];
+          if (expected === null || key === undefined) {
+            expect(
+              expected === null && key === undefined,
+              `${principal} × ${relation}: cell and relative agree`,
+            ).to.equal(true);
+            continue;
+          }
+          const got = await row.send(fx.em, fx.tokens[principal], fx.ids[key]!, fx.ids);
+          if (got !== expected) wrong.push(`${principal} × ${relation}: expected ${expected}, got ${got}`);
+        }
+      }
+      expect(wrong, `${row.call} — ${row.cite}`).to.deep.equal([]);
+    });
+  }
+
+  it('counts the table: every principal has six relations, the master where it differs', () => {
+    let rows = 0;
+    for (const row of TABLE)
+      for (const cells of Object.values(row.expect)) rows += cells.filter((c) => c !== null).length;
+    console.log(`crossbar emulator: authorization table of ${rows} rows (${TABLE.length} calls)`);
+    expect(rows).to.be.greaterThan(400);
+  });
+});
+
+describe('crossbar emulator: what each principal sees of the tree', () => {
+  let fx: Awaited<ReturnType<typeof authorizationFixture>>;
+  before(async () => {
+    fx = await authorizationFixture('tree');
+  });
+  const names = async (token: string, path: string) =>
+    ((await call(fx.em, 'GET', path, { token })).json.data as Loose[]).map((a) => a.name);
+
+  it('/tree starts at the caller and is [] for its own account (cb_accounts:get_authorized_account_tree)', async () => {
+    const { ids, tokens } = fx;
+    expect(await names(tokens['reseller admin'], `/accounts/${ids.acme}/tree`)).to.deep.equal([]);
+    expect(await names(tokens['sub-account admin'], `/accounts/${ids.sub}/tree`)).to.deep.equal([]);
+    expect(await names(tokens['reseller admin'], `/accounts/${ids.subGrandchild}/tree`)).to.deep.equal([
+      'Acme Telecom',
+      'Middle Co',
+      'Sub Co',
+      'Sub Child',
+    ]);
+    expect(await names(tokens['sub-account user'], `/accounts/${ids.subGrandchild}/tree`)).to.deep.equal([
+      'Sub Co',
+      'Sub Child',
+    ]);
+    expect(await names(fx.sd, `/accounts/${ids.subChild}/tree`)).to.deep.equal([
+      'Kazoo Platform',
+      'Acme Telecom',
+      'Middle Co',
+      'Sub Co',
+    ]);
+  });
+
+  // cb_accounts.erl find_accounts_from_tree/4: the walk up from the parent stops at the caller
+  // (`find_accounts_from_tree([AuthAccountId|_], ...)`); the caller is not in its own pvt_tree, so for its own
+  // account only `find_accounts_from_tree([], _, _, Acc) -> Acc` ends it, after the master: the code lists them.
+  it('/parents stops at the caller below it, and lists its own ancestors (cb_accounts:find_accounts_from_tree)', async () => {
+    const { ids, tokens } = fx;
+    expect(await names(tokens['sub-reseller admin'], `/accounts/${ids.resellerGrandchild}/parents`)).to.deep.equal([
+      'Sub Reseller',
+      'Reseller Customer',
+    ]);
+    expect(await names(tokens['sub-account admin'], `/accounts/${ids.sub}/parents`)).to.deep.equal([
+      'Kazoo Platform',
+      'Acme Telecom',
+      'Middle Co',
+    ]);
+  });
+
+  it('shows a token nothing above its account in /tree, the listings below it or a search', async () => {
+    const { em, ids, tokens } = fx;
+    const token = tokens['sub-account admin'];
+    const above = new Set([ids.master, ids.acme, ids.middle, ids.subSibling, ids.globex]);
+    for (const path of [
+      `/accounts/${ids.sub}/tree`,
+      `/accounts/${ids.subGrandchild}/tree`,
+      `/accounts/${ids.subGrandchild}/parents`,
+      `/accounts/${ids.sub}/children`,
+      `/accounts/${ids.sub}/descendants`,
+      `/accounts/${ids.subChild}/siblings`,
+      `/accounts/${ids.acme}/search?t=account&q=name&v=s`,
+      `/search?t=account&q=name&v=s`,
+      `/accounts/${ids.globex}/search/multi?t=account&by_name=s&by_realm=s`,
+    ]) {
+      const r = await call(em, 'GET', path, { token });
+      expect(r.status, path).to.equal(200);
+      const rows: Loose[] = Array.isArray(r.json.data) ? r.json.data : Object.values(r.json.data).flat();
+      expect(
+        rows.filter((a) => above.has(a.id)).map((a) => a.name),
+        path,
+      ).to.deep.equal([]);
+    }
+  });
+
+  it('refuses PUT /api_key to a token without a user, such as an API key (cb_context:is_account_admin)', async () => {
+    const { em } = fx;
+    const apiToken = (await call(em, 'PUT', '/api_auth', { body: { data: { api_key: em.apiKey } } })).json.auth_token;
+    expect((await call(em, 'GET', `/accounts/${em.rootAccountId}/api_key`, { token: apiToken })).status).to.equal(200);
+    expect((await call(em, 'PUT', `/accounts/${em.rootAccountId}/api_key`, { token: apiToken })).status).to.equal(403);
+  });
+
+  it('moves with allow_move "tree" only between accounts strictly below the caller (cb_accounts:validate_move)', async () => {
+    const { em, ids, tokens } = fx;
+    const move = async (principal: Principal, id: string, to: string) =>
+      (await call(em, 'POST', `/accounts/${id}/move`, { token: tokens[principal], body: { data: { to } } })).status;
+    expect(await move('sub-account admin', ids.sub!, ids.subChild!), 'its own account').to.equal(403);
+    expect(await move('reseller admin', ids.acme!, ids.middle!), 'its own account').to.equal(403);
+    // ToTree is the new parent's pvt_tree, without the new parent: the caller's own account is not in it.
+    expect(await move('reseller admin', ids.subSibling!, ids.acme!), 'to its own account').to.equal(403);
+    expect(await move('sub-account admin', ids.subGrandchild!, ids.subSibling!), 'out of its tree').to.equal(403);
+    expect(await move('sub-account admin', ids.subGrandchild!, ids.sub!), 'to its own account').to.equal(403);
+    expect(await move('reseller admin', ids.subGrandchild!, ids.subSibling!)).to.equal(200);
+    expect(await names(tokens['reseller admin'], `/accounts/${ids.subGrandchild}/tree`)).to.deep.equal([
+      'Acme Telecom',
+      'Middle Co',
+      'Sub Sibling',
+    ]);
+    const missing = await call(em, 'POST', `/accounts/${ids.subChild}/move`, {
+      token: tokens['reseller admin'],
+      body: { data: {} },
+    });
+    expect(missing.status).to.equal(400);
+    expect(missing.json.data.to.required).to.exist;
+  });
+});
+
+// ---------- wire details ----------
+
+describe('crossbar emulator: paging keys and revisions as Crossbar sends them', () => {
+  it('sends start_key / next_start_key as base64url of the Erlang term (api_util:encode_start_key)', async () => {
+    const em = createCrossbarEmulator({ seed: { accounts: 30, depth: 1, seed: 4 } });
+    const token = em.issueToken();
+    const first = await call(em, 'GET', `/accounts/${em.rootAccountId}/children?page_size=10`, { token });
+    const next: string = first.json.next_start_key;
+    expect(next)
+      .to.be.a('string')
+      .and.match(/^[A-Za-z0-9_-]+$/);
+    expect(first.json.start_key)
+      .to.be.a('string')
+      .and.match(/^[A-Za-z0-9_-]+$/);
+    // term_to_binary of a list of binaries, written out by hand: 131, LIST_EXT, n, (BINARY_EXT, len, bytes)*, NIL_EXT.
+    const row = (await call(em, 'GET', `/accounts/${em.rootAccountId}/children?page_size=11`, { token })).json.data[10];
+    const key = [em.rootAccountId, row.name, row.id];
+    const bytes = [131, 108, 0, 0, 0, key.length];
+    for (const part of key) {
+      const b = new TextEncoder().encode(part);
+      bytes.push(109, (b.length >>> 24) & 255, (b.length >>> 16) & 255, (b.length >>> 8) & 255, b.length & 255, ...b);
+    }
+    bytes.push(106);
+    const b64url = btoa(String.fromCharCode(...bytes))
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
+    expect(next).to.equal(b64url);
+    // Taken back as is, it leads to the next page, which echoes it as its start_key.
+    const second = await call(em, 'GET', `/accounts/${em.rootAccountId}/children?page_size=10&start_key=${next}`, {
+      token,
+    });
+    expect(second.json.data[0].id).to.equal(row.id);
+    expect(second.json.start_key).to.equal(next);
+    const all = await walk(em, token, `/accounts/${em.rootAccountId}/children`, 7);
+    expect(all.items).to.have.length(30);
+  });
+
+  it("sends raw view keys with startKeys: 'raw' and accepts both shapes either way", async () => {
+    const raw = createCrossbarEmulator({ seed: { accounts: 30, depth: 1, seed: 4 }, startKeys: 'raw' });
+    const opaque = createCrossbarEmulator({ seed: { accounts: 30, depth: 1, seed: 4 } });
+    const path = (em: CrossbarEmulator) => `/accounts/${em.rootAccountId}/children?page_size=10`;
+    const r = await call(raw, 'GET', path(raw), { token: raw.issueToken() });
+    expect(r.json.next_start_key).to.be.an('array');
+    const o = await call(opaque, 'GET', path(opaque), { token: opaque.issueToken() });
+    expect(decodeStartKey(o.json.next_start_key)!.key).to.deep.equal(r.json.next_start_key);
+    // Each accepts the other's key.
+    const viaRaw = await call(raw, 'GET', `${path(raw)}&start_key=${o.json.next_start_key}`, {
+      token: raw.issueToken(),
+    });
+    const viaOpaque = await call(
+      opaque,
+      'GET',
+      `${path(opaque)}&start_key=${encodeURIComponent(JSON.stringify(r.json.next_start_key))}`,
+      { token: opaque.issueToken() },
+    );
+    expect(viaRaw.json.data.map((a: Loose) => a.id)).to.deep.equal(viaOpaque.json.data.map((a: Loose) => a.id));
+    expect(
+      (await walk(raw, raw.issueToken(), `/accounts/${raw.rootAccountId}/users`, 3)).items.length,
+    ).to.be.greaterThan(3);
+  });
+
+  it('leaves revision out where there is none, never "undefined" (api_util:create_default_resp_envelope)', async () => {
+    const em = createCrossbarEmulator({ seed: { accounts: 5, depth: 1 } });
+    const token = em.issueToken();
+    const id = em.rootAccountId;
+    for (const [method, path, body] of [
+      ['PUT', '/api_auth', { data: { api_key: em.apiKey } }],
+      ['GET', '/token_auth'],
+      ['GET', `/accounts/${id}/ledgers/total`],
+      ['GET', `/accounts/${id}/ledgers`],
+      ['GET', `/accounts/${id}/api_key`],
+      ['GET', `/accounts/${em.accounts().find((a) => a.depth === 1)!.id}/apps_store/blacklist`],
+      ['GET', `/accounts/${id}/phone_numbers/classifiers`],
+    ] as const) {
+      const r = await call(em, method, path, { token, body });
+      expect(r.status, path).to.be.below(300);
+      expect(r.json, path).not.to.have.property('revision');
+    }
+    const doc = await call(em, 'GET', `/accounts/${id}`, { token });
+    expect(doc.json.revision).to.match(/^\d+-[0-9a-f]{32}$/);
+    const list = await call(em, 'GET', `/accounts/${id}/children`, { token });
+    expect(list.json.revision).to.match(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('crossbar emulator: seed data', () => {
+  it("seeds only documents Kazoo's schemas accept: every account, user and limits document", async () => {
+    const v = new Validator();
+    const pub = (doc: Loose) =>
+      Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_') && !k.startsWith('pvt_')));
+    for (const seed of [{}, { accounts: 200, depth: 3, seed: 7 }]) {
+      const em = createCrossbarEmulator({ seed });
+      const sd = em.issueToken(em.masterAccountId);
+      // Reading each account derives its lazily seeded keys, users and limits.
+      for (const a of em.accounts()) {
+        for (const what of ['', '/users?paginate=false', '/limits']) {
+          expect((await call(em, 'GET', `/accounts/${a.id}${what}`, { token: sd })).status).to.equal(200);
+        }
+      }
+      const state = em.snapshot();
+      const bad: string[] = [];
+      for (const a of state.accounts) {
+        const errs = v.validate('accounts', pub(a));
+        if (Object.keys(errs).length) bad.push(`account ${String(a.name)}: ${JSON.stringify(errs)}`);
+      }
+      for (const users of Object.values(state.users)) {
+        for (const u of users) {
+          const errs = v.validate('users', pub(u));
+          if (Object.keys(errs).length) bad.push(`user ${String(u.username)}: ${JSON.stringify(errs)}`);
+        }
+      }
+      for (const [account, limits] of Object.entries(state.limits)) {
+        const errs = v.validate('limits', pub(limits));
+        if (Object.keys(errs).length) bad.push(`limits of ${account}: ${JSON.stringify(errs)}`);
+      }
+      expect(state.accounts.length).to.equal(em.accounts().length);
+      expect(Object.keys(state.users)).to.have.length(state.accounts.length);
+      expect(Object.keys(state.limits)).to.have.length(state.accounts.length);
+      expect(bad).to.deep.equal([]);
+    }
   });
 });

@@ -112,6 +112,8 @@ export function createCrossbarEmulator(options: EmulatorOptions = {}): CrossbarE
     classifierShape: options.classifierShape ?? 'object',
     maxPageSize: Math.max(1, options.maxPageSize ?? 1000),
     tokenTtlMs: options.tokenTtlMs ?? 3_600_000,
+    startKeys: options.startKeys ?? 'opaque',
+    allowMove: options.allowMove ?? 'tree',
     catalog: [...APP_CATALOG, ...generatedApps(Math.max(0, Math.floor(options.extraApps ?? 0)))],
     now,
     issueToken: issue,
@@ -230,7 +232,7 @@ export function createCrossbarEmulator(options: EmulatorOptions = {}): CrossbarE
     let reply: Reply;
     const segments = v2Segments(url.pathname);
     if (method === 'OPTIONS') {
-      const allowed = segments ? allowedMethods(segments) : undefined;
+      const allowed = segments ? allowedMethods(env, segments) : undefined;
       reply = { status: 200, body: {}, headers: allowed ? { Allow: [...allowed, 'OPTIONS'].join(', ') } : {} };
     } else {
       try {

@@ -126,7 +126,10 @@ function common(meta: ReplyMeta): Record<string, unknown> {
 
 export function success(meta: ReplyMeta, data: unknown, extras: SuccessExtras = {}, status = 200): Reply {
   const body: Record<string, unknown> = { ...common(meta), status: 'success', data };
-  body.revision = extras.revision ?? (Array.isArray(data) ? md5(JSON.stringify(data)) : 'undefined');
+  // Crossbar leaves `revision` out when there is none (api_util:create_default_resp_envelope, to_api_binary);
+  // a listing's is the md5 of its data (api_resource: an 'automatic' etag).
+  const revision = extras.revision ?? (Array.isArray(data) ? md5(JSON.stringify(data)) : undefined);
+  if (revision !== undefined) body.revision = revision;
   if (extras.metadata) body.metadata = extras.metadata;
   if (extras.page) Object.assign(body, extras.page);
   if (extras.top) Object.assign(body, extras.top);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { createCrossbarEmulator, mswHandlers } from './index.js';
-import { byNameThenId, credentials } from './test-helpers.js';
+import { byNameThenId, credentials, startKeyParam } from './test-helpers.js';
 
 const em = createCrossbarEmulator({ seed: { accounts: 120, depth: 1 } });
 const baseUrl = 'http://crossbar-msw.test:8000';
@@ -34,7 +34,7 @@ describe('crossbar emulator over msw (service worker)', () => {
     const seen: { id: string; name: string }[] = [];
     let key: unknown;
     do {
-      const q = key === undefined ? '' : `&start_key=${encodeURIComponent(JSON.stringify(key))}`;
+      const q = key === undefined ? '' : `&start_key=${encodeURIComponent(startKeyParam(key))}`;
       const page = await fetchJson(`/accounts/${em.rootAccountId}/children?page_size=50${q}`, {
         headers: { 'X-Auth-Token': token },
       });

@@ -6,8 +6,13 @@ import type { CrossbarEmulator } from './types.js';
 export interface ServeOptions {
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Default 127.0.0.1. */
+  /** Default 127.0.0.1. Any other than a loopback address is warned about on the console. */
   host?: string;
+  /**
+   * Browser origins that may call the emulator (CORS), besides the loopback ones (http(s)://localhost,
+   * 127.0.0.1 or [::1], any port), which are always allowed. `'*'` allows every origin.
+   */
+  allowedOrigins?: readonly string[] | '*';
 }
 
 export interface RunningEmulator {
@@ -17,6 +22,16 @@ export interface RunningEmulator {
 }
 
 const ALLOWED_HEADERS = 'X-Auth-Token, Content-Type, If-Match, Accept, Authorization';
+
+const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** Whether a browser page at `origin` may call the emulator. */
+export function originAllowed(origin: string, allowed: ServeOptions['allowedOrigins'] = []): boolean {
+  if (allowed === '*' || LOOPBACK_ORIGIN.test(origin)) return true;
+  const normal = origin.replace(/\/+$/, '').toLowerCase();
+  return allowed.some((o) => o.replace(/\/+$/, '').toLowerCase() === normal);
+}
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {
   return {
@@ -38,7 +53,29 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function serve(emulator: CrossbarEmulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  emulator: CrossbarEmulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowed: ServeOptions['allowedOrigins'],
+): Promise<void> {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !originAllowed(origin, allowed)) {
+    // Another site's page must not drive an emulator whose tokens and data sit on this machine.
+    const body = JSON.stringify({
+      status: 'error',
+      error: '403',
+      message: 'forbidden',
+      data: { cause: `origin ${origin} is not allowed` },
+    });
+    res.writeHead(403, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(body)),
+      Vary: 'Origin',
+    });
+    res.end(body);
+    return;
+  }
   const cors = corsHeaders(req);
   if (req.method === 'OPTIONS') {
     res.writeHead(204, cors);
@@ -83,7 +120,7 @@ async function serve(emulator: CrossbarEmulator, req: IncomingMessage, res: Serv
 export function serveEmulator(emulator: CrossbarEmulator, options: ServeOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
-    serve(emulator, req, res).catch((e) => {
+    serve(emulator, req, res, options.allowedOrigins).catch((e) => {
       console.error('crossbar emulator:', e);
       if (!res.headersSent) res.writeHead(500, corsHeaders(req));
       res.end();
@@ -94,6 +131,11 @@ export function serveEmulator(emulator: CrossbarEmulator, options: ServeOptions 
     server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
       const { port } = server.address() as AddressInfo;
+      if (!LOOPBACK_HOSTS.has(host.toLowerCase())) {
+        console.warn(
+          `crossbar emulator: listening on ${host}:${port}, reachable from other machines; it has no real security (demo passwords, any token it issued works)`,
+        );
+      }
       const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
       resolve({
         url: `http://${shownHost}:${port}`,

@@ -14,6 +14,8 @@ interface Route {
   methods: Record<string, Handler>;
   /** Answers without a token (login calls). */
   public?: boolean;
+  /** Verbs this particular resource does not allow (a 405, before authorization). */
+  refuse?: (env: Env, params: string[]) => string[];
 }
 
 // Literal segments are listed before `:param` ones at the same place, so they win.
@@ -33,11 +35,13 @@ const ROUTES: Route[] = [
       PATCH: a.patchAccount,
       DELETE: a.deleteAccount,
     },
+    // cb_accounts:allowed_methods_on_account: no DELETE on the master account.
+    refuse: (env, [id]) => (id === env.db.ids.master ? ['DELETE'] : []),
   },
   { path: ['accounts', ':id', 'children'], methods: { GET: a.children } },
   { path: ['accounts', ':id', 'descendants'], methods: { GET: a.descendants } },
   { path: ['accounts', ':id', 'tree'], methods: { GET: a.tree } },
-  { path: ['accounts', ':id', 'parents'], methods: { GET: a.tree } },
+  { path: ['accounts', ':id', 'parents'], methods: { GET: a.parents } },
   { path: ['accounts', ':id', 'siblings'], methods: { GET: a.siblings } },
   { path: ['accounts', ':id', 'move'], methods: { POST: a.move } },
   { path: ['accounts', ':id', 'reseller'], methods: { PUT: a.promote, DELETE: a.demote } },
@@ -101,19 +105,25 @@ export function v2Segments(path: string): string[] | undefined {
   });
 }
 
+function methodsOf(env: Env, found: { route: Route; params: string[] }): string[] {
+  const refused = found.route.refuse?.(env, found.params) ?? [];
+  return Object.keys(found.route.methods).filter((m) => !refused.includes(m));
+}
+
 export function route(ctx: Ctx, env: Env, segments: string[]): Reply {
   const found = match(segments);
   if (!found) {
     authenticate(ctx, env);
     throw errors.noRoute(ctx.path);
   }
-  const handler = found.route.methods[ctx.method];
-  if (!handler) throw errors.method(Object.keys(found.route.methods));
+  const allowed = methodsOf(env, found);
+  const handler = allowed.includes(ctx.method) ? found.route.methods[ctx.method] : undefined;
+  if (!handler) throw errors.method(allowed);
   if (!found.route.public) authenticate(ctx, env);
   return handler(ctx, env, found.params);
 }
 
-export function allowedMethods(segments: string[]): string[] | undefined {
+export function allowedMethods(env: Env, segments: string[]): string[] | undefined {
   const found = match(segments);
-  return found && Object.keys(found.route.methods);
+  return found && methodsOf(env, found);
 }

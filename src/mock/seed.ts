@@ -247,7 +247,7 @@ export function seedDb(db: Db, opts: Required<SeedOptions>): void {
       realm: 'sip.kazoo.example',
       tree: [],
       created: CREATED_FROM - 86400 * 400,
-      extra: { timezone: 'UTC' },
+      extra: { timezone: 'Etc/UTC' }, // accounts.json: a time zone is at least 5 characters
     }),
   );
   master.pvt_reseller = true;

@@ -49,6 +49,11 @@ export async function login(em: CrossbarEmulator, who: Login = em.login): Promis
   return r.json.auth_token as string;
 }
 
+/** A `next_start_key` sent back as a client does: an opaque string as is, a raw view key as JSON. */
+export function startKeyParam(key: unknown): string {
+  return typeof key === 'string' ? key : JSON.stringify(key);
+}
+
 /** Every page of a listing, following `next_start_key`. */
 export async function walk(
   em: CrossbarEmulator,
@@ -62,8 +67,7 @@ export async function walk(
   const sep = path.includes('?') ? '&' : '?';
   do {
     const q =
-      `${sep}page_size=${pageSize}` +
-      (key === undefined ? '' : `&start_key=${encodeURIComponent(JSON.stringify(key))}`);
+      `${sep}page_size=${pageSize}` + (key === undefined ? '' : `&start_key=${encodeURIComponent(startKeyParam(key))}`);
     const r = await call(em, 'GET', path + q, { token });
     if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.json)}`);
     items.push(...r.json.data);

@@ -33,6 +33,18 @@ export interface EmulatorOptions {
   tokenTtlMs?: number;
   /** Generated apps added to the app catalog after the seeded twelve (a reseller with dozens). Default 0. */
   extraApps?: number;
+  /**
+   * Paging keys: 'opaque' (default) sends `start_key` / `next_start_key` as Crossbar 4.2+ does, base64url of
+   * the Erlang-encoded view key (api_util:encode_start_key); 'raw' sends the view key as JSON, like older
+   * servers. Both are accepted back either way.
+   */
+  startKeys?: 'opaque' | 'raw';
+  /**
+   * crossbar.accounts `allow_move` (cb_accounts:validate_move). 'tree' (default here, so resellers can move
+   * accounts at all): the caller must be strictly above both the account and its new parent.
+   * 'superduper_admin' is Crossbar's stock setting: only superduper admins move accounts.
+   */
+  allowMove?: 'tree' | 'superduper_admin';
 }
 
 export interface FaultRule {

@@ -186,6 +186,24 @@ export function runAccountApiContract(
         assertSortedByName(all, 'search results');
         equal((await api.searchAccounts('   ')).items.length, 0, 'blank query');
       });
+      it('searchAccounts with rootId = a sub-account lists only that subtree, paged', async () => {
+        // Matches inside the sub-account (one a level deeper) and beside it; Kazoo searches the whole session tree.
+        const scope = await api.createAccount(session.accountId, { name: `Contract Scope ${tag}` });
+        const deeper = await api.createAccount(scope.id, { name: `Contract Scope Inner ${tag}` });
+        const stem = `Wombat ${tag}`;
+        const inside = [
+          await api.createAccount(scope.id, { name: `${stem} 1` }),
+          await api.createAccount(deeper.id, { name: `${stem} 3` }),
+          await api.createAccount(scope.id, { name: `${stem} 5` }),
+        ];
+        for (const n of [2, 4]) await api.createAccount(session.accountId, { name: `${stem} ${n}` });
+        const { all } = await walk((cursor) => api.searchAccounts(stem, { rootId: scope.id, cursor, pageSize: 1 }));
+        equal(all.map((a) => a.name).join(', '), inside.map((a) => a.name).join(', '), 'matches below the root');
+        const everywhere = await walk((cursor) =>
+          api.searchAccounts(stem, { rootId: session.accountId, cursor, pageSize: 2 }),
+        );
+        equal(everywhere.all.length, 5, 'matches below the session account');
+      });
       it('getAncestors lists the ancestors root first, ending with the parent', async () => {
         const child = (await api.listChildren(parentId, { pageSize: 1 })).items[0]!;
         const ancestors = await api.getAncestors(child.id);

@@ -2,6 +2,8 @@
 import {
   callerId,
   checkRevision,
+  existingAccount,
+  isAccountAdmin,
   isSuperduper,
   listPage,
   decodeStart,
@@ -180,10 +182,10 @@ const patchAccount: Handler = (ctx, env, [id]) => {
   return save(ctx, env, old, mergePatch(publicFields(old), doc), enabled);
 };
 
+// DELETE of the master is a 405 (the router: cb_accounts:allowed_methods_on_account); Crossbar has no guard
+// against deleting one's own account, only cb_accounts:validate_delete_request's descendants check.
 const deleteAccount: Handler = (ctx, env, [id]) => {
   const doc = requireAccount(ctx, env, id);
-  if (id === env.db.ids.master) throw errors.forbidden('the master account cannot be deleted');
-  if (id === callerId(ctx)) throw errors.forbidden('an account cannot delete itself');
   checkRevision(ctx, doc);
   if (env.db.childCount(id!) > 0) {
     throw new CrossbarError(500, 'account_has_descendants', { message: 'account has descendants' });
@@ -216,9 +218,27 @@ const descendants: Handler = (ctx, env, [id]) => {
   });
 };
 
+function namedList(env: Env, ids: string[]): StoredDoc[] {
+  return ids.map((aid) => ({ id: aid, name: env.db.account(aid)?.name }));
+}
+
+// cb_accounts:get_authorized_account_tree: the account's tree from the caller down (dropwhile =/= caller),
+// so `[]` for the caller's own account, which is not in its own tree.
 const tree: Handler = (ctx, env, [id]) => {
   const doc = requireAccount(ctx, env, id);
-  const data = env.db.tree(doc).map((aid) => ({ id: aid, name: env.db.account(aid)?.name }));
+  const t = env.db.tree(doc);
+  const at = t.indexOf(callerId(ctx));
+  const data = namedList(env, at < 0 ? [] : t.slice(at));
+  return ok(ctx, env, data, { page: { page_size: data.length } });
+};
+
+// cb_accounts:find_accounts_from_tree walks up from the parent and stops at the caller; the caller is not in
+// its own tree, so for its own account the walk runs to the top (the `find_accounts_from_tree([], _, _, Acc)` clause).
+const parents: Handler = (ctx, env, [id]) => {
+  const doc = requireAccount(ctx, env, id);
+  const t = env.db.tree(doc);
+  const at = t.lastIndexOf(callerId(ctx));
+  const data = namedList(env, t.slice(Math.max(0, at)));
   return ok(ctx, env, data, { page: { page_size: data.length } });
 };
 
@@ -241,17 +261,23 @@ const siblings: Handler = (ctx, env, [id]) => {
 
 // ---------- move and reseller ----------
 
+/** cb_accounts:validate_move: 'superduper_admin' asks only that; 'tree' wants the caller in both trees. */
+function mayMove(ctx: Ctx, env: Env, doc: StoredDoc, target: StoredDoc): boolean {
+  if (env.allowMove === 'superduper_admin') return isSuperduper(ctx, env);
+  const caller = callerId(ctx);
+  return env.db.isAncestor(caller, doc) && env.db.isAncestor(caller, target);
+}
+
 const move: Handler = (ctx, env, [id]) => {
   const doc = requireAccount(ctx, env, id);
   const body = requireObject(ctx.data);
   const to = body.to;
-  if (typeof to !== 'string' || !to) throw errors.field('to', 'required', 'Field is required but missing');
-  if (id === env.db.ids.master) throw errors.forbidden('the master account cannot be moved');
-  const target = requireAccount(ctx, env, to);
+  if (typeof to !== 'string' || !to) throw errors.field('to', 'required', "Field 'to' is required");
+  const target = existingAccount(env, to);
+  if (!mayMove(ctx, env, doc, target)) throw errors.forbidden('the account may not be moved by the caller');
+  // crossbar_util:validate_move: forbidden when the account is in the new parent's tree (itself or below).
   if (to === id || env.db.isAncestor(id!, target)) {
-    throw errors.field('to', 'invalid', 'An account cannot be moved below itself or one of its descendants', {
-      value: to,
-    });
+    throw errors.forbidden('an account cannot be moved below itself or one of its descendants');
   }
   const db = env.db;
   const currentReseller = db.resellerOf(doc);
@@ -279,8 +305,10 @@ const getApiKey: Handler = (ctx, env, [id]) => {
   return ok(ctx, env, { api_key: env.db.apiKeyOf(id!) });
 };
 
+// cb_accounts:validate_account_path(API_KEY, PUT): account admins only (cb_context:is_account_admin).
 const putApiKey: Handler = (ctx, env, [id]) => {
   const doc = requireAccount(ctx, env, id);
+  if (!isAccountAdmin(ctx, env)) throw errors.forbidden('only an account admin may create a new API key');
   const key = new Rng(secureHex(16)).hex(32);
   env.db.replaceAccount({ ...doc, pvt_api_key: key, _rev: nextRev(doc._rev) });
   return ok(ctx, env, { api_key: key }, {}, 201);
@@ -354,11 +382,13 @@ function search(ctx: Ctx, env: Env, scope: string): Reply {
   });
 }
 
+// cb_search:authorize/1 grants any token, and cb_search:get_start_key keys the view on the token's account:
+// whatever account the path names, the caller's own descendants are searched.
 const searchCaller: Handler = (ctx, env) => search(ctx, env, callerId(ctx));
 
 const searchAccount: Handler = (ctx, env, [id]) => {
-  requireAccount(ctx, env, id);
-  return search(ctx, env, id!);
+  existingAccount(env, id);
+  return search(ctx, env, callerId(ctx));
 };
 
 function searchMulti(ctx: Ctx, env: Env, scope: string): Reply {
@@ -391,8 +421,8 @@ function searchMulti(ctx: Ctx, env: Env, scope: string): Reply {
 const searchMultiCaller: Handler = (ctx, env) => searchMulti(ctx, env, callerId(ctx));
 
 const searchMultiAccount: Handler = (ctx, env, [id]) => {
-  requireAccount(ctx, env, id);
-  return searchMulti(ctx, env, id!);
+  existingAccount(env, id);
+  return searchMulti(ctx, env, callerId(ctx));
 };
 
 export const accountRoutes = {
@@ -405,6 +435,7 @@ export const accountRoutes = {
   children,
   descendants,
   tree,
+  parents,
   siblings,
   move,
   promote: setReseller(true),

@@ -6,7 +6,6 @@ import {
   listPage,
   ok,
   requireAccount,
-  requireAncestor,
   requireObject,
   type Ctx,
   type Env,
@@ -260,12 +259,10 @@ function idList(value: unknown, field: string): string[] {
 
 const postServices: Handler = (ctx, env, [id]) => {
   const account = requireAccount(ctx, env, id);
-  requireAncestor(
-    ctx,
-    env,
-    account,
-    'only the reseller side (an ancestor of the account) may change its service plans',
-  );
+  // cb_services:is_allowed: the account's own reseller (kz_services_reseller:get_id) or a superduper admin.
+  if (env.db.resellerOf(account) !== callerId(ctx) && !isSuperduper(ctx, env)) {
+    throw errors.forbidden("only the account's reseller may change its service plans");
+  }
   const body = requireObject(ctx.data);
   const add = idList(body.add, 'add');
   const del = idList(body.delete, 'delete');
