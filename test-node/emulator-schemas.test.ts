@@ -20,7 +20,7 @@ function bundleSource(): string {
     '// not distributed with this file, You can obtain one at https://mozilla.org/MPL/2.0/ (also ./licenses/MPL-2.0.txt).',
     '// The Kazoo Crossbar schemas beside this file, embedded verbatim because browsers cannot import JSON here.',
     '// Generated: UPDATE_SCHEMAS=1 npx tsx --test test-node/emulator-schemas.test.ts (which also checks it); do not edit.',
-    "import type { JsonSchema } from '../validate.js';",
+    "import type { JsonSchema } from '../json-schema.js';",
     '',
     'export const schemas: Record<string, JsonSchema> = {',
   ];

@@ -1,33 +1,9 @@
 // A small JSON-schema draft-04 validator reporting failures the way Crossbar does (kz_json_schema):
 // one dotted key per failing field, mapping each failed rule to {message, target?, value?}.
 import { schemas as bundled } from './schemas/bundle.js';
+import type { JsonSchema } from './json-schema.js';
 
-export interface JsonSchema {
-  $ref?: string;
-  type?: string | string[];
-  required?: string[];
-  properties?: Record<string, JsonSchema>;
-  patternProperties?: Record<string, JsonSchema>;
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema | JsonSchema[];
-  enum?: unknown[];
-  pattern?: string;
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: boolean;
-  exclusiveMaximum?: boolean;
-  minItems?: number;
-  maxItems?: number;
-  uniqueItems?: boolean;
-  oneOf?: JsonSchema[];
-  anyOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  not?: JsonSchema;
-  [key: string]: unknown;
-}
+export type { JsonSchema } from './json-schema.js';
 
 /** One failed rule: Crossbar's `{message, target?, value?}` (plus `cause` for `unique`). */
 export interface RuleFailure {
