@@ -19,7 +19,9 @@ const args = [
 const ci = process.env.CI === 'true';
 
 export default {
-  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['src/**/*.test.ts', 'components/**/*.test.ts'],
+  files: process.env.WTR_FILES
+    ? process.env.WTR_FILES.split(',')
+    : ['src/**/*.test.ts', 'components/**/*.test.ts', 'test/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],

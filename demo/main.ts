@@ -12,9 +12,11 @@ import type { Login } from '../src/mock/index.js';
 import '../exports/define.js';
 import type { AccountProvider } from '../components/account-provider/account-provider.js';
 import { connectEmulator } from './emulator-link.js';
+import { demoText, LANGUAGES, type DemoKey } from './i18n.js';
 
 const EMULATOR_URL = `${location.origin}/demo-crossbar`;
 const app = document.getElementById('app')!;
+app.querySelector('.boot')?.replaceChildren(demoText(localStorage.getItem('amw-demo-locale') ?? 'en-US', 'starting'));
 
 // ---- the emulator: one for every tab of this browser, its data kept across reloads ----
 const link = connectEmulator();
@@ -31,18 +33,8 @@ link.onChanged = () => (document.querySelector('account-provider') as AccountPro
 link.onReset = () => location.reload();
 
 // ---- portal state ----
-const TABS = [
-  ['overview', 'Overview'],
-  ['admins', 'Admins'],
-  ['limits', 'Limits'],
-  ['numbers', 'Numbers'],
-  ['restrictions', 'Restrictions'],
-  ['carrier', 'Carrier'],
-  ['apps', 'Apps'],
-  ['notes', 'Notes'],
-  ['plans', 'Service plans'],
-] as const;
-type Tab = (typeof TABS)[number][0];
+const TABS = ['overview', 'admins', 'limits', 'numbers', 'restrictions', 'carrier', 'apps', 'notes', 'plans'] as const;
+type Tab = (typeof TABS)[number];
 interface LoginForm {
   baseUrl: string;
   username: string;
@@ -62,6 +54,10 @@ const ui = {
   selected: undefined as string | undefined,
   tab: 'overview' as Tab,
 };
+
+/** The demo's own words in the chosen language. */
+const tr = (key: DemoKey) => demoText(ui.locale, key);
+const RTL = /^(ar|he|fa|ur)\b/i;
 
 function makeApi(f: LoginForm): AccountApi {
   // No onChargesRequired: each widget shows the charges in words and asks before accepting them.
@@ -99,13 +95,9 @@ async function signIn(event: Event) {
     );
     connect(api, session);
   } catch (e) {
-    ui.error = AccountApiError.is(e)
-      ? e.kind === 'auth'
-        ? 'The user name, password or account name is not right.'
-        : e.kind === 'network'
-          ? 'The server cannot be reached (check the URL, and that it allows this page’s origin: CORS).'
-          : e.message
-      : String(e);
+    // Said by kind, in the page's language: the server's own text is not for the user.
+    const kind = AccountApiError.is(e) ? e.kind : 'server';
+    ui.error = kind === 'auth' || kind === 'network' || kind === 'timeout' || kind === 'forbidden' ? kind : 'other';
   } finally {
     ui.busy = false;
     draw();
@@ -122,7 +114,7 @@ async function signOut() {
 }
 
 async function resetDemo() {
-  if (!confirm('Reset the demo data? Every change made in the demo is lost, in every tab.')) return;
+  if (!confirm(tr('resetConfirm'))) return;
   await link.reset();
 }
 
@@ -134,8 +126,12 @@ function setTheme(value: string) {
 function setLocale(value: string) {
   ui.locale = value;
   localStorage.setItem('amw-demo-locale', value);
-  document.documentElement.lang = value;
+  setPageLanguage();
   draw();
+}
+function setPageLanguage() {
+  document.documentElement.lang = ui.locale;
+  document.documentElement.dir = RTL.test(ui.locale) ? 'rtl' : 'ltr';
 }
 
 // ---- views ----
@@ -143,28 +139,28 @@ function header() {
   const dark = ui.theme === 'dark' || (ui.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
   document.body.classList.toggle('am-theme-dark', dark);
   return html`<header class="portal">
-    <h1>Reseller portal <span class="muted">· Account Manager widgets demo</span></h1>
+    <h1>${tr('title')} <span class="muted">· ${tr('subtitle')}</span></h1>
     <label
-      >Theme
+      >${tr('theme')}
       <select @change=${(e: Event) => setTheme((e.target as HTMLSelectElement).value)}>
-        ${['auto', 'light', 'dark'].map((t) => html`<option ?selected=${ui.theme === t} value=${t}>${t}</option>`)}
+        ${(['auto', 'light', 'dark'] as const).map(
+          (t) => html`<option ?selected=${ui.theme === t} value=${t}>${tr(`theme.${t}`)}</option>`,
+        )}
       </select></label
     >
     <label
-      >Language
+      >${tr('language')}
       <select @change=${(e: Event) => setLocale((e.target as HTMLSelectElement).value)}>
-        ${[
-          ['en-US', 'English'],
-          ['fr-FR', 'Français'],
-          ['de-DE', 'Deutsch'],
-          ['es-ES', 'Español'],
-          ['ru-RU', 'Русский'],
-          ['ar-EG', 'العربية (RTL)'],
-        ].map(([v, label]) => html`<option ?selected=${ui.locale === v} value=${v}>${label}</option>`)}
+        ${LANGUAGES.map(
+          ([v, label]) =>
+            html`<option ?selected=${ui.locale === v} value=${v} lang=${v} dir=${RTL.test(v) ? 'rtl' : 'ltr'}>
+              ${label}
+            </option>`,
+        )}
       </select></label
     >
-    ${ui.backend === 'emulator' ? html`<button @click=${resetDemo}>Reset demo data</button>` : nothing}
-    ${ui.signedIn ? html`<button @click=${() => void signOut()}>Sign out</button>` : nothing}
+    ${ui.backend === 'emulator' ? html`<button @click=${resetDemo}>${tr('resetDemo')}</button>` : nothing}
+    ${ui.signedIn ? html`<button @click=${() => void signOut()}>${tr('signOut')}</button>` : nothing}
   </header>`;
 }
 
@@ -172,73 +168,72 @@ function signInView() {
   const em = ui.backend === 'emulator';
   const f = em ? { baseUrl: '', ...demoLogin } : ui.form;
   return html`<section class="card signin" aria-labelledby="signin-title">
-    <h2 id="signin-title">Sign in</h2>
-    <div class="tabs" role="tablist" aria-label="Backend">
+    <h2 id="signin-title">${tr('signIn')}</h2>
+    <div class="tabs" role="tablist" aria-label=${tr('backend')}>
       <button role="tab" aria-selected=${em} @click=${() => ((ui.backend = 'emulator'), (ui.error = ''), draw())}>
-        Built-in emulator
+        ${tr('emulator')}
       </button>
       <button role="tab" aria-selected=${!em} @click=${() => ((ui.backend = 'kazoo'), (ui.error = ''), draw())}>
-        Connect to a real Kazoo
+        ${tr('kazoo')}
       </button>
     </div>
-    <p class="muted">
-      ${
-        em
-          ? 'A Kazoo Crossbar emulator runs in this page, with a reseller and its customers. The demo credentials are filled in.'
-          : 'Your Crossbar API address (e.g. https://kazoo.example.com:8443) and a user of the account to manage. Crossbar must allow this page’s origin (CORS).'
-      }
-    </p>
+    <p class="muted">${em ? tr('emulatorIntro') : tr('kazooIntro')}</p>
     <form @submit=${signIn}>
       ${
         em
           ? nothing
           : html`<label
-              >Crossbar URL
+              >${tr('crossbarUrl')}
               <input
                 name="baseUrl"
                 type="url"
+                dir="ltr"
                 required
                 placeholder="https://kazoo.example.com:8443"
                 .value=${f.baseUrl}
             /></label>`
       }
-      <label>User name <input name="username" autocomplete="username" required .value=${f.username} /></label>
       <label
-        >Password <input name="password" type="password" autocomplete="current-password" required .value=${f.password}
+        >${tr('username')} <input name="username" autocomplete="username" dir="auto" required .value=${f.username}
       /></label>
-      <label>Account name <input name="accountName" required .value=${f.accountName} /></label>
-      ${ui.error ? html`<p class="error" role="alert">${ui.error}</p>` : nothing}
-      <button class="primary" type="submit" ?disabled=${ui.busy}>${ui.busy ? 'Signing in…' : 'Sign in'}</button>
+      <label
+        >${tr('password')}
+        <input name="password" type="password" autocomplete="current-password" required .value=${f.password}
+      /></label>
+      <label>${tr('accountName')} <input name="accountName" dir="auto" required .value=${f.accountName} /></label>
+      ${ui.error ? html`<p class="error" role="alert">${tr(`error.${ui.error}` as DemoKey)}</p>` : nothing}
+      <button class="primary" type="submit" ?disabled=${ui.busy}>${ui.busy ? tr('signingIn') : tr('signIn')}</button>
     </form>
   </section>`;
 }
 
 function sessionView(s: Session) {
-  return html`<section class="card session" aria-label="Session">
+  const tier = s.isSuperduper ? 'tier.superduper' : s.isReseller ? 'tier.reseller' : 'tier.standard';
+  return html`<section class="card session" aria-label=${tr('session')}>
     <dl>
       <div>
-        <dt>Account</dt>
-        <dd>${s.accountName ?? s.accountId}</dd>
+        <dt>${tr('account')}</dt>
+        <dd dir="auto">${s.accountName ?? s.accountId}</dd>
       </div>
       <div>
-        <dt>Account id</dt>
-        <dd><code>${s.accountId}</code></dd>
+        <dt>${tr('accountId')}</dt>
+        <dd><code dir="ltr">${s.accountId}</code></dd>
       </div>
       <div>
-        <dt>User</dt>
-        <dd>${ui.form.username}</dd>
+        <dt>${tr('user')}</dt>
+        <dd dir="auto">${ui.form.username}</dd>
       </div>
       <div>
-        <dt>Tier</dt>
-        <dd>${s.isSuperduper ? 'Platform admin (superduper)' : s.isReseller ? 'Reseller' : 'Standard'}</dd>
+        <dt>${tr('tier')}</dt>
+        <dd>${tr(tier)}</dd>
       </div>
       <div>
-        <dt>Language</dt>
-        <dd>${s.language ?? '—'}</dd>
+        <dt>${tr('language')}</dt>
+        <dd dir="ltr">${s.language ?? '—'}</dd>
       </div>
       <div>
-        <dt>Backend</dt>
-        <dd>${ui.backend === 'emulator' ? 'Built-in emulator' : ui.form.baseUrl}</dd>
+        <dt>${tr('backendLabel')}</dt>
+        <dd>${ui.backend === 'emulator' ? tr('emulator') : html`<span dir="ltr">${ui.form.baseUrl}</span>`}</dd>
       </div>
     </dl>
   </section>`;
@@ -278,37 +273,38 @@ function openCreate(e: CustomEvent<{ parentId: string }>) {
 
 function workspace() {
   const id = ui.selected;
-  const tab = (name: Tab, label: string) =>
+  // A tab's element, removed with its tab, keeps its unsaved edits: they are back when the tab is shown again.
+  const tab = (name: Tab) =>
     html`<button role="tab" aria-selected=${ui.tab === name} @click=${() => ((ui.tab = name), draw())}>
-      ${label}
+      ${tr(`tab.${name}`)}
     </button>`;
   const select = (accountId: string) => ((ui.selected = accountId), draw());
-  return html`<account-provider .api=${ui.api} theme=${ui.theme} locale=${ui.locale}>
+  // "Keep editing" in a widget's question: the tree and the panel go back to the account with the edits.
+  const keep = (e: CustomEvent<{ accountId: string }>) => select(e.detail.accountId);
+  return html`<account-provider .api=${ui.api} theme=${ui.theme} locale=${ui.locale} @draft-keep=${keep}>
     <account-announcement></account-announcement>
     <div class="workspace">
-      <section class="card" aria-label="Customers">
+      <section class="card" aria-label=${tr('customers')}>
         <account-tree
           .selected=${id}
           @account-select=${(e: CustomEvent<{ account: { id: string } }>) => select(e.detail.account.id)}
           @account-create-request=${openCreate}
         ></account-tree>
       </section>
-      <section class="card" aria-label="Selected account">
+      <section class="card" aria-label=${tr('selectedAccount')}>
         ${
           id
             ? html`<div class="panel-head">
-                  <h2>Account</h2>
-                  <div class="tabs" role="tablist" aria-label="Account sections">
-                    ${TABS.map(([name, label]) => tab(name, label))}
-                  </div>
+                  <h2>${tr('accountHeading')}</h2>
                   <button
                     @click=${() => (document.querySelector('account-provider') as AccountProvider | null)?.masquerade(id)}
                   >
-                    Use account
+                    ${tr('useAccount')}
                   </button>
+                  <div class="tabs" role="tablist" aria-label=${tr('sections')}>${TABS.map(tab)}</div>
                 </div>
                 ${panel(ui.tab, id)}`
-            : html`<p class="muted">Choose a customer in the tree, or add one.</p>`
+            : html`<p class="muted">${tr('choose')}</p>`
         }
       </section>
     </div>
@@ -335,7 +331,7 @@ function draw() {
 
 await bootEmulator();
 app.replaceChildren();
-document.documentElement.lang = ui.locale;
+setPageLanguage();
 const saved = sessionStorage.getItem('amw-demo-login');
 if (saved) {
   // Same tab, after a reload: sign in again with what was used (the emulator's password only).

@@ -114,3 +114,9 @@ export const Refused: Story = { args: { masquerade: 'elsewhere' } };
 export const SessionError: Story = { args: { failSession: true } };
 
 export const SessionErrorDark: Story = { args: { failSession: true, theme: 'dark' } };
+
+/** Right to left (Arabic): the banner mirrors; the two names keep their own direction, and its English words theirs. */
+export const MasqueradingRightToLeft: Story = {
+  args: { masquerade: 'harbor', locale: 'ar-EG' },
+  parameters: { locale: 'ar-EG' },
+};

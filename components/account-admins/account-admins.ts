@@ -14,6 +14,7 @@ import { AmDialog } from '../../src/base/elements/am-dialog.js';
 import { AmPasswordField } from '../../src/base/elements/am-password-field.js';
 import { checkboxField, textField } from '../../src/base/fields.js';
 import { defineTranslations, LocalizeController } from '../../src/base/localize.js';
+import { phrase } from '../../src/base/phrase.js';
 import { renderResource } from '../../src/base/primitives.js';
 import { DEFAULT_PASSWORD_LENGTH, generatePassword } from '../../src/base/random.js';
 import { ResourceController } from '../../src/base/resource-controller.js';
@@ -213,7 +214,7 @@ export class AccountAdmins extends AmElement {
           : await store.updateUser(accountId, f.pick ?? f.user!.id, changes);
       if (!current()) return;
       const said = ({ add: 'created', edit: 'updated', reset: 'passwordSet', promote: 'promoted' } as const)[mode];
-      this.finish(this.l.t(said, { name: fullName(user) }), user, generated ? changes.password : undefined);
+      this.finish(phrase(this.l, said, { name: fullName(user) }), user, generated ? changes.password : undefined);
       if (mode === 'add') this.emit('admin-created', { accountId, user });
       else this.emit('admin-updated', { accountId, user, changes: Object.keys(changes) });
     } catch (e) {
@@ -227,7 +228,7 @@ export class AccountAdmins extends AmElement {
   }
 
   /** Closes the dialog, says so, and shows a generated password once. */
-  private finish(message: string, user: User, password?: string): void {
+  private finish(message: unknown, user: User, password?: string): void {
     this.pending = undefined;
     this.close();
     void this.status.announce(message, { tone: 'success' });
@@ -246,7 +247,7 @@ export class AccountAdmins extends AmElement {
     if (!store || !accountId || !this.emit('admin-remove-request', { accountId, user }, { cancelable: true })) return;
     const name = fullName(user);
     const ok = await this.confirm.confirm({
-      title: this.l.t('removeTitle', { name }),
+      title: phrase(this.l, 'removeTitle', { name }),
       message: this.l.t('removeMessage'),
       confirmLabel: this.l.t('removeConfirm'),
       danger: true,
@@ -257,12 +258,12 @@ export class AccountAdmins extends AmElement {
       await store.deleteUser(accountId, user.id);
       if (this.am.accountId !== accountId) return;
       this.emit('admin-removed', { accountId, user });
-      void this.status.announce(this.l.t('removed', { name }), { tone: 'success' });
+      void this.status.announce(phrase(this.l, 'removed', { name }), { tone: 'success' });
       this.renderRoot.querySelector<HTMLElement>('#filter')?.focus();
     } catch (e) {
       if (this.am.accountId !== accountId) return;
       const reason = this.l.errorMessage(toAccountApiError(e));
-      void this.status.announce(this.l.t('actionFailed', { reason }), { tone: 'error' });
+      void this.status.announce(phrase(this.l, 'actionFailed', { reason }), { tone: 'error' });
     } finally {
       if (this.busyUser === user.id) this.busyUser = undefined;
     }
@@ -312,7 +313,6 @@ export class AccountAdmins extends AmElement {
 
   private renderList(all: User[]): TemplateResult {
     const t = this.l.t.bind(this.l);
-    const n = (x: number) => this.l.number(x);
     const query = this.filter.trim();
     const byName = (a: User, b: User) =>
       fullName(a).localeCompare(fullName(b), this.l.locale, { sensitivity: 'base' }) || a.id.localeCompare(b.id);
@@ -341,8 +341,8 @@ export class AccountAdmins extends AmElement {
       <p class="am-hint" role="status" aria-live="polite">
         ${
           shown.length
-            ? t('showing', { from: n(from + 1), to: n(from + rows.length), total: n(shown.length) })
-            : t(query ? 'noMatch' : 'noAdmins', { query })
+            ? t('showing', { from: from + 1, to: from + rows.length, total: shown.length })
+            : phrase(this.l, query ? 'noMatch' : 'noAdmins', { query })
         }
       </p>
       ${
@@ -356,7 +356,7 @@ export class AccountAdmins extends AmElement {
         pages > 1
           ? html`<nav class="pager" part="pager" aria-label=${t('pagination')}>
               ${this.button(t('previous'), () => (this.page = page - 1), { off: page === 0 })}
-              <span>${t('pageOf', { page: n(page + 1), pages: n(pages) })}</span>
+              <span>${t('pageOf', { page: page + 1, pages })}</span>
               ${this.button(t('next'), () => (this.page = page + 1), { off: page >= pages - 1 })}
             </nav>`
           : nothing
@@ -388,7 +388,7 @@ export class AccountAdmins extends AmElement {
       this.renderRoot.querySelector<HTMLElement>('[part=toolbar] [data-variant=primary]')?.focus();
     };
     return html`<section class="reveal" part="reveal" aria-labelledby="reveal-heading">
-      <h3 id="reveal-heading">${t('revealTitle', { name: r.name })}</h3>
+      <h3 id="reveal-heading">${phrase(this.l, 'revealTitle', { name: r.name })}</h3>
       <p>${t('revealHelp')}</p>
       <p class="secret" dir="ltr">${r.shown ? r.password : '•'.repeat(r.password.length)}</p>
       <div class="actions">
@@ -446,7 +446,11 @@ export class AccountAdmins extends AmElement {
         <span class="am-hint" dir="auto">${addressOf(u)}</span>
       </label>`;
     return html`${!all.length ? html`<p class="am-hint">${t('noUsers')}</p>` : nothing}
-    ${all.length && !found.length ? html`<p class="am-hint" role="status">${t('noUserMatch', { query })}</p>` : nothing}
+    ${
+      all.length && !found.length
+        ? html`<p class="am-hint" role="status">${phrase(this.l, 'noUserMatch', { query })}</p>`
+        : nothing
+    }
     ${
       found.length
         ? html`<fieldset class="candidates">
@@ -470,6 +474,12 @@ export class AccountAdmins extends AmElement {
       reset: [t('resetTitle', { name }), t('setPassword')],
       promote: [t('promoteTitle'), t('makeAdmin')],
     }[f.mode];
+    const heading = {
+      add: undefined,
+      edit: phrase(this.l, 'editTitle', { name }),
+      reset: phrase(this.l, 'resetTitle', { name }),
+      promote: undefined,
+    }[f.mode];
     const busy = !!this.pending;
     const field = (path: string, label: string, o: Parameters<typeof textField>[3]) =>
       textField(f, path, label, { required: true, ...o });
@@ -477,6 +487,7 @@ export class AccountAdmins extends AmElement {
       class="wide"
       open
       label=${title}
+      .heading=${heading}
       exportparts="dialog: form-dialog"
       @am-dialog-request-close=${(e: Event) => (e.preventDefault(), this.close())}
     >
@@ -501,7 +512,7 @@ export class AccountAdmins extends AmElement {
         ${
           f.error
             ? html`<p class="am-field-error" role="alert" tabindex="-1">
-                ${t('actionFailed', { reason: this.l.errorMessage(f.error) })}
+                ${phrase(this.l, 'actionFailed', { reason: this.l.errorMessage(f.error) })}
               </p>`
             : nothing
         }

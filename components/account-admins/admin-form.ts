@@ -157,4 +157,8 @@ export class AdminForm implements FieldHost, ReactiveController {
   fieldText(key: 'increase' | 'decrease' | 'changedField', params: Record<string, unknown>): string {
     return this.l.t(key, params);
   }
+
+  fieldTextLang(text: string): { lang: string; dir?: 'ltr' | 'rtl' } | undefined {
+    return this.l.fallbackOf(text);
+  }
 }

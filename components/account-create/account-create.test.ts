@@ -685,6 +685,21 @@ describe('<account-create>', () => {
     });
   });
 
+  describe('review: contacts', () => {
+    it('lists no billing contact when only the country the parent gave is set', async () => {
+      const { el } = await mount(fx);
+      await fillToReview(el);
+      const contacts = textOf(region(el, 'Contacts'));
+      expect(contacts).to.contain('Billing contact None');
+      expect(contacts).to.not.contain('US');
+      await click(el, 'Edit Contacts');
+      await until(() => heading(el).endsWith('Contacts'), 'the contacts step shows');
+      await type(el, field(group(el, 'Billing contact'), 'E-mail'), 'ap@acme-dental.example');
+      await goToStep(el, 'Review');
+      expect(textOf(region(el, 'Contacts'))).to.contain('ap@acme-dental.example · US');
+    });
+  });
+
   describe('submitting', () => {
     it('creates the account first, then the rest in parallel, with the chosen values', async () => {
       await fx.api.updateLimits(rootId, { twowayTrunks: 2, inboundTrunks: 0, outboundTrunks: 0, allowPerMinute: true });

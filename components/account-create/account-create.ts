@@ -23,7 +23,7 @@ import { styles } from './account-create.styles.js';
 import { DefaultsController } from './defaults-controller.js';
 import en, { type CreateKey } from './locales/en-US.js';
 import { renderFrame } from './frame.js';
-import { failureText, renderDone, renderProgress, taskName } from './progress.js';
+import { failureLine, failureText, renderDone, renderProgress, taskName } from './progress.js';
 import { WizardForm } from './form.js';
 import { StepController } from './step-controller.js';
 import { renderAdmins } from './steps/admins.js';
@@ -193,7 +193,7 @@ export class AccountCreate extends AmElement {
     checkEmail: (key) => this.form.checkAdminEmail(key),
     refused: (job) => this.refused(job),
     partial: (failed) => {
-      const said = failed.map((t) => failureText(this.l, this.form.values!, t)).join(' ');
+      const said = failed.map((t, i) => html`${i ? ' ' : ''}${failureLine(this.l, this.form.values!, t)}`);
       void this.status.announce(said, { tone: 'error' });
       // The Create button that had focus is gone: the list of what failed takes it.
       void this.updateComplete.then(() => this.shadowRoot?.activeElement || this.steps.focus('#progress-title'));

@@ -161,4 +161,8 @@ export class WizardForm implements FieldHost {
   fieldText(key: 'increase' | 'decrease' | 'changedField', params: Record<string, unknown>): string {
     return this.o.l.t(key, params);
   }
+
+  fieldTextLang(text: string): { lang: string; dir?: 'ltr' | 'rtl' } | undefined {
+    return this.o.l.fallbackOf(text);
+  }
 }

@@ -37,8 +37,8 @@ function taskLabel(l: L, values: WizardValues, t: Task): unknown {
   return withBdi(l, 'task.admin', 'email', values.admins.find((a) => a.key === t.adminKey)?.email.trim() ?? '');
 }
 
-/** What failed, on screen. */
-function failureLine(l: L, values: WizardValues, t: Task): unknown[] {
+/** What failed, on screen (and said in the live region). */
+export function failureLine(l: L, values: WizardValues, t: Task): unknown[] {
   return l
     .t('failure', { task: '\u0001', reason: reason(l, t) })
     .split('\u0001')

@@ -8,6 +8,7 @@ import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../
 import {
   accessibleName,
   allByRole,
+  deepQueryAll,
   dialogContent,
   getByLabel,
   getByRole,
@@ -337,8 +338,10 @@ describe('<account-limits>', () => {
       const name = (await api.getAccount(id)).name;
 
       await adjust(el, 'Add credit', '12.34');
-      expect(textOf(dialog(el))).to.contain(`Add $12.34 to the credit of \u2068${name}\u2069?`);
-      expect(textOf(dialog(el))).to.contain('Reason: \u2068Goodwill\u2069');
+      expect(textOf(dialog(el))).to.contain(`Add $12.34 to the credit of ${name}?`);
+      expect(textOf(dialog(el))).to.contain('Reason: Goodwill');
+      // The name and the reason, from other people, each keep their own direction inside the sentence.
+      expect(deepQueryAll(dialog(el), 'bdi').map((b) => b.textContent)).to.include.members([name, 'Goodwill']);
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Enter' });
       await until(() => /Credit added\. The balance is now/.test(textOf(dialog(el))), 'the new balance shows');

@@ -17,6 +17,7 @@ import { draftStyles } from '../../src/base/draft.styles.js';
 import { AmSwitch } from '../../src/base/elements/am-switch.js';
 import { fieldId, numberField, switchField } from '../../src/base/fields.js';
 import { defineTranslations } from '../../src/base/localize.js';
+import { phrase } from '../../src/base/phrase.js';
 import { renderResource } from '../../src/base/primitives.js';
 import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './account-limits.styles.js';
@@ -325,8 +326,8 @@ export class AccountLimits extends AmDraftElement<Draft, keyof typeof en> {
     return this.balance.value?.amount.currency ?? 'USD';
   }
 
-  protected override savedMessage(): string {
-    return this.l.t('savedDone', { name: this.account.value?.name ?? '' });
+  protected override savedMessage(): unknown {
+    return phrase(this.l, 'savedDone', { name: this.account.value?.name ?? '' });
   }
 
   protected override formatValue(value: unknown, path: string): string {
@@ -334,9 +335,10 @@ export class AccountLimits extends AmDraftElement<Draft, keyof typeof en> {
     return super.formatValue(value, path);
   }
 
-  private money(amount: number): string {
+  /** An amount in the account's currency; with `key`, written as that message writes numbers. */
+  private money(amount: number, key?: keyof typeof en): string {
     const m = parseMoney(amount, this.currency());
-    return m ? this.l.money(m) : String(amount);
+    return m ? this.l.money(m, key) : String(amount);
   }
 
   /** The server's classes, the usual ones first. */
@@ -418,7 +420,7 @@ export class AccountLimits extends AmDraftElement<Draft, keyof typeof en> {
     const state = !p.allowed
       ? t('postpayNotAllowed')
       : p.maxAmount
-        ? t('postpayAllowed', { amount: this.money(p.maxAmount) })
+        ? t('postpayAllowed', { amount: this.money(p.maxAmount, 'postpayAllowed') })
         : t('postpayAllowedNoLimit');
     return html`<div class="group" part="postpay">
       <dl class="facts">

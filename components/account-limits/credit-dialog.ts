@@ -8,6 +8,7 @@ import type { AccountStore } from '../../src/data/store.js';
 import type { AmDialog } from '../../src/base/elements/am-dialog.js';
 import { problemMessage } from '../../src/base/fields.js';
 import type { LocalizeController } from '../../src/base/localize.js';
+import { phrase } from '../../src/base/phrase.js';
 import type en from './locales/en-US.js';
 
 export type CreditDirection = 'credit' | 'debit';
@@ -43,9 +44,6 @@ interface Open {
   money?: Money;
   balance?: Money;
 }
-
-/** Isolates text from another tenant inside a sentence, so its direction does not reorder the sentence. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /**
  * The "Add credit" / "Remove credit" dialog of `<account-limits>`: the amount (exact decimal, at least the
@@ -85,9 +83,10 @@ export class CreditDialog implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private money(value: Money | number): string {
+  /** An amount; with `key`, written as that message writes numbers (an English fallback keeps Latin digits). */
+  private money(value: Money | number, key?: keyof typeof en): string {
     const m = typeof value === 'number' ? parseMoney(value, this.o.currency()) : value;
-    return m ? this.o.l.money(m) : String(value);
+    return m ? this.o.l.money(m, key) : String(value);
   }
 
   private goTo(s: Open, step: Open['step']): void {
@@ -219,7 +218,7 @@ export class CreditDialog implements ReactiveController {
           }}
         />
         <span class="am-hint" id="credit-amount-hint">
-          ${t('creditAmountHint', { min: this.money(LEDGER_AMOUNT_MIN) })}
+          ${t('creditAmountHint', { min: this.money(LEDGER_AMOUNT_MIN, 'creditAmountHint') })}
         </span>
         ${error ? html`<p class="am-field-error" id="credit-amount-error">${error}</p>` : nothing}
       </div>
@@ -252,9 +251,9 @@ export class CreditDialog implements ReactiveController {
     const question = s.direction === 'credit' ? 'confirmCredit' : 'confirmDebit';
     const reason = s.reason.trim();
     return html`<p class="am-dialog__message">
-        ${t(question, { amount: this.money(s.money!), name: isolate(this.o.accountName()) })}
+        ${phrase(l, question, { amount: this.money(s.money!, question), name: this.o.accountName() })}
       </p>
-      ${reason ? html`<p class="am-dialog__message">${t('confirmReason', { reason: isolate(reason) })}</p>` : nothing}
+      ${reason ? html`<p class="am-dialog__message">${phrase(l, 'confirmReason', { reason })}</p>` : nothing}
       ${s.error ? html`<p class="am-field-error" role="alert">${l.errorMessage(s.error)}</p>` : nothing}
       <div class="am-dialog__actions">
         <button type="button" class="am-button" @click=${() => !s.pending && this.goTo(s, 'edit')}>${t('back')}</button>
@@ -275,7 +274,7 @@ export class CreditDialog implements ReactiveController {
     const done = s.direction === 'credit' ? 'creditDone' : 'debitDone';
     // Focus goes to the sentence, so the new balance is read out first.
     return html`<p class="am-dialog__message" tabindex="-1" data-autofocus>
-        ${t(done, { balance: this.money(s.balance!) })}
+        ${t(done, { balance: this.money(s.balance!, done) })}
       </p>
       <div class="am-dialog__actions">
         <button type="submit" class="am-button" data-variant="primary">${t('close')}</button>

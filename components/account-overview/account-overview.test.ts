@@ -1,6 +1,8 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
+import { storeFor } from '../../src/base/context-controller.js';
+import { forgetStashedDrafts } from '../../src/base/draft-stash.js';
 import type { CrossbarEmulator } from '../../src/mock/index.js';
 import { runDraftWidgetTests } from '../../test/draft-widget-suite.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
@@ -102,6 +104,9 @@ async function confirmDialog(el: Element, confirm: string, typed?: string) {
   if (typed !== undefined) await typeInto(getByRole<HTMLInputElement>(d, 'textbox'), typed);
   button(d, confirm).click();
 }
+
+// Elements a test left dirty set their edits aside when removed: each test starts with none.
+beforeEach(() => forgetStashedDrafts());
 
 const leafOf = (fx: EmulatorFixture) => seeded(fx).leaves[0]!.id;
 const SUITE_REALM = 'suite-edit.sip.acme.example';
@@ -721,6 +726,26 @@ describe('<account-overview>', () => {
     expect(refused[0]!.status).to.equal(403);
   });
 
+  it('says a refused move in words, never in the server’s own text', async () => {
+    const [a, b] = s.leaves;
+    const { el } = await mount(fx, a!.id);
+    fx.emulator.faults.add({
+      path: `/accounts/${a!.id}/move`,
+      method: 'POST',
+      status: 403,
+      body: { status: 'error', error: '403', message: 'cb_accounts: move_denied by policy 42' },
+      times: 1,
+    });
+    await searchAndPick(el, b!);
+    await verdictShows(el, `${b!.name} can take this account.`);
+    clickButton(el, 'Move here');
+    await confirmDialog(el, 'Move');
+    await until(() => alertWith(el, /The server refused to move this account/), 'the refusal shows');
+    const said = textOf(alertWith(el, /The server refused/)!);
+    expect(said).to.contain("You don't have permission to do this.");
+    expect(textOf(el)).to.not.contain('move_denied');
+  });
+
   it('refuses a move under its own sub-account', async () => {
     const { el } = await mount(fx, s.parent.id);
     await searchAndPick(el, s.child);
@@ -817,5 +842,73 @@ describe('<account-overview>', () => {
     // Buttons ease their background between themes: check once that has finished.
     await new Promise((r) => setTimeout(r, 300));
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<account-overview>: unsaved edits when the account changes', () => {
+  let fx: EmulatorFixture;
+  let s: Seeded;
+
+  beforeEach(async () => {
+    fx = await startEmulator();
+    s = seeded(fx);
+  });
+
+  // Signing out forgets every edit set aside: the next test starts clean.
+  afterEach(() => storeFor(fx.api).clear());
+
+  it('asks "Discard changes to X?" on another account-id; Keep editing stays on X with the typed name', async () => {
+    const [x, y] = s.leaves as [DirectoryAccount, DirectoryAccount];
+    const { el } = await mount(fx, x.id);
+    await typeInto(nameField(el), 'Typed Name');
+    el.setAttribute('account-id', y.id);
+    await until(() => openDialog(el), 'the question shows');
+    expect(getByRole(el, 'dialog', `Discard changes to ${x.name}?`)).to.exist;
+    await expect(el).to.be.accessible();
+    button(dialogContent(el)!, 'Keep editing').click();
+    await until(() => !openDialog(el) && heading(el) === x.name, 'back on X');
+    expect(el.accountId).to.equal(x.id);
+    expect(nameField(el).value).to.equal('Typed Name');
+    expect(el.dirty).to.equal(true);
+  });
+
+  it('Discard changes shows the new account, and the draft is gone', async () => {
+    const [x, y] = s.leaves as [DirectoryAccount, DirectoryAccount];
+    const { el } = await mount(fx, x.id);
+    await typeInto(nameField(el), 'Typed Name');
+    el.setAttribute('account-id', y.id);
+    await confirmDialog(el, 'Discard changes');
+    await until(() => heading(el) === y.name && nameField(el).value === y.name, 'the new account shows');
+    el.setAttribute('account-id', x.id);
+    await until(() => heading(el) === x.name && nameField(el).value === x.name, 'X as saved');
+    expect(el.dirty).to.equal(false);
+    expect(openDialog(el)).to.equal(undefined);
+  });
+
+  it('a cancelled draft-discard-request keeps the edits set aside; returning to X shows them, dirty', async () => {
+    const [x, y] = s.leaves as [DirectoryAccount, DirectoryAccount];
+    const { el, provider } = await mount(fx, x.id);
+    await typeInto(nameField(el), 'Typed Name');
+    const asked = oneEvent(provider, 'draft-discard-request');
+    provider.addEventListener('draft-discard-request', (e) => e.preventDefault());
+    el.setAttribute('account-id', y.id);
+    expect((await asked).detail).to.deep.include({ accountId: x.id, name: x.name, changes: ['name'] });
+    await until(() => heading(el) === y.name, 'the new account shows');
+    expect(openDialog(el)).to.equal(undefined);
+    el.setAttribute('account-id', x.id);
+    await until(() => nameField(el).value === 'Typed Name', 'the edits are back');
+    expect(el.matches(':state(dirty)')).to.equal(true);
+  });
+
+  it('keeps the draft when detached and re-attached (a host switching tabs)', async () => {
+    const x = s.leaves[0]!;
+    const { el, provider } = await mount(fx, x.id);
+    await typeInto(nameField(el), 'Typed Name');
+    el.remove();
+    const again = document.createElement('account-overview');
+    again.setAttribute('account-id', x.id);
+    provider.append(again);
+    await until(() => queryByRole(again, 'button', 'Save') && nameField(again).value === 'Typed Name', 'taken back');
+    expect(again.dirty).to.equal(true);
   });
 });

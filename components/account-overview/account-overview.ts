@@ -10,6 +10,7 @@ import { AmLanguageSelect } from '../../src/base/elements/am-language-select.js'
 import { AmTimezoneField } from '../../src/base/elements/am-timezone-field.js';
 import { languageField, textField, timezoneField, type TextFieldOptions } from '../../src/base/fields.js';
 import { defineTranslations } from '../../src/base/localize.js';
+import { phrase } from '../../src/base/phrase.js';
 import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './account-overview.styles.js';
 import en from './locales/en-US.js';
@@ -196,8 +197,8 @@ export class AccountOverview extends AmDraftElement<OverviewDraft, Key> {
     this.emit('account-saved', { accountId: account.id, account, changes });
   }
 
-  protected override savedMessage(): string {
-    return this.l.t('savedDone', { name: this.account.value?.name ?? '' });
+  protected override savedMessage(): unknown {
+    return phrase(this.l, 'savedDone', { name: this.account.value?.name ?? '' });
   }
 
   protected override canEdit(): boolean {
@@ -253,11 +254,11 @@ export class AccountOverview extends AmDraftElement<OverviewDraft, Key> {
   }
 
   private failed(err: AccountApiError): void {
-    void this.status.announce(this.l.t('actionFailed', { reason: this.l.errorMessage(err) }), { tone: 'error' });
+    void this.status.announce(phrase(this.l, 'actionFailed', { reason: this.l.errorMessage(err) }), { tone: 'error' });
   }
 
   private announce(key: Key, params: Record<string, unknown>): void {
-    void this.status.announce(this.l.t(key, params), { tone: 'success' });
+    void this.status.announce(phrase(this.l, key, params), { tone: 'success' });
   }
 
   /** A status or tier change was saved: the host hears it as `account-saved`. */
@@ -270,7 +271,7 @@ export class AccountOverview extends AmDraftElement<OverviewDraft, Key> {
     const enable = !a.enabled;
     const t = this.l.t.bind(this.l);
     const ok = await this.confirm.confirm({
-      title: t(enable ? 'enableTitle' : 'disableTitle', { name: a.name }),
+      title: phrase(this.l, enable ? 'enableTitle' : 'disableTitle', { name: a.name }),
       message: t(enable ? 'enableMessage' : 'disableMessage'),
       confirmLabel: t(enable ? 'enableConfirm' : 'disableConfirm'),
       danger: !enable,
@@ -288,7 +289,7 @@ export class AccountOverview extends AmDraftElement<OverviewDraft, Key> {
     const promote = !a.isReseller;
     const t = this.l.t.bind(this.l);
     const ok = await this.confirm.confirm({
-      title: t(promote ? 'promoteTitle' : 'demoteTitle', { name: a.name }),
+      title: phrase(this.l, promote ? 'promoteTitle' : 'demoteTitle', { name: a.name }),
       message: t(promote ? 'promoteMessage' : 'demoteMessage'),
       confirmLabel: t(promote ? 'promote' : 'demote'),
     });
@@ -338,7 +339,7 @@ export class AccountOverview extends AmDraftElement<OverviewDraft, Key> {
     if (!this.emit('account-delete-request', { accountId: a.id, account: a }, { cancelable: true })) return;
     const t = this.l.t.bind(this.l);
     const ok = await this.confirm.confirm({
-      title: t('deleteTitle', { name: a.name }),
+      title: phrase(this.l, 'deleteTitle', { name: a.name }),
       message: t('deleteMessage'),
       confirmLabel: t('deleteConfirm'),
       danger: true,
@@ -381,7 +382,7 @@ export class AccountOverview extends AmDraftElement<OverviewDraft, Key> {
   protected override render(): unknown {
     const gone = this.deleted;
     if (gone && gone.id === this.am.accountId) {
-      return html`<p class="deleted" role="status">${this.l.t('deletedDone', { name: gone.name })}</p>
+      return html`<p class="deleted" role="status">${phrase(this.l, 'deletedDone', { name: gone.name })}</p>
         ${this.status.render(this.l)}`;
     }
     return super.render();

@@ -4,6 +4,7 @@ import { toAccountApiError, type AccountApiError } from '../../src/api/errors.js
 import type { Account, AccountSummary } from '../../src/api/model.js';
 import type { ConfirmOptions } from '../../src/base/confirm-dialog.js';
 import type { LocalizeController } from '../../src/base/localize.js';
+import { phrase } from '../../src/base/phrase.js';
 import type { AccountStore } from '../../src/data/store.js';
 import type en from './locales/en-US.js';
 
@@ -14,7 +15,7 @@ export type MoveVerdict =
   | { kind: 'self' }
   | { kind: 'same-parent' }
   | { kind: 'cross-reseller'; reseller?: string; targetIsReseller?: boolean }
-  | { kind: 'refused'; reason?: string };
+  | { kind: 'refused'; error?: AccountApiError };
 
 /** What the move section needs from `<account-overview>`. */
 export interface MoveOptions {
@@ -164,7 +165,7 @@ export class MoveController implements ReactiveController {
     const target = this.target;
     if (!store || !target || this.verdict?.kind !== 'ok') return;
     const ok = await this.o.confirm({
-      title: l.t('moveTitle', { name: a.name, target: target.name }),
+      title: phrase(l, 'moveTitle', { name: a.name, target: target.name }),
       message: l.t('moveMessage'),
       confirmLabel: l.t('moveConfirm'),
     });
@@ -180,11 +181,11 @@ export class MoveController implements ReactiveController {
       async (err) => {
         if (err.kind === 'validation' && err.fieldErrors?.to) this.set({ verdict: { kind: 'self' } });
         else if (err.kind === 'forbidden') {
-          // Say why in words: check the facts again, else give the server's own reason.
+          // Say why in words: check the facts again, else say what kind of refusal it was (never the server's text).
           const again = await this.check(a, target);
           if (this.o.accountId() !== a.id) return true;
           const known = again.kind === 'cross-reseller' || again.kind === 'self';
-          this.set({ verdict: known ? again : { kind: 'refused', reason: err.message } });
+          this.set({ verdict: known ? again : { kind: 'refused', error: err } });
         } else return false;
         return true;
       },
@@ -291,7 +292,7 @@ export class MoveController implements ReactiveController {
   }
 
   private renderVerdict(target: AccountSummary, v: MoveVerdict): TemplateResult {
-    const t = this.o.l.t.bind(this.o.l);
+    const t = (key: keyof typeof en, params?: Record<string, unknown>) => phrase(this.o.l, key, params);
     const name = target.name;
     const text = {
       checking: () => t('moveChecking', { name }),
@@ -306,7 +307,7 @@ export class MoveController implements ReactiveController {
             : t('moveCrossResellerUnnamed', { target: name }),
       refused: () => t('moveForbidden'),
     }[v.kind]();
-    const reason = v.kind === 'refused' && v.reason ? t('moveForbiddenDetail', { reason: v.reason }) : undefined;
+    const reason = v.kind === 'refused' && v.error ? this.o.l.errorMessage(v.error) : undefined;
     const pending = v.kind === 'checking' || v.kind === 'ok';
     return html`<div
       class="verdict"

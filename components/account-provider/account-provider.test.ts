@@ -74,9 +74,34 @@ describe('<account-provider>', () => {
     expect(provider.isMasquerading).to.equal(true);
     await waitUntil(() => heading(view) === 'Beta One', 'the widget follows the acting account');
     await provider.updateComplete;
-    expect(banner(provider)!.textContent!.replace(/\s+/g, ' ')).to.contain('You are viewing Beta One as Root Reseller');
+    expect(banner(provider)!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'You are viewing the portal as Beta One (signed in as Root Reseller)',
+    );
     expect(view.am.acting!.stack).to.deep.equal(['root', 'b1']);
     await expect(provider).to.be.accessible();
+  });
+
+  it('says who is used and who is signed in, in every language, each name isolated', async () => {
+    const { provider, view } = await setup();
+    await waitUntil(() => provider.session);
+    await provider.masquerade('b1');
+    await waitUntil(() => heading(view) === 'Beta One');
+    const said: Record<string, string> = {
+      'en-US': 'You are viewing the portal as Beta One (signed in as Root Reseller)',
+      'fr-FR': 'Vous utilisez le portail en tant que Beta One (connecté en tant que Root Reseller)',
+      'de-DE': 'Sie nutzen das Portal als Beta One (angemeldet als Root Reseller)',
+      'es-ES': 'Está usando el portal como Beta One (con la sesión de Root Reseller)',
+      'ru-RU': 'Вы работаете в портале как Beta One (вход выполнен как Root Reseller)',
+    };
+    for (const [locale, text] of Object.entries(said)) {
+      provider.locale = locale;
+      await waitUntil(
+        () => banner(provider)?.textContent!.replace(/\s+/g, ' ').includes(text),
+        `${locale}: ${banner(provider)?.textContent}`,
+      );
+      const names = [...banner(provider)!.querySelectorAll('strong > bdi')].map((b) => b.textContent);
+      expect(names).to.deep.equal(['Beta One', 'Root Reseller']);
+    }
   });
 
   it('changes nothing when the request is cancelled', async () => {

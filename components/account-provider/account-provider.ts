@@ -19,6 +19,7 @@ import {
 import { AmElement } from '../../src/base/am-element.js';
 import { isAccountApi, storeFor } from '../../src/base/context-controller.js';
 import { LocalizeController, dirOf, registerTranslations } from '../../src/base/localize.js';
+import { phrase } from '../../src/base/phrase.js';
 import { renderErrorPanel } from '../../src/base/primitives.js';
 import { warnOnce } from '../../src/base/warn.js';
 import { controlStyles } from '../../src/base/controls.styles.js';
@@ -44,7 +45,7 @@ declare module '../../src/base/am-element.js' {
 export type ProviderTheme = 'light' | 'dark' | 'auto';
 
 const en = {
-  viewingAs: 'You are viewing {account} as {me}',
+  viewingAs: 'You are viewing the portal as {account} (signed in as {me})',
   returnToMine: 'Return to my account',
   bannerLabel: 'Account in use',
   masqueradeRefused: 'You can only use accounts below your own.',
@@ -80,7 +81,7 @@ const THEMES: readonly string[] = ['light', 'dark', 'auto'];
  *
  * @slot - The host's content; widgets anywhere inside bind to this provider.
  *
- * @csspart banner - The "You are viewing … as …" bar shown while using another account.
+ * @csspart banner - The "You are viewing the portal as … (signed in as …)" bar shown while using another account.
  * @csspart banner-button - Its "Return to my account" button.
  * @csspart error - Shown when the session cannot load or `api` is not an AccountApi.
  * @csspart notice - Shown when a "Use account" request is refused.
@@ -348,15 +349,11 @@ export class AccountProvider extends AmElement {
 
   private renderBanner(): unknown {
     if (!this.isMasquerading) return nothing;
-    // Translate with markers, then bold the names wherever the language puts them.
-    const text = this.l.t('viewingAs', { account: '\u0001account\u0001', me: '\u0001me\u0001' });
-    const names: Record<string, string> = {
-      account: this.nameOf(this.actingAccountId!),
-      me: this.nameOf(this.stack[0]!),
-    };
-    const parts = text.split('\u0001').map((part, i) => (i % 2 ? html`<strong>${names[part] ?? part}</strong>` : part));
+    // The names in bold, each in its own direction, wherever the language puts them.
+    const name = (id: string) => html`<strong><bdi>${this.nameOf(id)}</bdi></strong>`;
+    const text = phrase(this.l, 'viewingAs', { account: name(this.actingAccountId!), me: name(this.stack[0]!) });
     return html`<div class="banner" part="banner" role="region" aria-label=${this.l.t('bannerLabel')}>
-      <span>${parts}</span>
+      <span>${text}</span>
       <button type="button" class="am-button" part="banner-button" @click=${() => this.restore({ all: true })}>
         ${this.l.t('returnToMine')}
       </button>

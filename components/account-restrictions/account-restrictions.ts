@@ -6,6 +6,7 @@ import { draftStyles } from '../../src/base/draft.styles.js';
 import { AmSwitch } from '../../src/base/elements/am-switch.js';
 import { switchField } from '../../src/base/fields.js';
 import { defineTranslations } from '../../src/base/localize.js';
+import { phrase } from '../../src/base/phrase.js';
 import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './account-restrictions.styles.js';
 import en from './locales/en-US.js';
@@ -142,8 +143,8 @@ export class AccountRestrictions extends AmDraftElement<Draft, keyof typeof en> 
     });
   }
 
-  protected override savedMessage(): string {
-    return this.l.t('savedDone', { name: this.account.value?.name ?? '' });
+  protected override savedMessage(): unknown {
+    return phrase(this.l, 'savedDone', { name: this.account.value?.name ?? '' });
   }
 
   /** On when everything under the group is shown (a hidden Per minute hides its two), off when nothing is. */

@@ -10,6 +10,7 @@ import { draftStyles } from '../../src/base/draft.styles.js';
 import { AmSwitch } from '../../src/base/elements/am-switch.js';
 import { fieldId } from '../../src/base/fields.js';
 import { defineTranslations } from '../../src/base/localize.js';
+import { phrase } from '../../src/base/phrase.js';
 import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './app-exchange-toggle.styles.js';
 import en from './locales/en-US.js';
@@ -271,8 +272,8 @@ export class AppExchangeToggle extends AmDraftElement<Draft, keyof typeof en> {
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
-  protected override savedMessage(): string {
-    return this.l.t('savedDone', { name: this.account.value?.name ?? '' });
+  protected override savedMessage(): unknown {
+    return phrase(this.l, 'savedDone', { name: this.account.value?.name ?? '' });
   }
 
   protected override accountChanged(): void {
@@ -399,11 +400,11 @@ export class AppExchangeToggle extends AmDraftElement<Draft, keyof typeof en> {
     const none = !this.offered().length;
     return html`<div class="layout">
       ${this.noHeading ? nothing : html`<h2>${t('heading')}</h2>`}
-      <p class="intro">${this.form ? t('introForm', { name }) : t('intro', { name })}</p>
+      <p class="intro">${phrase(this.l, this.form ? 'introForm' : 'intro', { name })}</p>
       ${
         none
           ? html`<p class="am-note" part="note" role="note">
-              ${this.form ? t('noneOfferedForm', { name }) : t('noneOffered')}
+              ${this.form ? phrase(this.l, 'noneOfferedForm', { name }) : t('noneOffered')}
             </p>`
           : this.renderDraftForm(d)
       }
@@ -474,7 +475,7 @@ export class AppExchangeToggle extends AmDraftElement<Draft, keyof typeof en> {
             q
               ? shown.length
                 ? t('showing', { shown: shown.length, total: apps.length })
-                : t('noMatch', { query })
+                : phrase(this.l, 'noMatch', { query })
               : ''
           }</span
         >

@@ -6,6 +6,7 @@ import type { Account, CarrierSetting, CarrierStrategy } from '../../src/api/mod
 import { AmDraftElement, type WriteContext } from '../../src/base/draft-element.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
 import { defineTranslations } from '../../src/base/localize.js';
+import { phrase } from '../../src/base/phrase.js';
 import { warnOnce } from '../../src/base/warn.js';
 import { storeKey } from '../../src/data/keys.js';
 import { tokens } from '../../src/themes/tokens.js';
@@ -39,9 +40,6 @@ const isStrategy = (v: unknown): v is CarrierStrategy => STRATEGIES.includes(v a
 /** What the draft holds for a stored setting: an unsupported one selects nothing, so nothing changes silently. */
 const strategyOf = (s: CarrierSetting): CarrierStrategy | undefined =>
   s.source === 'unsupported' ? undefined : s.strategy;
-
-/** Stands in for `{name}`: the sentence splits around it, so the name keeps its own direction. */
-const MARK = '\u2063';
 
 /**
  * Which carriers place an account's calls to numbers outside the platform: the system-wide ones (Kazoo's
@@ -205,8 +203,8 @@ export class CarrierPicker extends AmDraftElement<Draft, keyof typeof en> {
     if (strategy) this.emit('carrier-saved', { accountId: this.am.accountId!, strategy, changes });
   }
 
-  protected override savedMessage(): string {
-    return this.l.t('savedDone', { name: this.account.value?.name ?? '' });
+  protected override savedMessage(): unknown {
+    return phrase(this.l, 'savedDone', { name: this.account.value?.name ?? '' });
   }
 
   protected override formatValue(value: unknown, path: string): string {
@@ -264,8 +262,7 @@ export class CarrierPicker extends AmDraftElement<Draft, keyof typeof en> {
 
   /** A sentence with a name in it, the name isolated in its own direction. */
   private named(key: 'resellerNamed' | 'unsupportedHunt', name: string): TemplateResult {
-    const [before = '', after = ''] = this.l.t(key, { name: MARK }).split(MARK);
-    return html`${before}<bdi dir="auto">${name}</bdi>${after}`;
+    return phrase(this.l, key, { name });
   }
 
   protected override renderForm(d: Draft): unknown {

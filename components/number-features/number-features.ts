@@ -5,6 +5,7 @@ import { draftStyles } from '../../src/base/draft.styles.js';
 import { AmSwitch } from '../../src/base/elements/am-switch.js';
 import { switchField } from '../../src/base/fields.js';
 import { defineTranslations } from '../../src/base/localize.js';
+import { phrase } from '../../src/base/phrase.js';
 import { tokens } from '../../src/themes/tokens.js';
 import en from './locales/en-US.js';
 import { styles } from './number-features.styles.js';
@@ -80,8 +81,8 @@ export class NumberFeatures extends AmDraftElement<Draft, keyof typeof en> {
     });
   }
 
-  protected override savedMessage(): string {
-    return this.l.t('savedDone', { name: this.account.value?.name ?? '' });
+  protected override savedMessage(): unknown {
+    return phrase(this.l, 'savedDone', { name: this.account.value?.name ?? '' });
   }
 
   protected override renderForm() {

@@ -339,11 +339,12 @@ export class ServicePlanPicker extends AmDraftElement<Draft, keyof typeof en> {
       ${extra.length ? this.renderGroup(t('notOffered'), extra, d, true) : nothing}`;
   }
 
+  /** One category (its name from the server, in its own direction), or the plans no longer offered. */
   private renderGroup(label: string, plans: ServicePlan[], d: Draft, invalid = false): TemplateResult {
     const saved = this.mode === 'account' ? (this.draft.base?.planIds ?? []) : d.planIds;
     // The checkboxes' own input and change stay inside: the host fires its own, once per change.
     return html`<fieldset class="group" part="group" ?disabled=${this.locked}>
-      <legend>${label}</legend>
+      <legend><bdi>${label}</bdi></legend>
       ${plans.map((p) => {
         const id = `plan-${p.id}`;
         const on = d.planIds.includes(p.id);
@@ -365,14 +366,14 @@ export class ServicePlanPicker extends AmDraftElement<Draft, keyof typeof en> {
             }}
           />
           <span class="am-label-row">
-            <label for=${id}>${p.name}</label>
+            <label for=${id} dir="auto">${p.name}</label>
             ${
               on !== saved.includes(p.id)
                 ? html`<span class="am-dirty-mark" aria-hidden="true" title=${this.l.t('changedField')}></span>`
                 : nothing
             }
           </span>
-          ${p.description ? html`<span class="am-hint" id="${id}-desc">${p.description}</span>` : nothing}
+          ${p.description ? html`<span class="am-hint" id="${id}-desc" dir="auto">${p.description}</span>` : nothing}
         </div>`;
       })}
     </fieldset>`;

@@ -14,7 +14,8 @@ export function askCharges(
   currency = 'USD',
 ): Promise<boolean> {
   const t = (key: string, params?: Record<string, unknown>) => l.t(key as never, params);
-  const money = (n: number) => l.number(n, { style: 'currency', currency });
+  // An amount is written as the sentence it sits in writes numbers (Latin digits in an English fallback).
+  const money = (n: number, key: string) => l.number(n, { style: 'currency', currency }, key as never);
   const items = charges?.items ?? [];
   const lines = items.map((c) => {
     // A category's own word only when it has one item: two "Users" lines would read as a repeat.
@@ -23,13 +24,14 @@ export function askCharges(
       l.tryT(`charge.${c.category}.${c.item}`) ??
       (alone ? l.tryT(`charge.${c.category}`) : undefined) ??
       t('charge.other', { category: l.tryT(`charge.${c.category}`) ?? c.category, item: c.item });
-    const quantity = l.number(c.quantity ?? 1);
+    const quantity = c.quantity ?? 1;
     return c.rate !== undefined
-      ? t('chargeLine', { item, quantity, rate: money(c.rate) })
+      ? t('chargeLine', { item, quantity, rate: money(c.rate, 'chargeLine') })
       : t('chargeItem', { item, quantity });
   });
-  if (charges?.activationCharges) lines.push(t('chargeActivation', { amount: money(charges.activationCharges) }));
-  if (charges?.recurring) lines.push(t('chargeRecurring', { amount: money(charges.recurring) }));
+  if (charges?.activationCharges)
+    lines.push(t('chargeActivation', { amount: money(charges.activationCharges, 'chargeActivation') }));
+  if (charges?.recurring) lines.push(t('chargeRecurring', { amount: money(charges.recurring, 'chargeRecurring') }));
   return confirm.confirm({
     title: t('chargesTitle'),
     message: t('chargesMessage'),

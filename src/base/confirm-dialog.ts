@@ -1,15 +1,18 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { inOwnLanguage, phrase } from './phrase.js';
 import type { Localizer } from './primitives.js';
 
 export interface ConfirmOptions {
-  title: string;
-  message?: string;
+  /** The question: text, or a template with names isolated (`phrase()`). */
+  title: unknown;
+  /** More words under it: text, or a template. */
+  message?: unknown;
   /** More to show under the message (a list of charges, both values of a field). */
   details?: unknown;
   /** Label of the confirming button; default "Confirm". */
-  confirmLabel?: string;
+  confirmLabel?: unknown;
   /** Label of the button that keeps things as they are; default "Cancel". */
-  cancelLabel?: string;
+  cancelLabel?: unknown;
   /** A destructive action: red button, Cancel focused first. */
   danger?: boolean;
   /** Text the user must type to enable the confirming button (e.g. the account's name). */
@@ -79,7 +82,8 @@ export class ConfirmController implements ReactiveController {
     return html`<am-dialog
       part="dialog"
       open
-      label=${o.title}
+      label=${typeof o.title === 'string' ? o.title : ''}
+      .heading=${typeof o.title === 'string' ? inOwnLanguage(l, o.title) : o.title}
       @am-dialog-request-close=${(e: Event) => {
         e.preventDefault();
         this.finish(false);
@@ -92,11 +96,12 @@ export class ConfirmController implements ReactiveController {
           if (this.matches()) this.finish(true);
         }}
       >
-        ${o.message ? html`<p class="am-dialog__message">${o.message}</p>` : nothing} ${o.details ?? nothing}
+        ${o.message ? html`<p class="am-dialog__message">${inOwnLanguage(l, o.message)}</p>` : nothing}
+        ${o.details ?? nothing}
         ${
           typed !== undefined
             ? html`<label class="am-field">
-                <span class="am-label">${l.t('typeToConfirm', { text: typed })}</span>
+                <span class="am-label">${phrase(l, 'typeToConfirm', { text: typed })}</span>
                 <input
                   class="am-input"
                   autocomplete="off"
@@ -120,7 +125,7 @@ export class ConfirmController implements ReactiveController {
             ?data-autofocus=${first === 'cancel'}
             @click=${() => this.finish(false)}
           >
-            ${o.cancelLabel ?? l.t('cancel')}
+            ${inOwnLanguage(l, o.cancelLabel ?? l.t('cancel'))}
           </button>
           <button
             type="submit"
@@ -130,7 +135,7 @@ export class ConfirmController implements ReactiveController {
             ?data-autofocus=${first === 'confirm'}
             ?disabled=${!this.matches()}
           >
-            ${o.confirmLabel ?? l.t('confirm')}
+            ${inOwnLanguage(l, o.confirmLabel ?? l.t('confirm'))}
           </button>
         </div>
       </form>

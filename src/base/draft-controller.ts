@@ -17,6 +17,12 @@ export interface DraftSaveContext<T> {
   base: T;
 }
 
+/** An unsaved edit set aside, with the saved value it was based on. */
+export interface DraftSnapshot<T> {
+  base: T;
+  draft: T;
+}
+
 export interface DraftOptions<T extends object> {
   /** The saved value (typically a ResourceController's `value`); the draft follows it while clean. */
   saved(): T | undefined;
@@ -99,6 +105,22 @@ export class DraftController<T extends object> implements ReactiveController {
     this.merged = this.saving = this.justSaved = false;
     this.inflight = undefined;
     this.host.requestUpdate();
+  }
+
+  /** The unsaved edit with the saved value it was based on (to set aside), or nothing when clean. */
+  snapshot(): DraftSnapshot<T> | undefined {
+    if (!this.dirty || !this.base || !this.draft) return undefined;
+    return { base: this.base, draft: structuredClone(this.draft) };
+  }
+
+  /**
+   * Takes an edit set aside back: it is merged with the saved value as soon as that is known, a field changed
+   * there meanwhile kept as a conflict.
+   */
+  restore(s: DraftSnapshot<T>): void {
+    this.clear();
+    this.base = s.base;
+    this.draft = structuredClone(s.draft);
   }
 
   /** Makes `value` both the saved value and the draft (a form-mode value set by the host). */
@@ -258,6 +280,11 @@ function onBeforeUnload(event: BeforeUnloadEvent): void {
   event.preventDefault();
   // Older browsers only ask when returnValue is set.
   event.returnValue = '';
+}
+
+/** Whether leaving the page asks first: some unsaved work is held (on screen or set aside). */
+export function unloadGuarded(): boolean {
+  return guards.size > 0;
 }
 
 /**

@@ -11,13 +11,32 @@ import { ConfirmController } from './confirm-dialog.js';
 import { askCharges } from './charges.js';
 import { AmContextController } from './context-controller.js';
 import { DraftController, type DraftSaveContext } from './draft-controller.js';
+import { dropDraft, stashDraft, takeDraft } from './draft-stash.js';
 import { AmDialog } from './elements/am-dialog.js';
 import { problemMessage, type FieldHost, type FieldSpec } from './fields.js';
 import { LocalizeController } from './localize.js';
 import { getPath } from './merge.js';
+import { phrase } from './phrase.js';
 import { renderConflicts, renderDraftActions, renderErrorPanel, renderSkeleton } from './primitives.js';
 import { ResourceController, type ResourceState } from './resource-controller.js';
 import { StatusController } from './status.js';
+
+declare module './am-element.js' {
+  interface AmEventMap {
+    /**
+     * Cancelable: the element turned to another account while `accountId` had unsaved edits. Cancel it to
+     * decide in the host's own way: the edits stay set aside for that account (showing it again brings them
+     * back) and the new account shows. Not cancelled, the element asks "Discard changes to …?".
+     */
+    'draft-discard-request': { accountId: string; name: string; changes: string[] };
+    /**
+     * The user chose "Keep editing": the element shows `accountId` again (`restored`, when its `account-id` named
+     * it) or, when it shows the provider's acting account, keeps the edits set aside for it. A host that chose the
+     * account (a tree selection, a tab) selects it again.
+     */
+    'draft-keep': { accountId: string; name: string; changes: string[]; restored: boolean };
+  }
+}
 
 /** One resource an element shows, read through the store for the element's account. */
 export interface ResourceSpec<T> {
@@ -59,6 +78,13 @@ const sameInputs = (a: unknown[] | undefined, b: unknown[]) =>
  * changed paths. When `account-id` changes the draft starts again from the new account's values, and a
  * reply that comes back for the account no longer shown settles nothing.
  *
+ * Unsaved edits are never dropped silently. When the account changes while the draft is dirty, the edits are
+ * set aside for that account and the element fires the cancelable `draft-discard-request`, then asks "Discard
+ * changes to …?": "Keep editing" shows that account again (fires `draft-keep`), "Discard changes" drops them.
+ * Removed from the page while dirty, the element sets its edits aside for its tag and account: an element of
+ * the same tag showing that account again (the same one re-attached, or a new one in a host's tab) takes them
+ * back. Edits set aside still make leaving the page ask first.
+ *
  * A widget supplies its resources (`this.resource(...)` in field initialisers; the account is one already),
  * `select()` (the draft's saved value, from the resources' values: memoized here), `write()` (saves the
  * changed paths through the store) and `renderForm()` (fields from `./fields.js`), plus `onSaved()` to fire
@@ -73,6 +99,9 @@ const sameInputs = (a: unknown[] | undefined, b: unknown[]) =>
  * @cssstate conflict - Fields changed here and elsewhere wait for a choice.
  * @cssstate read-only - The user may see but not change this.
  * @cssstate disabled-account - The account is disabled.
+ *
+ * @event draft-discard-request - Cancelable, the account changed while the draft held edits. `detail: { accountId, name, changes }`.
+ * @event draft-keep - The user kept the edits: the host shows `accountId` again. `detail: { accountId, name, changes, restored }`.
  */
 export abstract class AmDraftElement<D extends object, K extends string = never>
   extends AmElement
@@ -116,6 +145,12 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
   private draftAccount?: string;
   /** The store's identity epoch the draft belongs to: a new signed-in user drops it. */
   private draftEpoch?: number;
+  private draftStore?: AccountStore;
+  /** The draft's account came from `account-id` (not from the provider's acting account). */
+  private draftOwnId = false;
+  /** The "Discard changes?" question on screen, for the account whose edits it is about. */
+  private discarding?: { seq: number; accountId: string };
+  private discardSeq = 0;
   private forbiddenFor?: string;
   private problems: Record<string, FieldProblem | string> = {};
   private serverProblems: Record<string, FieldProblem> = {};
@@ -145,8 +180,8 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
     return true;
   }
 
-  /** Said after a user's save. */
-  protected savedMessage(): string {
+  /** Said after a user's save (a template from `phrase()` isolates a name in it). */
+  protected savedMessage(): unknown {
     return this.l.t('savedChanges');
   }
 
@@ -296,6 +331,10 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
     return this.l.t(key, params);
   }
 
+  fieldTextLang(text: string): { lang: string; dir?: 'ltr' | 'rtl' } | undefined {
+    return this.l.fallbackOf(text);
+  }
+
   /** The label of a field by path (as last rendered), for conflicts and messages. */
   protected labelOf(path: string): string {
     return this.specs.get(path)?.label ?? path;
@@ -389,20 +428,92 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
 
   // ---- lifecycle
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page: the edit it set aside on leaving is still its own draft.
+    if (this.draftStore && this.draftAccount) dropDraft(this.draftStore, this.localName, this.draftAccount, this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const store = this.draftStore;
+    const id = this.draftAccount;
+    const kept = store && id && store.epoch === this.draftEpoch && this.dirty ? this.draft.snapshot() : undefined;
+    if (kept) stashDraft(store!, this.localName, id!, kept, this);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const id = this.am.accountId;
-    const epoch = this.am.store?.epoch;
+    const store = this.am.store;
+    const epoch = store?.epoch;
     if (id !== this.draftAccount || epoch !== this.draftEpoch) {
+      const leaving = this.draftAccount;
+      // Edits of the same user on the same backend are set aside, never dropped on the way to another account.
+      const sameUser = !!store && store === this.draftStore && epoch === this.draftEpoch;
+      const kept = sameUser && leaving && this.dirty ? this.draft.snapshot() : undefined;
+      const changes = kept ? this.draft.changedPaths : [];
+      const fromAttribute = this.draftOwnId;
       this.draftEpoch = epoch;
+      this.draftStore = store;
+      this.draftOwnId = !!this.accountId;
       // Another account: its draft starts from its own saved value, never merged with the last one's.
       this.draftAccount = id;
       this.draft.clear();
       this.memoInputs = this.memoValue = undefined;
       this.problems = {};
       this.serverProblems = {};
+      if (this.discarding && (this.discarding.accountId === id || !sameUser)) {
+        // Back on the account the question is about (or another user): nothing would be lost, so it is not asked.
+        this.discarding = undefined;
+        this.confirm.cancel();
+      }
+      if (kept && store && leaving) {
+        stashDraft(store, this.localName, leaving, kept, this);
+        void this.askDiscard(store, leaving, changes, fromAttribute);
+      }
+      const back = store && id ? takeDraft<D>(store, this.localName, id) : undefined;
+      if (back) this.draft.restore(back);
       this.accountChanged();
     }
+  }
+
+  /**
+   * The account changed while `accountId` held the edits now set aside: the host may decide
+   * (`draft-discard-request`), else the user does. Keep: back to that account; Discard: the edits are dropped.
+   */
+  private async askDiscard(store: AccountStore, accountId: string, changes: string[], fromAttribute: boolean) {
+    const seq = ++this.discardSeq;
+    this.discarding = { seq, accountId };
+    await this.updateComplete;
+    const current = () => this.discarding?.seq === seq && this.isConnected;
+    if (!current()) return;
+    const name =
+      store.peek<Account>(storeKey.account(accountId))?.name ?? store.summaryFacts(accountId)?.name ?? accountId;
+    const detail = { accountId, name, changes };
+    if (!this.emit('draft-discard-request', detail, { cancelable: true })) {
+      this.discarding = undefined;
+      return;
+    }
+    const discard = await this.confirm.confirm({
+      title: phrase(this.l, 'draftDiscardTitle', { name }),
+      message: this.l.t('draftDiscardMessage'),
+      confirmLabel: this.l.t('draftDiscardConfirm'),
+      cancelLabel: this.l.t('draftKeepEditing'),
+      danger: true,
+    });
+    // Removed, asked again about newer edits, or back on that account meanwhile: nothing is decided here.
+    if (!current()) return;
+    this.discarding = undefined;
+    if (discard) {
+      dropDraft(store, this.localName, accountId);
+      return;
+    }
+    if (fromAttribute) {
+      if (this.hasAttribute('account-id')) this.setAttribute('account-id', accountId);
+      else this.accountId = accountId;
+    }
+    this.emit('draft-keep', { ...detail, restored: fromAttribute });
   }
 
   /** Called when the element turns to another account (reset the element's own state here). */

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldProblem, RuleName } from '../api/rules.js';
+import { inOwnLanguage } from './phrase.js';
 
 /** What a field is called and which rule checks it (for messages and conflict labels). */
 export interface FieldSpec {
@@ -29,7 +30,13 @@ export interface FieldHost {
   registerField(path: string, spec: FieldSpec): void;
   /** Words for the stepper buttons and the dirty marker. */
   fieldText(key: 'increase' | 'decrease' | 'changedField', params: Record<string, unknown>): string;
+  /** The language (and direction) of a label or message that fell back to another language than the page's. */
+  fieldTextLang?(text: string): { lang: string; dir?: 'ltr' | 'rtl' } | undefined;
 }
+
+/** A label or message in its own language and direction (an English fallback stays left to right). */
+const txt = (host: FieldHost, text: unknown): unknown =>
+  inOwnLanguage(host.fieldTextLang ? { fallbackOf: (t: string) => host.fieldTextLang!(t) } : undefined, text);
 
 export interface TextFieldOptions {
   type?: 'text' | 'email' | 'tel' | 'url' | 'search';
@@ -69,8 +76,8 @@ function frame(
     <span class="am-label-row">
       ${
         labelFor === undefined
-          ? html`<span class="am-label" id="${id}-label">${spec.label}</span>`
-          : html`<label class="am-label" for=${labelFor} id="${id}-label">${spec.label}</label>`
+          ? html`<span class="am-label" id="${id}-label">${txt(host, spec.label)}</span>`
+          : html`<label class="am-label" for=${labelFor} id="${id}-label">${txt(host, spec.label)}</label>`
       }
       ${
         changed
@@ -78,8 +85,8 @@ function frame(
           : nothing
       }
     </span>
-    ${control} ${hint ? html`<span class="am-hint" id="${id}-hint">${hint}</span>` : nothing}
-    ${error ? html`<p class="am-field-error" id="${id}-error">${error}</p>` : nothing}
+    ${control} ${hint ? html`<span class="am-hint" id="${id}-hint">${txt(host, hint)}</span>` : nothing}
+    ${error ? html`<p class="am-field-error" id="${id}-error">${txt(host, error)}</p>` : nothing}
   </div>`;
 }
 
@@ -196,6 +203,8 @@ export interface ChoiceOptions {
   /** What the switch changes for the customer, read after its name. */
   description?: string;
   disabled?: boolean;
+  /** The label and description are the server's text (an app's name): `auto` shows each in its own direction. */
+  dir?: 'auto';
 }
 
 /** An on/off switch (`<am-switch>`; the element must list it in `static dependencies`). */
@@ -209,7 +218,7 @@ export function switchField(host: FieldHost, path: string, label: string, o: Cho
       ?disabled=${host.readOnly || !!o.disabled}
       description=${o.description ?? ''}
       @change=${(e: Event) => host.setField(path, (e.target as HTMLElement & { checked: boolean }).checked)}
-      >${label}</am-switch
+      >${txt(host, label)}</am-switch
     >
     ${
       changed
@@ -234,9 +243,13 @@ export function checkboxField(host: FieldHost, path: string, label: string, o: C
         aria-describedby=${o.description ? `${id}-hint` : nothing}
         @change=${(e: Event) => host.setField(path, (e.target as HTMLInputElement).checked)}
       />
-      <span>${label}</span>
+      <span dir=${ifDefined(o.dir)}>${txt(host, label)}</span>
     </label>
-    ${o.description ? html`<span class="am-hint" id="${id}-hint">${o.description}</span>` : nothing}
+    ${
+      o.description
+        ? html`<span class="am-hint" id="${id}-hint" dir=${ifDefined(o.dir)}>${txt(host, o.description)}</span>`
+        : nothing
+    }
   </div>`;
 }
 

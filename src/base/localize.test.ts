@@ -1,8 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { LitElement } from 'lit';
+import { LitElement, render } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocalizeController, dirOf, formatMessage, registerTranslations } from './localize.js';
 import enUS from './locales/en-US.js';
+import { phrase } from './phrase.js';
 import frFR from './locales/fr-FR.js';
 import deDE from './locales/de-DE.js';
 import esES from './locales/es-ES.js';
@@ -104,6 +105,68 @@ describe('LocalizeController', () => {
     el.contextLocale = 'en-US';
     expect(el.l.errorMessage({ kind: 'network' })).to.equal('You are offline or the server cannot be reached.');
     expect(el.l.plural(3, { one: '# row', other: '# rows' })).to.equal('3 rows');
+  });
+});
+
+describe('LocalizeController: a message in another language than the page (right to left)', () => {
+  registerTranslations('test-rtl', {
+    'en-US': { showing: 'Showing {from}–{to} of {total}', greet: 'Welcome back, {name}.' },
+    'ar-EG': { greet: 'مرحبًا بعودتك، {name}.', count: '{n} حسابات' },
+  });
+  class RtlElement extends LitElement {
+    @property() contextLocale = 'ar-EG';
+    readonly l = new LocalizeController<'showing' | 'greet' | 'count'>(this, {
+      namespace: 'test-rtl',
+      locale: () => this.contextLocale,
+    });
+  }
+  customElements.define('test-rtl-localized', RtlElement);
+  const LRI = '\u2066';
+  const PDI = '\u2069';
+
+  it('writes numbers of an English fallback with Latin digits, and isolates it left to right', async () => {
+    const el = await fixture<RtlElement>(html`<test-rtl-localized></test-rtl-localized>`);
+    expect(el.l.t('showing', { from: 1, to: 25, total: 1200 })).to.equal(`${LRI}Showing 1–25 of 1,200${PDI}`);
+    expect(el.l.langOf('showing')).to.equal('en-US');
+    expect(el.l.dirOf('showing')).to.equal('ltr');
+    expect(el.l.fallbackOf(el.l.t('showing', { from: 1, to: 2, total: 3 }))).to.deep.equal({
+      lang: 'en-US',
+      dir: 'ltr',
+    });
+    // Its own translation: Arabic digits, no isolation, nothing fell back.
+    const own = el.l.t('count' as 'greet', { n: 12 });
+    expect(own).to.equal(`${new Intl.NumberFormat('ar-EG').format(12)} حسابات`);
+    expect(el.l.fallbackOf(own)).to.equal(undefined);
+    expect(el.l.dirOf('greet')).to.equal('rtl');
+    // An amount or a number inside a sentence is written as that sentence writes numbers.
+    expect(el.l.number(1234, undefined, 'showing')).to.equal('1,234');
+    expect(el.l.money({ units: 125000, currency: 'USD' }, 'showing')).to.equal('$12.50');
+  });
+
+  it('gives a sentence in pieces, names apart, with its language when it fell back', async () => {
+    const el = await fixture<RtlElement>(html`<test-rtl-localized></test-rtl-localized>`);
+    expect(el.l.parts('greet', { name: 'Acme' })).to.deep.equal({
+      parts: ['مرحبًا بعودتك، ', { value: 'Acme' }, '.'],
+    });
+    expect(el.l.parts('showing', { from: 1, to: 2, total: 3 })).to.deep.equal({
+      parts: ['Showing 1–2 of 3'],
+      lang: 'en-US',
+      dir: 'ltr',
+    });
+  });
+
+  it('phrase() isolates every name in <bdi>, and shows a fallback in its own language and direction', async () => {
+    const el = await fixture<RtlElement>(html`<test-rtl-localized></test-rtl-localized>`);
+    const host = await fixture<HTMLElement>(html`<p></p>`);
+    render(phrase(el.l, 'greet', { name: 'Blue Harbor' }), host);
+    expect(host.querySelector('bdi')!.textContent).to.equal('Blue Harbor');
+    expect(host.textContent).to.equal('مرحبًا بعودتك، Blue Harbor.');
+    el.contextLocale = 'he-IL';
+    render(phrase(el.l, 'greet', { name: 'שלום' }), host);
+    const span = host.querySelector('span')!;
+    expect([span.lang, span.dir]).to.deep.equal(['en-US', 'ltr']);
+    expect(span.textContent).to.equal('Welcome back, שלום.');
+    expect(span.querySelector('bdi')!.textContent).to.equal('שלום');
   });
 });
 

@@ -152,10 +152,37 @@ function safe(locale: string): string {
  * (`#` is the formatted number; categories from `Intl.PluralRules`) and `{x, select, a {…} other {…}}`.
  */
 export function formatMessage(pattern: string, params: Record<string, unknown> = {}, locale = FALLBACK_LOCALE): string {
-  return format(pattern, params, locale, undefined);
+  return format(pattern, params, locale, undefined, undefined);
 }
 
-function format(pattern: string, params: Record<string, unknown>, locale: string, hash: string | undefined): string {
+/** One piece of a formatted message: literal text, or the value of a `{name}` argument that is not a number. */
+export type MessagePart = string | { value: unknown };
+
+const SLOT = /\uE000(\d+)\uE001/;
+
+/**
+ * `formatMessage`, with each `{name}` argument whose value is not a number kept apart (numbers, plurals and
+ * selects are formatted in place): a renderer can isolate names from the sentence around them.
+ */
+export function formatParts(
+  pattern: string,
+  params: Record<string, unknown> = {},
+  locale = FALLBACK_LOCALE,
+): MessagePart[] {
+  const slots: unknown[] = [];
+  const pieces = format(pattern, params, locale, undefined, slots).split(SLOT);
+  return pieces
+    .map((piece, i): MessagePart => (i % 2 ? { value: slots[Number(piece)] } : piece))
+    .filter((part) => part !== '');
+}
+
+function format(
+  pattern: string,
+  params: Record<string, unknown>,
+  locale: string,
+  hash: string | undefined,
+  slots: unknown[] | undefined,
+): string {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
@@ -164,7 +191,7 @@ function format(pattern: string, params: Record<string, unknown>, locale: string
     else {
       const end = closing(pattern, i);
       if (end < 0) return out + pattern.slice(i);
-      out += argument(pattern.slice(i + 1, end), params, locale, hash);
+      out += argument(pattern.slice(i + 1, end), params, locale, hash, slots);
       i = end;
     }
   }
@@ -180,12 +207,21 @@ function closing(s: string, open: number): number {
   return -1;
 }
 
-function argument(body: string, params: Record<string, unknown>, locale: string, hash: string | undefined): string {
+function argument(
+  body: string,
+  params: Record<string, unknown>,
+  locale: string,
+  hash: string | undefined,
+  slots: unknown[] | undefined,
+): string {
   const [name = '', type, ...rest] = body.split(',');
   const value = params[name.trim()];
   if (type === undefined) {
     if (value === undefined || value === null) return '';
-    return typeof value === 'number' ? numberFormat(locale).format(value) : String(value);
+    if (typeof value === 'number') return numberFormat(locale).format(value);
+    if (!slots) return String(value);
+    slots.push(value);
+    return `\uE000${slots.length - 1}\uE001`;
   }
   const options = new Map<string, string>();
   const spec = rest.join(',');
@@ -202,10 +238,10 @@ function argument(body: string, params: Record<string, unknown>, locale: string,
     const n = Number(value);
     const rule = cached('p', locale, undefined, () => new Intl.PluralRules(safe(locale))).select(n);
     const branch = options.get(`=${n}`) ?? options.get(rule) ?? options.get('other') ?? '';
-    return format(branch, params, locale, numberFormat(locale).format(n));
+    return format(branch, params, locale, numberFormat(locale).format(n), slots);
   }
   const branch = options.get(String(value)) ?? options.get('other') ?? '';
-  return format(branch, params, locale, hash);
+  return format(branch, params, locale, hash, slots);
 }
 
 /** Host of a `LocalizeController`: a per-widget `i18n` overrides single labels. */
@@ -260,30 +296,94 @@ export class LocalizeController<K extends string = never> implements ReactiveCon
     return dirOf(this.locale);
   }
 
-  /** The message for `key`, formatted with `params` (see `formatMessage`). */
-  t(key: K | SharedKey, params?: Record<string, unknown>): string {
+  /**
+   * The pattern for `key` and the locale it is written in: the host's override or this locale's, else the
+   * English fallback's (`en-US`), else the key itself.
+   */
+  private resolve(key: string): { pattern: string; locale: string; found: boolean } {
     const locale = this.locale;
     const override = this.host.i18n?.[key];
-    if (override !== undefined) return formatMessage(override, params, locale);
+    if (override !== undefined) return { pattern: override, locale, found: true };
     void loadTranslations(this.namespace, locale);
-    const pattern =
-      lookup(this.namespace, locale, key) ??
-      lookup(SHARED_NAMESPACE, locale, key) ??
-      lookup(this.namespace, FALLBACK_LOCALE, key) ??
-      lookup(SHARED_NAMESPACE, FALLBACK_LOCALE, key) ??
-      key;
-    return formatMessage(pattern, params, locale);
+    const own = lookup(this.namespace, locale, key) ?? lookup(SHARED_NAMESPACE, locale, key);
+    if (own !== undefined) return { pattern: own, locale, found: true };
+    const fallback = lookup(this.namespace, FALLBACK_LOCALE, key) ?? lookup(SHARED_NAMESPACE, FALLBACK_LOCALE, key);
+    return { pattern: fallback ?? key, locale: FALLBACK_LOCALE, found: fallback !== undefined };
+  }
+
+  /**
+   * The message for `key`, formatted with `params` (see `formatMessage`). Numbers in it are written as the
+   * language of the message writes them: an English fallback keeps Latin digits in an Arabic page, and is
+   * isolated left to right there (LRI … PDI), so its full stop stays at its end.
+   */
+  t(key: K | SharedKey, params?: Record<string, unknown>): string {
+    const r = this.resolve(key);
+    let text = formatMessage(r.pattern, params, r.locale);
+    const dir = dirOf(r.locale);
+    // A fallback written the other way is isolated in its own direction (LRI/RLI … PDI), wherever it is shown.
+    if (dir !== this.dir) text = `${dir === 'ltr' ? '\u2066' : '\u2067'}${text}\u2069`;
+    this.remember(text, r.locale);
+    return text;
   }
 
   /** The message for `key` when the widget, the shared strings or an override has one; `undefined` otherwise. */
   tryT(key: string, params?: Record<string, unknown>): string | undefined {
+    return this.resolve(key).found ? this.t(key as K, params) : undefined;
+  }
+
+  /**
+   * The message for `key` in pieces: literal text, and each `{name}` value that is not a number apart (to be
+   * isolated from the sentence), with the language and direction of the message when it fell back to one
+   * other than the locale's (`dir` only when the direction differs).
+   */
+  parts(
+    key: K | SharedKey,
+    params?: Record<string, unknown>,
+  ): { parts: MessagePart[]; lang?: string; dir?: 'ltr' | 'rtl' } {
+    const r = this.resolve(key);
+    const foreign = this.foreign(r.locale);
+    return { parts: formatParts(r.pattern, params, r.locale), ...foreign };
+  }
+
+  /** The locale the message for `key` is written in: this locale's, or the fallback's when it has none. */
+  langOf(key: K | SharedKey): string {
+    return this.resolve(key).locale;
+  }
+
+  /** The writing direction of the message for `key` (`ltr` for an English fallback in an Arabic page). */
+  dirOf(key: K | SharedKey): 'ltr' | 'rtl' {
+    return dirOf(this.resolve(key).locale);
+  }
+
+  /**
+   * For a text `t()` returned: its language and direction when it fell back to another language (`dir` only
+   * when that writes the other way), so it can be shown in its own direction; `undefined` otherwise.
+   */
+  fallbackOf(text: string): { lang: string; dir?: 'ltr' | 'rtl' } | undefined {
+    if (this.recentLocale !== this.locale) return undefined;
+    const lang = this.recent.get(text);
+    return lang ? this.foreign(lang) : undefined;
+  }
+
+  private foreign(lang: string): { lang: string; dir?: 'ltr' | 'rtl' } | undefined {
     const locale = this.locale;
-    if (this.host.i18n?.[key] !== undefined) return this.t(key as K, params);
-    void loadTranslations(this.namespace, locale);
-    const found = [this.namespace, SHARED_NAMESPACE].some(
-      (ns) => lookup(ns, locale, key) !== undefined || lookup(ns, FALLBACK_LOCALE, key) !== undefined,
-    );
-    return found ? this.t(key as K, params) : undefined;
+    if (lang === locale) return undefined;
+    const dir = dirOf(lang);
+    return dir === dirOf(locale) ? { lang } : { lang, dir };
+  }
+
+  /** Texts lately given in another language than the locale's (fallbacks), for `fallbackOf`. */
+  private recent = new Map<string, string>();
+  private recentLocale?: string;
+
+  private remember(text: string, lang: string): void {
+    const locale = this.locale;
+    if (this.recentLocale !== locale || this.recent.size > 2000) {
+      this.recent.clear();
+      this.recentLocale = locale;
+    }
+    if (lang !== locale) this.recent.set(text, lang);
+    else this.recent.delete(text);
   }
 
   /** Picks a plural form for `count` (`#` in the form is the formatted number). */
@@ -302,8 +402,9 @@ export class LocalizeController<K extends string = never> implements ReactiveCon
     return this.t(`error.${error?.kind ?? 'server'}` as SharedKey);
   }
 
-  number(value: number, options?: Intl.NumberFormatOptions): string {
-    return numberFormat(this.locale, options).format(value);
+  /** A number in the locale's digits; with `key`, in those of that message's language (a number inside it). */
+  number(value: number, options?: Intl.NumberFormatOptions, key?: K | SharedKey): string {
+    return numberFormat(key === undefined ? this.locale : this.langOf(key), options).format(value);
   }
 
   date(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string {
@@ -313,7 +414,8 @@ export class LocalizeController<K extends string = never> implements ReactiveCon
     return cached('d', locale, options, () => new Intl.DateTimeFormat(safe(locale), options)).format(d);
   }
 
-  money(value: Money): string {
-    return formatMoney(value, safe(this.locale));
+  /** An amount in the locale's way; with `key`, in that message's language (an amount inside it). */
+  money(value: Money, key?: K | SharedKey): string {
+    return formatMoney(value, safe(key === undefined ? this.locale : this.langOf(key)));
   }
 }

@@ -3,12 +3,19 @@ import type { AccountApiError } from '../api/errors.js';
 import type { SharedKey } from './locales/index.js';
 import type { ResourceController } from './resource-controller.js';
 import type { DraftController } from './draft-controller.js';
+import type { MessagePart } from './localize.js';
+import { inOwnLanguage, phrase } from './phrase.js';
 
 /** What primitives need from a LocalizeController. */
 export interface Localizer {
   t(key: SharedKey, params?: Record<string, unknown>): string;
   errorMessage(error: Pick<AccountApiError, 'kind'> | undefined): string;
+  parts(key: SharedKey, params?: Record<string, unknown>): { parts: MessagePart[]; lang?: string; dir?: 'ltr' | 'rtl' };
+  fallbackOf(text: string): { lang: string; dir?: 'ltr' | 'rtl' } | undefined;
 }
+
+/** A shared string in its own language and direction. */
+const say = (l: Localizer, key: SharedKey, params?: Record<string, unknown>) => phrase(l, key, params);
 
 export interface ErrorPanelOptions {
   /** Shown as a Retry button (not for `forbidden`, where retrying cannot help). */
@@ -28,16 +35,18 @@ export function renderErrorPanel(
 ): TemplateResult {
   const retry = options.onRetry && error?.kind !== 'forbidden';
   return html`<div class="am-error-panel" part="error" role="alert">
-    <p class="am-error-panel__title">${options.title ?? l.t('errorTitle')}</p>
-    <p>${l.errorMessage(error)}</p>
-    ${retry ? html`<button type="button" class="am-button" @click=${options.onRetry}>${l.t('retry')}</button>` : nothing}
+    <p class="am-error-panel__title">
+      ${options.title === undefined ? say(l, 'errorTitle') : inOwnLanguage(l, options.title)}
+    </p>
+    <p>${inOwnLanguage(l, l.errorMessage(error))}</p>
+    ${retry ? html`<button type="button" class="am-button" @click=${options.onRetry}>${say(l, 'retry')}</button>` : nothing}
   </div>`;
 }
 
 /** Placeholder lines with a spoken "Loading…". Styles: `skeletonStyles`, `controlStyles`. Part `skeleton`. */
 export function renderSkeleton(l: Localizer, lines = 3): TemplateResult {
   return html`<div class="am-skeleton" part="skeleton" role="status">
-    <span class="am-visually-hidden">${l.t('loading')}</span>
+    <span class="am-visually-hidden">${say(l, 'loading')}</span>
     ${Array.from({ length: lines }, () => html`<span class="am-skeleton__line" aria-hidden="true"></span>`)}
   </div>`;
 }
@@ -61,11 +70,11 @@ export function renderResource<T>(r: ResourceController<T>, l: Localizer, views:
     case 'loaded':
       return views.loaded(r.value as T);
     case 'empty':
-      return views.empty?.() ?? html`<p class="am-note" part="empty">${l.t('empty')}</p>`;
+      return views.empty?.() ?? html`<p class="am-note" part="empty">${say(l, 'empty')}</p>`;
     case 'error':
       return views.error?.(r.error!) ?? renderErrorPanel(r.error, l, { onRetry: () => r.retry() });
     case 'forbidden':
-      return views.forbidden?.() ?? html`<p class="am-note" part="forbidden">${l.t('forbidden')}</p>`;
+      return views.forbidden?.() ?? html`<p class="am-note" part="forbidden">${say(l, 'forbidden')}</p>`;
     default:
       return nothing;
   }
@@ -89,15 +98,21 @@ export function renderDraftActions(
 ): TemplateResult {
   const state = draft.saveState;
   const status =
-    state === 'saving' ? l.t('saving') : draft.dirty ? l.t('unsavedChanges') : state === 'saved' ? l.t('saved') : '';
+    state === 'saving'
+      ? say(l, 'saving')
+      : draft.dirty
+        ? say(l, 'unsavedChanges')
+        : state === 'saved'
+          ? say(l, 'saved')
+          : '';
   return html`<div class="am-draft-actions" part="actions">
     ${
       state === 'error' && draft.error?.kind !== 'validation'
         ? html`<p class="am-field-error" role="alert">
             ${
               (draft.error?.details as { declined?: boolean } | undefined)?.declined
-                ? l.t('chargesDeclined')
-                : `${l.t('saveFailed')} ${l.errorMessage(draft.error)}`
+                ? say(l, 'chargesDeclined')
+                : html`${say(l, 'saveFailed')} ${inOwnLanguage(l, l.errorMessage(draft.error))}`
             }
           </p>`
         : nothing
@@ -109,7 +124,7 @@ export function renderDraftActions(
       ?disabled=${!draft.dirty || draft.saving}
       @click=${() => (options.onReset ? options.onReset() : draft.reset())}
     >
-      ${l.t('reset')}
+      ${say(l, 'reset')}
     </button>
     <button
       type="button"
@@ -118,7 +133,7 @@ export function renderDraftActions(
       ?disabled=${!draft.dirty || draft.saving || draft.conflicts.length > 0}
       @click=${() => options.onSave()}
     >
-      ${l.t('save')}
+      ${say(l, 'save')}
     </button>
   </div>`;
 }
@@ -143,15 +158,15 @@ export function renderConflicts(
   const label = options.label ?? ((f: string) => f);
   const format = options.format ?? ((v: unknown) => (v === undefined || v === null ? '' : String(v)));
   return html`<section class="am-conflicts" part="conflicts" role="alert" aria-labelledby="am-conflicts-title">
-    <p class="am-conflicts__title" id="am-conflicts-title">${l.t('conflictTitle')}</p>
-    <p>${l.t('conflictHelp')}</p>
+    <p class="am-conflicts__title" id="am-conflicts-title">${say(l, 'conflictTitle')}</p>
+    <p>${say(l, 'conflictHelp')}</p>
     <ul>
       ${draft.conflicts.map(
         (c) =>
           html`<li>
-            <strong>${label(c.field)}</strong>
-            <span>${l.t('conflictMineValue', { value: format(c.mine, c.field) })}</span>
-            <span>${l.t('conflictTheirsValue', { value: format(c.theirs, c.field) })}</span>
+            <strong>${inOwnLanguage(l, label(c.field))}</strong>
+            <span>${say(l, 'conflictMineValue', { value: format(c.mine, c.field) })}</span>
+            <span>${say(l, 'conflictTheirsValue', { value: format(c.theirs, c.field) })}</span>
             <span class="am-conflicts__choices">
               <button
                 type="button"
@@ -159,7 +174,7 @@ export function renderConflicts(
                 aria-label="${l.t('conflictMine')}: ${label(c.field)}"
                 @click=${() => draft.resolve(c.field, 'mine')}
               >
-                ${l.t('conflictMine')}
+                ${say(l, 'conflictMine')}
               </button>
               <button
                 type="button"
@@ -167,7 +182,7 @@ export function renderConflicts(
                 aria-label="${l.t('conflictTheirs')}: ${label(c.field)}"
                 @click=${() => draft.resolve(c.field, 'theirs')}
               >
-                ${l.t('conflictTheirs')}
+                ${say(l, 'conflictTheirs')}
               </button>
             </span>
           </li>`,

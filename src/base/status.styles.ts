@@ -2,27 +2,27 @@ import { css } from 'lit';
 
 /** The live region and its toast. */
 export const statusStyles = css`
+  /* In the element's flow, after what it shows: a toast over the page would cover the buttons under it. */
   .am-status {
-    position: fixed;
-    inset-block-end: var(--am-space-4);
-    inset-inline-end: var(--am-space-4);
-    z-index: 1000;
     display: grid;
-    justify-items: end;
-    pointer-events: none;
+    justify-items: start;
+    min-width: 0;
+  }
+  .am-status:has(.am-toast) {
+    margin-block-start: var(--am-space-3);
   }
   .am-toast {
     display: flex;
     align-items: center;
     gap: var(--am-space-3);
-    max-width: min(28rem, calc(100vw - 2rem));
+    max-width: min(36rem, 100%);
+    box-sizing: border-box;
     padding: var(--am-space-3) var(--am-space-4);
     border: 1px solid var(--am-color-border);
     border-radius: var(--am-radius-lg);
     background: var(--am-color-surface-raised);
-    box-shadow: var(--am-shadow-raised);
     color: var(--am-color-text);
-    pointer-events: auto;
+    overflow-wrap: anywhere;
   }
   .am-toast[data-tone='success'] {
     background: var(--am-color-success-surface);

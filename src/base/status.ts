@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { inOwnLanguage } from './phrase.js';
 import type { Localizer } from './primitives.js';
 
 export type StatusTone = 'info' | 'success' | 'warning' | 'error';
@@ -6,10 +7,12 @@ export type StatusTone = 'info' | 'success' | 'warning' | 'error';
 /**
  * A polite live region with a toast: `announce('Saved', { tone: 'success' })`; render `status.render(l)`
  * once in the template (the region must exist before it speaks). Styles: `statusStyles`, `controlStyles`.
- * Errors stay until dismissed; other tones clear after `timeout` ms.
+ * Errors stay until dismissed; other tones clear after `timeout` ms. The message may be a template (a
+ * sentence with names isolated, from `phrase()`). The toast sits in the element's flow, under what the
+ * element shows, so it never covers a button.
  */
 export class StatusController implements ReactiveController {
-  message = '';
+  message: unknown = '';
   tone: StatusTone = 'info';
   private readonly host: ReactiveControllerHost;
   private timer?: ReturnType<typeof setTimeout>;
@@ -24,7 +27,7 @@ export class StatusController implements ReactiveController {
     clearTimeout(this.timer);
   }
 
-  async announce(message: string, options: { tone?: StatusTone; timeout?: number } = {}): Promise<void> {
+  async announce(message: unknown, options: { tone?: StatusTone; timeout?: number } = {}): Promise<void> {
     const seq = ++this.seq;
     clearTimeout(this.timer);
     // Empty the region first so the same words are spoken again.
@@ -51,7 +54,7 @@ export class StatusController implements ReactiveController {
       ${
         this.message
           ? html`<div class="am-toast" data-tone=${this.tone}>
-              <span>${this.message}</span>
+              <span>${inOwnLanguage(l, this.message)}</span>
               <button type="button" class="am-button" aria-label=${l.t('dismiss')} @click=${() => this.clear()}>
                 ×
               </button>

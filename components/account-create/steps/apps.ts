@@ -38,7 +38,10 @@ export function appsBody(host: FieldHost, l: StepContext['l'], apps: App[]): Tem
         : apps.length
           ? html`<div class="checks nested" role="group" aria-label=${t('appsOnly')}>
               ${apps.map((app) =>
-                checkboxField(host, `enabled.${app.id}`, app.label ?? app.name, { description: app.description }),
+                checkboxField(host, `enabled.${app.id}`, app.label ?? app.name, {
+                  description: app.description,
+                  dir: 'auto',
+                }),
               )}
             </div>`
           : note(t('appsNone'))

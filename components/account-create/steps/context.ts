@@ -34,6 +34,7 @@ export function scoped(host: FieldHost, prefix: string): FieldHost {
     fieldChanged: (path) => host.fieldChanged(p(path)),
     registerField: (path, spec) => host.registerField(p(path), spec),
     fieldText: (key, params) => host.fieldText(key, params),
+    fieldTextLang: (text) => host.fieldTextLang?.(text),
   };
 }
 

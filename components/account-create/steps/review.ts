@@ -54,6 +54,10 @@ export function renderReview(ctx: StepContext, o: ReviewOptions): TemplateResult
       </dl>
     </section>`;
   const b = v.billing;
+  // The country comes pre-filled from the parent: alone, it is no contact to list.
+  const billingGiven = Object.entries(b).some(
+    ([k, x]) => x.trim() && (k !== 'country' || x.trim() !== (d.parent.contacts.billing?.country ?? '').trim()),
+  );
   const c = v.limits;
   const credit = parseCredit(v.credit, rules.locale);
   const classes = d.callClasses ?? [];
@@ -92,17 +96,19 @@ export function renderReview(ctx: StepContext, o: ReviewOptions): TemplateResult
       [t('technical'), joined(v.technical.name, v.technical.email, v.technical.number)],
       [
         t('billing'),
-        joined(
-          b.name,
-          b.email,
-          b.number,
-          b.streetAddress,
-          b.streetAddressExtra,
-          b.postalCode,
-          b.locality,
-          b.region,
-          b.country,
-        ),
+        billingGiven
+          ? joined(
+              b.name,
+              b.email,
+              b.number,
+              b.streetAddress,
+              b.streetAddressExtra,
+              b.postalCode,
+              b.locality,
+              b.region,
+              b.country,
+            )
+          : none,
       ],
     ])}
     ${section('admins', [[stepName(l, 'admins'), admins]])}

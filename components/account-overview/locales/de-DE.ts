@@ -73,7 +73,6 @@ const deDE: OverviewMessages = {
   moveCrossResellerUnnamed:
     '{target} gehört zu einem anderen Reseller. Konten können nur innerhalb ihres Resellers verschoben werden.',
   moveForbidden: 'Der Server hat das Verschieben dieses Kontos abgelehnt.',
-  moveForbiddenDetail: 'Angegebener Grund: {reason}',
   moveButton: 'Hierher verschieben',
   moveTitle: '{name} unter {target} verschieben?',
   moveMessage: 'Unterkonten, Benutzer und Einstellungen werden mit verschoben.',

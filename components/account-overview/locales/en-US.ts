@@ -69,7 +69,6 @@ const en = {
   moveTargetReseller: '{target} is a reseller of its own. Accounts can only move within their own reseller.',
   moveCrossResellerUnnamed: '{target} belongs to another reseller. Accounts can only move within their own reseller.',
   moveForbidden: 'The server refused to move this account.',
-  moveForbiddenDetail: 'Reason given: {reason}',
   moveButton: 'Move here',
   moveTitle: 'Move {name} under {target}?',
   moveMessage: 'Its sub-accounts, users and settings move with it.',

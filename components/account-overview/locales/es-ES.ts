@@ -72,7 +72,6 @@ const esES: OverviewMessages = {
   moveCrossResellerUnnamed:
     '{target} pertenece a otro revendedor. Las cuentas solo se pueden mover dentro de su revendedor.',
   moveForbidden: 'El servidor se ha negado a mover esta cuenta.',
-  moveForbiddenDetail: 'Motivo indicado: {reason}',
   moveButton: 'Mover aquí',
   moveTitle: '¿Mover {name} debajo de {target}?',
   moveMessage: 'Sus subcuentas, usuarios y ajustes se mueven con ella.',

@@ -72,7 +72,6 @@ const frFR: OverviewMessages = {
   moveCrossResellerUnnamed:
     '{target} appartient à un autre revendeur. Un compte ne peut être déplacé qu’au sein de son revendeur.',
   moveForbidden: 'Le serveur a refusé de déplacer ce compte.',
-  moveForbiddenDetail: 'Motif indiqué\u00a0: {reason}',
   moveButton: 'Déplacer ici',
   moveTitle: 'Déplacer {name} sous {target}\u00a0?',
   moveMessage: 'Ses sous-comptes, ses utilisateurs et ses réglages sont déplacés avec lui.',

@@ -72,7 +72,6 @@ const ruRU: OverviewMessages = {
   moveCrossResellerUnnamed:
     '{target} принадлежит другому реселлеру. Аккаунты можно перемещать только в пределах своего реселлера.',
   moveForbidden: 'Сервер отказался перемещать этот аккаунт.',
-  moveForbiddenDetail: 'Указанная причина: {reason}',
   moveButton: 'Переместить сюда',
   moveTitle: 'Переместить {name} под {target}?',
   moveMessage: 'Его субаккаунты, пользователи и настройки переместятся вместе с ним.',

@@ -1,7 +1,7 @@
 import type { ProviderMessages } from '../account-provider.js';
 
 const deDE: ProviderMessages = {
-  viewingAs: 'Sie sehen {account} als {me}',
+  viewingAs: 'Sie nutzen das Portal als {account} (angemeldet als {me})',
   returnToMine: 'Zurück zu meinem Konto',
   bannerLabel: 'Verwendetes Konto',
   masqueradeRefused: 'Sie können nur Konten unterhalb Ihres eigenen verwenden.',

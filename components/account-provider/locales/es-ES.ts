@@ -1,7 +1,7 @@
 import type { ProviderMessages } from '../account-provider.js';
 
 const esES: ProviderMessages = {
-  viewingAs: 'Está viendo {account} como {me}',
+  viewingAs: 'Está usando el portal como {account} (con la sesión de {me})',
   returnToMine: 'Volver a mi cuenta',
   bannerLabel: 'Cuenta en uso',
   masqueradeRefused: 'Solo puede usar cuentas que dependan de la suya.',

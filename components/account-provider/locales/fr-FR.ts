@@ -1,7 +1,7 @@
 import type { ProviderMessages } from '../account-provider.js';
 
 const frFR: ProviderMessages = {
-  viewingAs: 'Vous consultez {account} en tant que {me}',
+  viewingAs: 'Vous utilisez le portail en tant que {account} (connecté en tant que {me})',
   returnToMine: 'Revenir à mon compte',
   bannerLabel: 'Compte utilisé',
   masqueradeRefused: 'Vous ne pouvez utiliser que les comptes situés sous le vôtre.',

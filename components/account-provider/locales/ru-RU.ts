@@ -1,7 +1,7 @@
 import type { ProviderMessages } from '../account-provider.js';
 
 const ruRU: ProviderMessages = {
-  viewingAs: 'Вы просматриваете {account} как {me}',
+  viewingAs: 'Вы работаете в портале как {account} (вход выполнен как {me})',
   returnToMine: 'Вернуться к моему аккаунту',
   bannerLabel: 'Используемый аккаунт',
   masqueradeRefused: 'Можно использовать только аккаунты, подчинённые вашему.',

@@ -26,6 +26,9 @@ export class AmDialog extends AmElement {
   /** The heading, also the dialog's accessible name. */
   @property() label = '';
 
+  /** The heading as a template (a sentence with a name isolated in `<bdi>`), shown instead of `label`. */
+  @property({ attribute: false }) heading?: unknown;
+
   @state() private hasFooter = false;
 
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -91,7 +94,11 @@ export class AmDialog extends AmElement {
   protected override render(): unknown {
     return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.onCancel} @close=${this.onClose}>
       <div class="inner">
-        ${this.label ? html`<h2 id="title" part="title">${this.label}</h2>` : nothing}
+        ${
+          this.heading !== undefined || this.label
+            ? html`<h2 id="title" part="title">${this.heading ?? this.label}</h2>`
+            : nothing
+        }
         <slot></slot>
         <div class="footer" ?hidden=${!this.hasFooter}>
           <slot

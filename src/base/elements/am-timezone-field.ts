@@ -157,6 +157,7 @@ export class AmTimezoneField extends AmElement {
         class="am-input"
         part="input"
         role="combobox"
+        dir="auto"
         autocomplete="off"
         spellcheck="false"
         aria-autocomplete="list"

@@ -109,5 +109,9 @@ const deDE: SharedMessages = {
   'charge.other': '{item} ({category})',
   on: 'Ein',
   off: 'Aus',
+  draftDiscardTitle: 'Änderungen an {name} verwerfen?',
+  draftDiscardMessage: 'Ihre Änderungen sind noch nicht gespeichert.',
+  draftDiscardConfirm: 'Änderungen verwerfen',
+  draftKeepEditing: 'Weiter bearbeiten',
 };
 export default deDE;

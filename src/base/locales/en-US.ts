@@ -107,6 +107,10 @@ const enUS = {
   'charge.other': '{category}: {item}',
   on: 'On',
   off: 'Off',
+  draftDiscardTitle: 'Discard changes to {name}?',
+  draftDiscardMessage: 'The changes you made are not saved yet.',
+  draftDiscardConfirm: 'Discard changes',
+  draftKeepEditing: 'Keep editing',
 };
 
 export type SharedKey = keyof typeof enUS;

@@ -108,5 +108,9 @@ const esES: SharedMessages = {
   'charge.other': '{item} ({category})',
   on: 'Activado',
   off: 'Desactivado',
+  draftDiscardTitle: '¿Descartar los cambios en {name}?',
+  draftDiscardMessage: 'Sus cambios aún no se han guardado.',
+  draftDiscardConfirm: 'Descartar cambios',
+  draftKeepEditing: 'Seguir editando',
 };
 export default esES;

@@ -108,5 +108,9 @@ const frFR: SharedMessages = {
   'charge.other': '{category} : {item}',
   on: 'Activé',
   off: 'Désactivé',
+  draftDiscardTitle: 'Abandonner les modifications de {name} ?',
+  draftDiscardMessage: 'Vos modifications ne sont pas encore enregistrées.',
+  draftDiscardConfirm: 'Abandonner les modifications',
+  draftKeepEditing: 'Continuer la modification',
 };
 export default frFR;

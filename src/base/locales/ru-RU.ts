@@ -109,5 +109,9 @@ const ruRU: SharedMessages = {
   'charge.other': '{item} ({category})',
   on: 'Вкл.',
   off: 'Выкл.',
+  draftDiscardTitle: 'Отменить изменения в {name}?',
+  draftDiscardMessage: 'Ваши изменения ещё не сохранены.',
+  draftDiscardConfirm: 'Отменить изменения',
+  draftKeepEditing: 'Продолжить редактирование',
 };
 export default ruRU;
