@@ -1,3 +1,4 @@
+import { accessibleName } from '../../test/queries.js';
 import { aTimeout, expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ContextEvent } from '@lit/context';
@@ -131,7 +132,9 @@ describe('<account-tree>: loading', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('sizes a level from its descendantsCount, walks to a far page and keeps the order across pages', async () => {
+  it('sizes a level from its descendantsCount, walks to a far page and keeps the order across pages', async function () {
+    // Seeding 10,000 accounts and walking ten pages is slow on a busy machine.
+    this.timeout(30_000);
     const fx = await startEmulator({ seed: { accounts: 10_000, depth: 1, seed: 3 } });
     const api = fx.makeApi({ credentials: { ...fx.emulator.superduperLogin } });
     const { el } = await mountInProvider<AccountTree>(api, html`<account-tree style="height: 400px"></account-tree>`);
@@ -146,7 +149,12 @@ describe('<account-tree>: loading', () => {
     expect(kid.getAttribute('aria-setsize')).to.equal('10000');
     fx.emulator.clearRequests();
     await scrollToRow(el, 5001);
-    await until(() => loadedInView(el), 'rows far down', 10_000);
+    // The rows in view are the far ones (not the first rows still there before the virtualizer moved), loaded.
+    await until(
+      () => loadedInView(el) && rows(el).some((r) => inView(el, r) && Number(r.getAttribute('aria-posinset')) > 4900),
+      'rows far down',
+      10_000,
+    );
     const walked = children(fx).filter((r) => r.path.includes(fx.emulator.rootAccountId));
     expect(walked.length).to.be.within(1, 12);
     for (const r of walked) expect(Number(r.query.page_size)).to.be.at.most(500);
@@ -244,7 +252,8 @@ describe('<account-tree>: hierarchy', () => {
     const name = nameOf(parent);
     const count = Number(parent.dataset.count);
     expect(count).to.be.greaterThan(0);
-    expect(parent.getAttribute('aria-label')).to.match(new RegExp(`${count} accounts? below`));
+    expect(accessibleName(parent)).to.match(new RegExp(`${count} accounts? below$`));
+    expect(accessibleName(parent).startsWith(name)).to.equal(true);
     parent.querySelector<HTMLElement>('[part=toggle]')!.click();
     await until(() => rowNamed(el, name)!.getAttribute('aria-expanded') === 'true', 'expanded');
     await until(
@@ -288,12 +297,12 @@ describe('<account-tree>: hierarchy', () => {
     const leaf = byPos(el).find((r) => r.getAttribute('aria-expanded') === null)!;
     const id = all.find((a) => a.name === nameOf(leaf))!.id;
     await fx.api.updateAccount(id, { enabled: false });
-    await store.getAccount(id);
+    await store.getAccount(id, { force: true });
     await until(() => part(el, 'badge-disabled'), 'the disabled badge');
     expect(rowNamed(el, nameOf(leaf))!.querySelector('[part~=badge-disabled]')!.textContent).to.equal('Disabled');
-    expect(rowNamed(el, nameOf(leaf))!.getAttribute('aria-label')).to.contain('Disabled');
+    expect(accessibleName(rowNamed(el, nameOf(leaf))!)).to.contain('Disabled');
     const resellerId = fx.emulator.accounts().find((d) => d.isReseller && all.some((a) => a.id === d.id))!.id;
-    await store.getAccount(resellerId);
+    await store.getAccount(resellerId, { force: true });
     await until(() => part(el, 'badge-reseller'), 'the reseller badge');
     await expect(el).to.be.accessible();
   });
@@ -724,10 +733,7 @@ describe('<account-tree>: language and direction', () => {
     const { el } = await mount(fx, html`<account-tree lang="fr-FR" style="height: 300px"></account-tree>`);
     await until(() => part(el, 'add-button')!.textContent!.trim() === 'Ajouter un compte', 'French');
     expect(input(el).getAttribute('aria-label')).to.equal('Rechercher des comptes');
-    await until(
-      () => rows(el).some((r) => /comptes? en dessous$/.test(r.getAttribute('aria-label') ?? '')),
-      'row labels',
-    );
+    await until(() => rows(el).some((r) => /comptes? en dessous$/.test(accessibleName(r))), 'row labels');
     el.i18n = { add: 'Nouveau client' };
     await el.updateComplete;
     expect(part(el, 'add-button')!.textContent!.trim()).to.equal('Nouveau client');
@@ -765,5 +771,29 @@ describe('<account-tree>: "Use account"', () => {
       window.removeEventListener('error', onError);
       window.removeEventListener('unhandledrejection', onRejection);
     }
+  });
+});
+
+describe('<account-tree>: badges of the rows in view', () => {
+  it('reads the accounts in view once idle, a few at a time, after the first rows, none twice', async () => {
+    const fx = await startEmulator({ seed: { accounts: 40, depth: 1, seed: 3 } });
+    const root = fx.emulator.rootAccountId;
+    const customers = fx.emulator.accounts().filter((a) => a.parentId === root);
+    const off = customers.slice(0, 12).find((a) => !a.enabled) ?? customers[0]!;
+    if (off.enabled) await fx.api.updateAccount(off.id, { enabled: false });
+    fx.emulator.clearRequests();
+    const { el } = await mount(fx);
+    await until(
+      () => rowNamed(el, off.name)?.querySelector('[part~=badge-disabled]'),
+      'the disabled badge shows without opening the account',
+    );
+    const paths = fx.emulator.requests.filter((r) => r.method === 'GET').map((r) => r.path);
+    const firstChildren = paths.findIndex((p) => p.endsWith(`/accounts/${root}/children`));
+    const reads = paths.filter((p) => customers.some((c) => p === `/v2/accounts/${c.id}`));
+    expect(firstChildren).to.be.at.least(0);
+    expect(paths.indexOf(reads[0]!), 'after the first page').to.be.greaterThan(firstChildren);
+    expect(new Set(reads).size, 'none read twice').to.equal(reads.length);
+    expect(reads.length, 'only rows in view').to.be.at.most(loadedRows(el).length);
+    await expect(el).to.be.accessible();
   });
 });

@@ -8,6 +8,7 @@ import type { AccountSummary } from '../../src/api/model.js';
 import type { AccountStore, StoreChange } from '../../src/data/store.js';
 import type { Listing } from '../../src/data/listing.js';
 import { cssVars } from '../../src/base/css-vars.js';
+import { phrase } from '../../src/base/phrase.js';
 import { AmElement } from '../../src/base/am-element.js';
 import { AmContextController } from '../../src/base/context-controller.js';
 import { defineTranslations, LocalizeController, type SharedKey } from '../../src/base/localize.js';
@@ -20,6 +21,7 @@ import { hasChildren, keyOf, sizeOf, TreeController, type Row } from './tree-con
 import { TreeViewport, type ViewportHost } from './tree-viewport.js';
 import { TreeKeyboard, type KeyboardHost } from './tree-keyboard.js';
 import { TreeCrumbs } from './tree-crumbs.js';
+import { TreeBadges } from './tree-badges.js';
 
 declare module '../../src/base/am-element.js' {
   interface AmEventMap {
@@ -108,7 +110,7 @@ export class AccountTree extends AmElement {
   @property({ attribute: false }) i18n?: Partial<Record<Key | SharedKey, string>>;
 
   @state() private query = '';
-  @state() private note = '';
+  @state() private note: unknown = '';
   /** A root chosen in the breadcrumbs, until the host's root changes. */
   @state() private viewRoot?: string;
 
@@ -119,6 +121,7 @@ export class AccountTree extends AmElement {
   private readonly view = new TreeViewport(this as unknown as ViewportHost);
   private readonly keys = new TreeKeyboard(this as unknown as KeyboardHost);
   private readonly crumbs = new TreeCrumbs(this);
+  private readonly badges = new TreeBadges();
   private store?: AccountStore;
   private unsubscribe?: () => void;
   private baseRoot?: string;
@@ -162,6 +165,7 @@ export class AccountTree extends AmElement {
     this.unsubscribe?.();
     this.unsubscribe = this.store = undefined;
     clearTimeout(this.debounce);
+    this.badges.stop();
   }
 
   /** @internal */
@@ -253,6 +257,7 @@ export class AccountTree extends AmElement {
         type="search"
         class="am-input search"
         part="search"
+        dir="auto"
         autocomplete="off"
         aria-label=${l.t('search')}
         placeholder=${l.t('searchHint')}
@@ -262,7 +267,7 @@ export class AccountTree extends AmElement {
       ${
         empty
           ? html`<p class="am-note" part="empty">
-              ${search ? l.t('noMatch', { query: tree.query }) : l.t('noChildren')}
+              ${search ? phrase(l, 'noMatch', { query: tree.query }) : l.t('noChildren')}
             </p>`
           : nothing
       }
@@ -299,9 +304,8 @@ export class AccountTree extends AmElement {
     const count = s?.descendantsCount ?? 0;
     const parent = !!s && level !== tree.search && hasChildren(s);
     const selected = !!s && s.id === this.selected;
-    // Same order as the visible text (name, badges, count), so the spoken name contains what is shown.
-    const extra = [disabled && l.t('disabled'), reseller && l.t('reseller'), !!count && l.t('subAccounts', { count })];
-    const label = s ? [s.name, ...extra].filter(Boolean).join(', ') : error ? undefined : l.t('loading');
+    // The name is the row's text (name, badges); the count, drawn by CSS, is said through hidden text.
+    const label = s || error ? undefined : l.t('loading');
     const key = keyOf(row);
     return html`<div
       role="treeitem"
@@ -317,7 +321,7 @@ export class AccountTree extends AmElement {
       aria-expanded=${ifDefined(parent ? String(tree.isOpen(s.id)) : undefined)}
       aria-selected=${selected ? 'true' : 'false'}
       aria-busy=${ifDefined(s || error ? undefined : 'true')}
-      aria-label=${ifDefined(label === s?.name ? undefined : label)}
+      aria-label=${ifDefined(label)}
       title=${ifDefined(s ? s.realm : failed)}
       ${cssVars({ '--depth': depth - 1 })}
     >
@@ -325,6 +329,7 @@ export class AccountTree extends AmElement {
       ${s || error ? html`<span class="name" dir="auto">${s ? s.name : failed}</span>` : nothing}
       ${disabled ? html`<span class="badge off" part="badge badge-disabled">${l.t('disabled')}</span>` : nothing}
       ${reseller ? html`<span class="badge" part="badge badge-reseller">${l.t('reseller')}</span>` : nothing}
+      ${count ? html`<span class="am-visually-hidden">, ${l.t('subAccounts', { count })}</span>` : nothing}
       ${
         error && error.kind !== 'forbidden'
           ? html`<button type="button" class="am-button retry" part="retry" tabindex="-1">${l.t('retry')}</button>`
@@ -360,7 +365,7 @@ export class AccountTree extends AmElement {
       this.noted = level;
       const count = level.items.length;
       this.note = !count
-        ? l.t('noMatch', { query: tree.query })
+        ? phrase(l, 'noMatch', { query: tree.query })
         : level.done
           ? l.t('found', { count })
           : l.t('foundMore', { count });
@@ -443,6 +448,14 @@ export class AccountTree extends AmElement {
       this.loadQueued = false;
       const [first, last] = this.view.inView();
       if (last >= 0) this.tree.loadRange(first, last);
+      const store = this.store;
+      if (store && last >= 0 && !this.tree.busy) {
+        this.badges.request(store, () =>
+          this.view
+            .rowsInView()
+            .flatMap((el) => (el.dataset.key && this.tree.indexOf(el.dataset.key) >= 0 ? [el.dataset.key] : [])),
+        );
+      }
     });
   }
 
