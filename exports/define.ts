@@ -12,5 +12,6 @@ import '../components/carrier-picker/carrier-picker.define.js';
 import '../components/app-exchange-toggle/app-exchange-toggle.define.js';
 import '../components/account-notes/account-notes.define.js';
 import '../components/account-announcement/account-announcement.define.js';
+import '../components/account-manager/account-manager.define.js';
 
 export * from './elements.js';

@@ -12,3 +12,4 @@ export { CarrierPicker } from '../components/carrier-picker/carrier-picker.js';
 export { AppExchangeToggle } from '../components/app-exchange-toggle/app-exchange-toggle.js';
 export { AccountNotes } from '../components/account-notes/account-notes.js';
 export { AccountAnnouncement } from '../components/account-announcement/account-announcement.js';
+export { AccountManager } from '../components/account-manager/account-manager.js';

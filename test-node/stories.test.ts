@@ -65,6 +65,7 @@ describe('storybook', () => {
       'app-exchange-toggle',
       'account-notes',
       'account-announcement',
+      'account-manager',
     ]) {
       assert.ok(
         [...titles].some((t) => t.endsWith(tag)),
