@@ -18,7 +18,7 @@ import { controlStyles } from '../../src/base/controls.styles.js';
 import { errorPanelStyles } from '../../src/base/error-panel.styles.js';
 import { defineTranslations, LocalizeController, type SharedKey } from '../../src/base/localize.js';
 import { bdi, phrase } from '../../src/base/phrase.js';
-import { renderErrorPanel, renderSkeleton } from '../../src/base/primitives.js';
+import { renderSkeleton } from '../../src/base/primitives.js';
 import { ResourceController } from '../../src/base/resource-controller.js';
 import { skeletonStyles } from '../../src/base/skeleton.styles.js';
 import { warnOnce } from '../../src/base/warn.js';
@@ -31,7 +31,7 @@ import { AccountTree } from '../account-tree/account-tree.js';
 import { styles } from './account-manager.styles.js';
 import { ContextFeed } from './context-feed.js';
 import en from './locales/en-US.js';
-import { isTab, LAZY, PANEL_TAGS, TABS, type AccountManagerTab } from './panels.js';
+import { defineIn, isTab, LAZY, Panels, REGISTRIES, TABS, type AccountManagerTab } from './panels.js';
 
 export { TABS as ACCOUNT_MANAGER_TABS } from './panels.js';
 export type { AccountManagerTab } from './panels.js';
@@ -55,21 +55,7 @@ defineTranslations('account-manager', en, {
 });
 type Key = keyof typeof en;
 
-/** The element of one tab: created when the tab is first opened for an account. */
-interface Panel {
-  accountId: string;
-  el?: HTMLElement & { dirty?: boolean };
-  failed?: boolean;
-  /** Its code has taken long enough to show a skeleton. */
-  slow?: boolean;
-}
-
 type Screen = 'accounts' | 'account';
-
-/** Registries the manager was defined in: what it loads later is defined there too. */
-const registries = new Set<CustomElementRegistry>();
-
-const SKELETON_DELAY_MS = 150;
 
 const startsWith = (list: string[], head: string[]) => head.every((id, i) => list[i] === id);
 
@@ -160,7 +146,7 @@ export class AccountManager extends AmElement {
 
   static override define(tagName: string | undefined = this.tagName, registry: CustomElementRegistry = customElements) {
     super.define(tagName, registry);
-    registries.add(registry);
+    REGISTRIES.add(registry);
   }
 
   /** The selected account; default: the acting account (the signed-in one, or the one in use). */
@@ -195,7 +181,7 @@ export class AccountManager extends AmElement {
     isEmpty: () => false,
     states: false,
   });
-  private readonly panels = new Map<AccountManagerTab, Panel>();
+  private readonly panels = new Panels(this, (tag) => this.defineLazy(tag));
   private readonly baseRef = createRef<HTMLElement>();
   private readonly treeRef = createRef<AccountTree>();
   private create?: AccountCreate;
@@ -265,9 +251,9 @@ export class AccountManager extends AmElement {
     if (id !== this.lastShown) {
       this.lastShown = id;
       // Sections of the last account go, but for those holding unsaved edits: they ask when shown again.
-      for (const [t, p] of this.panels) if (t !== tab && p.accountId !== id && !p.el?.dirty) this.panels.delete(t);
+      this.panels.dropAllBut(tab, id);
     }
-    if (id && !this.signedOut) this.bind(tab, id);
+    if (id && !this.signedOut) this.panels.bind(tab, id);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -353,50 +339,10 @@ export class AccountManager extends AmElement {
 
   // ---- sections
 
-  /** The tab's element shows `id`: created (and its code loaded) the first time. */
-  private bind(tab: AccountManagerTab, id: string): void {
-    const p = this.panels.get(tab);
-    if (!p) {
-      const fresh: Panel = { accountId: id };
-      this.panels.set(tab, fresh);
-      void this.load(tab, fresh);
-    } else if (p.accountId !== id) {
-      p.accountId = id;
-      p.el?.setAttribute('account-id', id);
-    }
-  }
-
-  private async load(tab: AccountManagerTab, p: Panel): Promise<void> {
-    const tag = PANEL_TAGS[tab];
-    p.failed = false;
-    if (!customElements.get(tag)) {
-      const timer = setTimeout(() => {
-        p.slow = true;
-        this.requestUpdate();
-      }, SKELETON_DELAY_MS);
-      try {
-        await this.defineLazy(tag);
-      } catch {
-        p.failed = true;
-      } finally {
-        clearTimeout(timer);
-        p.slow = false;
-      }
-      if (this.panels.get(tab) !== p) return;
-      this.requestUpdate();
-      if (p.failed) return;
-    }
-    const el = document.createElement(tag) as Panel['el'] & HTMLElement;
-    el.setAttribute('account-id', p.accountId);
-    p.el = el;
-  }
-
   /** Loads a lazy dependency's class and registers it under its tag. */
   private async defineLazy(tag: string): Promise<void> {
     const load = (this.constructor as typeof AccountManager).lazyDependencies[tag];
-    if (!load) return;
-    const cls = await load();
-    for (const r of registries.size ? registries : [customElements]) cls.define(tag, r);
+    if (load) await defineIn(tag, await load());
   }
 
   // ---- navigation
@@ -498,7 +444,7 @@ export class AccountManager extends AmElement {
 
   private onDeleted = (e: CustomEvent<{ accountId: string }>): void => {
     const id = e.detail.accountId;
-    for (const [t, p] of this.panels) if (p.accountId === id && t !== this.currentTab) this.panels.delete(t);
+    this.panels.dropAccount(id, this.currentTab);
     this.navigate(this.parents.get(id) ?? this.actingFeed.value?.accountId, 'overview');
   };
 
@@ -640,50 +586,9 @@ export class AccountManager extends AmElement {
             : nothing
         }
       </div>
-      <div class="tabs" role="tablist" part="tabs" aria-label=${t('sections')} @keydown=${this.onTabKey}>
-        ${TABS.map((name) => {
-          const selected = name === tab;
-          return html`<button
-            type="button"
-            role="tab"
-            class="tab"
-            id="tab-${name}"
-            part=${selected ? 'tab tab-selected' : 'tab'}
-            aria-selected=${selected ? 'true' : 'false'}
-            aria-controls="panel-${name}"
-            tabindex=${selected ? 0 : -1}
-            @click=${() => this.selectTab(name)}
-          >
-            ${t(`tab.${name}`)}
-          </button>`;
-        })}
-      </div>
-      ${TABS.map(
-        (name) =>
-          html`<div
-            class="panel"
-            role="tabpanel"
-            part="panel"
-            id="panel-${name}"
-            data-tab=${name}
-            aria-labelledby="tab-${name}"
-            ?hidden=${name !== tab}
-          >
-            ${this.renderPanel(name)}
-          </div>`,
-      )}`;
-  }
-
-  private renderPanel(tab: AccountManagerTab): unknown {
-    const p = this.panels.get(tab);
-    if (!p) return nothing;
-    if (p.el) return p.el;
-    if (p.failed) {
-      return renderErrorPanel({ kind: 'network' }, this.l, {
-        title: this.l.t('sectionFailed'),
-        onRetry: () => void this.load(tab, p).then(() => this.requestUpdate()),
-      });
-    }
-    return p.slow ? renderSkeleton(this.l) : nothing;
+      ${this.panels.renderTabs(tab, t('sections'), (name) => t(`tab.${name}`), this.l, {
+        onKey: this.onTabKey,
+        onSelect: (name) => this.selectTab(name),
+      })}`;
   }
 }

@@ -1,4 +1,6 @@
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AmElement } from '../../src/base/am-element.js';
+import { renderErrorPanel, renderSkeleton, type Localizer } from '../../src/base/primitives.js';
 
 /** The manager's tabs, in order. */
 export const TABS = [
@@ -48,3 +50,148 @@ export const LAZY: Record<string, Loader> = {
   'service-plan-picker': () => import('../service-plan-picker/service-plan-picker.js').then((m) => m.ServicePlanPicker),
   'account-create': () => import('../account-create/account-create.js').then((m) => m.AccountCreate),
 };
+
+/** Registries the manager was defined in: what it loads later is defined there too. */
+export const REGISTRIES = new Set<CustomElementRegistry>();
+
+/** Registers `cls` under `tag` in every registry the manager was defined in. */
+export function defineIn(tag: string, cls: typeof AmElement): void {
+  for (const r of REGISTRIES.size ? REGISTRIES : [customElements]) cls.define(tag, r);
+}
+
+const SKELETON_DELAY_MS = 150;
+
+/** The element of one tab: created when the tab is first opened for an account. */
+export interface Panel {
+  accountId: string;
+  el?: HTMLElement & { dirty?: boolean };
+  failed?: boolean;
+  /** Its code has taken long enough to show a skeleton. */
+  slow?: boolean;
+}
+
+/**
+ * The tabs' elements: each created (its code loaded on first use) when its tab is first opened for an account,
+ * kept while the account stays (drafts and scroll survive a tab switch), dropped when another account is shown
+ * unless it holds unsaved edits (it then asks when shown again).
+ */
+export class Panels {
+  private readonly map = new Map<AccountManagerTab, Panel>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly define: (tag: string) => Promise<void>,
+  ) {}
+
+  get(tab: AccountManagerTab): Panel | undefined {
+    return this.map.get(tab);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+
+  /** The tab's element shows `id`: created (and its code loaded) the first time. */
+  bind(tab: AccountManagerTab, id: string): void {
+    const p = this.map.get(tab);
+    if (!p) {
+      const fresh: Panel = { accountId: id };
+      this.map.set(tab, fresh);
+      void this.load(tab, fresh);
+    } else if (p.accountId !== id) {
+      p.accountId = id;
+      p.el?.setAttribute('account-id', id);
+    }
+  }
+
+  /** Another account is shown: the other tabs' elements go, but for those holding unsaved edits. */
+  dropAllBut(tab: AccountManagerTab, id: string | undefined): void {
+    for (const [t, p] of this.map) if (t !== tab && p.accountId !== id && !p.el?.dirty) this.map.delete(t);
+  }
+
+  /** `id` is gone (deleted): its elements go, but the one on screen. */
+  dropAccount(id: string, shown: AccountManagerTab): void {
+    for (const [t, p] of this.map) if (p.accountId === id && t !== shown) this.map.delete(t);
+  }
+
+  private async load(tab: AccountManagerTab, p: Panel): Promise<void> {
+    const tag = PANEL_TAGS[tab];
+    p.failed = false;
+    if (!customElements.get(tag)) {
+      const timer = setTimeout(() => {
+        p.slow = true;
+        this.host.requestUpdate();
+      }, SKELETON_DELAY_MS);
+      try {
+        await this.define(tag);
+      } catch {
+        p.failed = true;
+      } finally {
+        clearTimeout(timer);
+        p.slow = false;
+      }
+      if (this.map.get(tab) !== p) return;
+      this.host.requestUpdate();
+      if (p.failed) return;
+    }
+    const el = document.createElement(tag) as Panel['el'] & HTMLElement;
+    el.setAttribute('account-id', p.accountId);
+    p.el = el;
+  }
+
+  /** The WAI-ARIA tab list and one panel per tab (only the selected one shown). */
+  renderTabs(
+    tab: AccountManagerTab,
+    label: string,
+    name: (tab: AccountManagerTab) => string,
+    l: Localizer & { t(key: 'sectionFailed'): string },
+    on: { onKey: (e: KeyboardEvent) => void; onSelect: (tab: AccountManagerTab) => void },
+  ): TemplateResult {
+    return html`<div class="tabs" role="tablist" part="tabs" aria-label=${label} @keydown=${on.onKey}>
+        ${TABS.map((t) => {
+          const selected = t === tab;
+          return html`<button
+            type="button"
+            role="tab"
+            class="tab"
+            id="tab-${t}"
+            part=${selected ? 'tab tab-selected' : 'tab'}
+            aria-selected=${selected ? 'true' : 'false'}
+            aria-controls="panel-${t}"
+            tabindex=${selected ? 0 : -1}
+            @click=${() => on.onSelect(t)}
+          >
+            ${name(t)}
+          </button>`;
+        })}
+      </div>
+      ${TABS.map(
+        (t) =>
+          html`<div
+            class="panel"
+            role="tabpanel"
+            part="panel"
+            id="panel-${t}"
+            data-tab=${t}
+            aria-labelledby="tab-${t}"
+            ?hidden=${t !== tab}
+          >
+            ${this.render(t, l)}
+          </div>`,
+      )}`;
+  }
+
+  /** The tab's element, a skeleton while its code loads, or what failed with Retry. */
+  render(tab: AccountManagerTab, l: Localizer & { t(key: 'sectionFailed'): string }): unknown {
+    const p = this.map.get(tab);
+    if (!p) return nothing;
+    if (p.el) return p.el;
+    if (p.failed) {
+      return renderErrorPanel({ kind: 'network' }, l, {
+        title: l.t('sectionFailed'),
+        onRetry: () => void this.load(tab, p).then(() => this.host.requestUpdate()),
+      });
+    }
+    return p.slow ? renderSkeleton(l) : nothing;
+  }
+}
