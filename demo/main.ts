@@ -4,6 +4,7 @@
  * Kazoo through its Crossbar URL.
  */
 import { html, nothing, render } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, type RequestHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { AccountApiError, type AccountApi, type Session } from '../src/api/index.js';
@@ -239,83 +240,42 @@ function sessionView(s: Session) {
   </section>`;
 }
 
-function panel(tab: Tab, id: string) {
-  switch (tab) {
-    case 'overview':
-      return html`<account-overview account-id=${id}></account-overview>`;
-    case 'admins':
-      return html`<account-admins account-id=${id}></account-admins>`;
-    case 'limits':
-      return html`<account-limits account-id=${id}></account-limits>`;
-    case 'numbers':
-      return html`<number-features account-id=${id}></number-features>`;
-    case 'restrictions':
-      return html`<account-restrictions account-id=${id}></account-restrictions>`;
-    case 'carrier':
-      return html`<carrier-picker account-id=${id}></carrier-picker>`;
-    case 'apps':
-      return html`<app-exchange-toggle account-id=${id}></app-exchange-toggle>`;
-    case 'notes':
-      return html`<account-notes account-id=${id}></account-notes>`;
-    default:
-      return html`<service-plan-picker account-id=${id}></service-plan-picker>`;
-  }
+/** The account and tab in the address, so Back and Forward move between them (and a link opens them). */
+function readLocation(): void {
+  const q = new URLSearchParams(location.search);
+  ui.selected = q.get('account') ?? undefined;
+  const tab = q.get('tab');
+  ui.tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'overview';
 }
 
-/** The tree asks for a new account: the portal opens the wizard for that parent. */
-function openCreate(e: CustomEvent<{ parentId: string }>) {
-  const create = document.querySelector<HTMLElement & { parentId?: string; show?: () => unknown }>('account-create');
-  if (!create) return;
-  e.preventDefault();
-  create.parentId = e.detail.parentId;
-  void create.show?.();
+function writeLocation(accountId: string | undefined, tab: Tab): void {
+  const q = new URLSearchParams(location.search);
+  if (accountId) q.set('account', accountId);
+  else q.delete('account');
+  q.set('tab', tab);
+  const next = `${location.pathname}?${q}`;
+  if (next !== `${location.pathname}${location.search}`) history.pushState(null, '', next);
 }
+
+addEventListener('popstate', () => {
+  readLocation();
+  draw();
+});
 
 function workspace() {
-  const id = ui.selected;
-  // A tab's element, removed with its tab, keeps its unsaved edits: they are back when the tab is shown again.
-  const tab = (name: Tab) =>
-    html`<button role="tab" aria-selected=${ui.tab === name} @click=${() => ((ui.tab = name), draw())}>
-      ${tr(`tab.${name}`)}
-    </button>`;
-  const select = (accountId: string) => ((ui.selected = accountId), draw());
-  // "Keep editing" in a widget's question: the tree and the panel go back to the account with the edits.
-  const keep = (e: CustomEvent<{ accountId: string }>) => select(e.detail.accountId);
-  return html`<account-provider .api=${ui.api} theme=${ui.theme} locale=${ui.locale} @draft-keep=${keep}>
-    <account-announcement></account-announcement>
-    <div class="workspace">
-      <section class="card" aria-label=${tr('customers')}>
-        <account-tree
-          .selected=${id}
-          @account-select=${(e: CustomEvent<{ account: { id: string } }>) => select(e.detail.account.id)}
-          @account-create-request=${openCreate}
-        ></account-tree>
-      </section>
-      <section class="card" aria-label=${tr('selectedAccount')}>
-        ${
-          id
-            ? html`<div class="panel-head">
-                  <h2>${tr('accountHeading')}</h2>
-                  <button
-                    @click=${() => (document.querySelector('account-provider') as AccountProvider | null)?.masquerade(id)}
-                  >
-                    ${tr('useAccount')}
-                  </button>
-                  <div class="tabs" role="tablist" aria-label=${tr('sections')}>${TABS.map(tab)}</div>
-                </div>
-                ${panel(ui.tab, id)}`
-            : html`<p class="muted">${tr('choose')}</p>`
-        }
-      </section>
-    </div>
-    <account-create
-      modal
-      @account-created=${(e: CustomEvent<{ account: { id: string } }>) => select(e.detail.account.id)}
-      @account-select=${(e: CustomEvent<{ accountId?: string; account?: { id: string } }>) => {
-        const accountId = e.detail.accountId ?? e.detail.account?.id;
-        if (accountId) select(accountId);
-      }}
-    ></account-create>
+  // The manager composes every widget; the portal keeps its place in the address.
+  const navigate = (e: CustomEvent<{ accountId?: string; tab: Tab }>) => {
+    ui.selected = e.detail.accountId;
+    ui.tab = e.detail.tab;
+    writeLocation(ui.selected, ui.tab);
+  };
+  return html`<account-provider .api=${ui.api} theme=${ui.theme} locale=${ui.locale}>
+    <account-manager
+      class="card"
+      account-id=${ifDefined(ui.selected)}
+      tab=${ui.tab}
+      @account-manager-navigate=${navigate}
+    ></account-manager>
   </account-provider>`;
 }
 
@@ -331,6 +291,7 @@ function draw() {
 
 await bootEmulator();
 app.replaceChildren();
+readLocation();
 setPageLanguage();
 const saved = sessionStorage.getItem('amw-demo-login');
 if (saved) {

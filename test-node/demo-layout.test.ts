@@ -73,7 +73,7 @@ describe('demo portal: phone layout and languages', () => {
     );
     assert.deepEqual(o.out, []);
     const row: { scroll: number; client: number } = await page.evaluate(`(() => {
-      const el = document.querySelector('[role=tablist][aria-label="Account sections"]');
+      const el = document.querySelector('account-manager').shadowRoot.querySelector('[role=tablist]');
       return { scroll: el.scrollWidth, client: el.clientWidth };
     })()`);
     assert.ok(row.scroll <= row.client, `every tab is inside the row: ${JSON.stringify(row)}`);
@@ -83,7 +83,7 @@ describe('demo portal: phone layout and languages', () => {
     }
     const gutters: { left: number; right: number } = await page.evaluate(`(() => {
       const r = document.querySelector('main').getBoundingClientRect();
-      const card = document.querySelector('main .workspace').getBoundingClientRect();
+      const card = document.querySelector('main account-manager').getBoundingClientRect();
       return { left: card.left - r.left, right: r.right - card.right };
     })()`);
     assert.equal(Math.round(gutters.left), Math.round(gutters.right), 'the same gutter on both sides');
@@ -115,7 +115,7 @@ describe('demo portal: phone layout and languages', () => {
         'Opérateurs',
         'Applications',
         'Notes',
-        'Offres de service',
+        'Offres',
       ],
     );
     assert.ok(await page.getByRole('button', { name: 'Se déconnecter' }).isVisible());
