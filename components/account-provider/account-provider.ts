@@ -26,6 +26,7 @@ import { controlStyles } from '../../src/base/controls.styles.js';
 import { errorPanelStyles } from '../../src/base/error-panel.styles.js';
 import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './account-provider.styles.js';
+import en, { type ProviderMessages } from './locales/en-US.js';
 
 declare module '../../src/base/am-element.js' {
   interface AmEventMap {
@@ -44,17 +45,8 @@ declare module '../../src/base/am-element.js' {
 
 export type ProviderTheme = 'light' | 'dark' | 'auto';
 
-const en = {
-  viewingAs: 'You are viewing the portal as {account} (signed in as {me})',
-  returnToMine: 'Return to my account',
-  bannerLabel: 'Account in use',
-  masqueradeRefused: 'You can only use accounts below your own.',
-  invalidApi: 'These widgets are not connected to a backend: the api given is not an AccountApi.',
-  sessionFailed: 'Could not load your session',
-};
-type Key = keyof typeof en;
-/** The provider's strings; every locale file holds every key. */
-export type ProviderMessages = Record<Key, string>;
+type Key = keyof ProviderMessages;
+export type { ProviderMessages };
 
 registerTranslations('account-provider', {
   'en-US': en,

@@ -1,4 +1,4 @@
-import type { ProviderMessages } from '../account-provider.js';
+import type { ProviderMessages } from './en-US.js';
 
 const deDE: ProviderMessages = {
   viewingAs: 'Sie nutzen das Portal als {account} (angemeldet als {me})',

@@ -1,4 +1,4 @@
-import type { ProviderMessages } from '../account-provider.js';
+import type { ProviderMessages } from './en-US.js';
 
 const esES: ProviderMessages = {
   viewingAs: 'Está usando el portal como {account} (con la sesión de {me})',

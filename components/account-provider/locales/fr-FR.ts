@@ -1,4 +1,4 @@
-import type { ProviderMessages } from '../account-provider.js';
+import type { ProviderMessages } from './en-US.js';
 
 const frFR: ProviderMessages = {
   viewingAs: 'Vous utilisez le portail en tant que {account} (connecté en tant que {me})',

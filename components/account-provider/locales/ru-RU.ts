@@ -1,4 +1,4 @@
-import type { ProviderMessages } from '../account-provider.js';
+import type { ProviderMessages } from './en-US.js';
 
 const ruRU: ProviderMessages = {
   viewingAs: 'Вы работаете в портале как {account} (вход выполнен как {me})',
