@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { createKazooAdapter } from '../src/kazoo/index.js';
 import type { EmulatorOptions } from '../src/mock/index.js';
 import { AccountProvider } from '../components/account-provider/account-provider.define.js';
 import { AccountCreate, type StepId } from '../components/account-create/account-create.js';
-import { neverAnswer, storyBackend, type StoryBackend } from './support/emulator.js';
+import { neverAnswer, STORY_BASE, storyBackend, type StoryBackend } from './support/emulator.js';
 
 // A side-effect-only import is dropped by the static build ("sideEffects" in package.json): register here.
 AccountProvider.define('account-provider');
@@ -26,6 +27,13 @@ interface Setup {
   to?: StepId | 'submitting' | 'done';
   /** Admins beyond the first, filled in. */
   admins?: number;
+  /** Signed in as a customer's admin: the new account's limits and credit are its reseller's to set. */
+  signedInBelow?: boolean;
+  /** On the limits step: the carriers chosen, or a trunk count typed (then Next, to show how it is refused). */
+  carrier?: 'reseller' | 'account';
+  inboundTrunks?: string;
+  /** On the apps step: "Only these…" with the apps' switches. */
+  appsOnly?: boolean;
 }
 
 // ---- driving the wizard like a user (plain DOM events, no test library; ids, so every language works)
@@ -50,6 +58,36 @@ function fill(el: AccountCreate, path: string, value: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
+/** The shadow root of a form-mode element on the step, once it has loaded (`ready` is in it). */
+async function part(el: AccountCreate, tag: string, ready: string): Promise<ShadowRoot> {
+  return waitFor(() => {
+    const root = inner(el).querySelector(tag)?.shadowRoot;
+    return root?.querySelector(ready) && root;
+  });
+}
+
+/** What a story does on the step it stops at. */
+async function onStep(el: AccountCreate, options: Setup): Promise<void> {
+  if (el.step === 'limits' && options.carrier) {
+    (await part(el, 'carrier-picker', `#cp-${options.carrier}`))
+      .querySelector<HTMLInputElement>(`#cp-${options.carrier}`)!
+      .click();
+  }
+  if (el.step === 'limits' && options.inboundTrunks !== undefined) {
+    const input = (await part(el, 'account-limits', '#f-inboundTrunks')).querySelector<HTMLInputElement>(
+      '#f-inboundTrunks',
+    )!;
+    input.value = options.inboundTrunks;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await submitStep(el);
+  }
+  if (el.step === 'apps' && options.appsOnly) {
+    inner(el).querySelectorAll<HTMLInputElement>('input[name="apps-mode"]')[1]!.click();
+    await part(el, 'app-exchange-toggle', '[part~="app"]');
+  }
+  await el.updateComplete;
+}
+
 /** Next, or Create on the review step: the form's own submission, whatever the language. */
 async function submitStep(el: AccountCreate): Promise<void> {
   inner(el).querySelector('form')!.requestSubmit();
@@ -63,11 +101,14 @@ const ADMINS = [
   ['Mia', 'Sørensen', 'mia@harbordental.example'],
 ];
 
-async function walk(el: AccountCreate, to: NonNullable<Setup['to']>, admins = 1): Promise<void> {
+async function walk(el: AccountCreate, options: Setup): Promise<void> {
+  const { to = 'general', admins = 1 } = options;
   await waitFor(() => inner(el).querySelector('#f-name'));
   const target = to === 'submitting' || to === 'done' ? 'review' : to;
   fill(el, 'name', 'Harbor Dental Group');
   for (const step of ORDER.slice(1, ORDER.indexOf(target) + 1)) {
+    // The carriers are chosen on the way; anything else happens on the step the story stops at.
+    if (el.step === 'limits' && options.carrier) await onStep(el, { carrier: options.carrier });
     if (el.step === 'contacts') {
       fill(el, 'technical.name', 'Front Desk');
       fill(el, 'technical.email', 'it@harbordental.example');
@@ -93,6 +134,7 @@ async function walk(el: AccountCreate, to: NonNullable<Setup['to']>, admins = 1)
     await submitStep(el);
     if (to === 'done') await waitFor(() => inner(el).querySelector('[part=done]'));
   }
+  if (el.step === target) await onStep(el, { ...options, carrier: target === 'limits' ? options.carrier : undefined });
 }
 
 /** One story: its own emulator (seeded, deterministic), faults, and where the wizard is taken. */
@@ -105,9 +147,12 @@ function story(options: Setup = {}, extra: Partial<Story> = {}): Story {
       backend = storyBackend(options.emulator);
       const handlers = (options.setup?.(backend) ?? []) as Parameters<typeof msw.use>;
       msw.use(...handlers, ...backend.handlers);
-      parentId = options.underCustomer
-        ? backend.emulator.accounts().find((a) => a.depth === 1 && a.enabled && !a.isReseller)?.id
-        : undefined;
+      const customer = backend.emulator.accounts().find((a) => a.depth === 1 && a.enabled && !a.isReseller)?.id;
+      parentId = options.underCustomer ? customer : undefined;
+      if (options.signedInBelow && customer) {
+        const credentials = { ...backend.emulator.loginFor(customer) };
+        backend = { ...backend, api: createKazooAdapter({ baseUrl: STORY_BASE, credentials }) };
+      }
     },
     render: (args) =>
       html`<account-provider .api=${backend.api}>
@@ -138,7 +183,7 @@ function story(options: Setup = {}, extra: Partial<Story> = {}): Story {
     play: async ({ canvasElement }) => {
       const el = await waitFor(() => canvasElement.querySelector('account-create'));
       if (options.modal) await el.show();
-      if (options.to) await walk(el, options.to, options.admins);
+      if (options.to) await walk(el, options);
     },
   };
 }
@@ -190,13 +235,31 @@ export const ServicePlansForbidden: Story = story({
   setup: (b) => void b.emulator.faults.add({ path: '/accounts/*/services/available', status: 403 }),
 });
 
-/** Trunks and per-minute calls from the parent's limits; allowed calls from its restrictions. */
+/**
+ * `<account-limits form>`: trunks and per-minute calls from the parent's limits, allowed calls from its
+ * restrictions; then `<carrier-picker form>`, the system-wide carriers chosen (Monster's default).
+ */
 export const LimitsAndCalls: Story = story({ to: 'limits' });
+
+/** The reseller's carriers chosen: the review names them, and they become the new account's `no_match` callflow. */
+export const LimitsResellerCarriers: Story = story({ to: 'limits', carrier: 'reseller' });
+
+/** The new account's own carriers: it has none yet, so its calls to the outside fail until one is added. */
+export const LimitsOwnCarriers: Story = story({ to: 'limits', carrier: 'account' });
+
+/** A trunk count that is not a whole number: Next stops, and the element says why on the field. */
+export const LimitsWrongCount: Story = story({ to: 'limits', inboundTrunks: '1.5' });
+
+/** Signed in below the new account's reseller: only the call classes and the carriers, with a line why. */
+export const LimitsNotReseller: Story = story({ to: 'limits', signedInBelow: true });
 
 export const InitialCredit: Story = story({ to: 'credit' });
 
-/** Under a customer account, whose apps can be listed: "All" or "Only these…". */
+/** Under a customer account, whose apps can be listed: "All of the parent's apps" (the default) or "Only these…". */
 export const Apps: Story = story({ to: 'apps', underCustomer: true });
+
+/** "Only these…": the parent's apps through `<app-exchange-toggle form>`, each on until switched off. */
+export const AppsOnlySome: Story = story({ to: 'apps', underCustomer: true, appsOnly: true });
 
 /** The parent's apps cannot be listed: the step says the new account gets all of them. */
 export const AppsUnavailable: Story = story({
@@ -204,8 +267,11 @@ export const AppsUnavailable: Story = story({
   setup: (b) => void b.emulator.faults.add({ path: '/accounts/*/apps_store', status: 403 }),
 });
 
-/** Every choice with "Edit" links; passwords masked behind "Show passwords". */
+/** Every choice with "Edit" links; passwords masked behind "Show passwords"; the carriers with the limits. */
 export const Review: Story = story({ to: 'review' });
+
+/** The reseller's carriers chosen on the way, named on the review. */
+export const ReviewResellerCarriers: Story = story({ to: 'review', carrier: 'reseller' });
 
 /** Slow network: the account is created, the admins are on their way; one submission at a time. */
 export const Submitting: Story = story({

@@ -7,8 +7,15 @@
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import type { AccountApi } from '../src/api/index.js';
-import type { EmulatorOptions, FaultRule, RecordedRequest } from '../src/mock/index.js';
-import { mountInProvider, startEmulator, until, type EmulatorFixture } from './emulator-fixture.js';
+import type { EmulatorOptions, FaultRule } from '../src/mock/index.js';
+import {
+  mountInProvider,
+  preparedEmulator,
+  startEmulator,
+  until,
+  type EmulatorFixture,
+  type PreparingFixture,
+} from './emulator-fixture.js';
 import { getByLabel, getByRole, queryByRole, textOf } from './queries.js';
 
 export interface DraftWidgetHandle extends HTMLElement {
@@ -23,6 +30,8 @@ export interface DraftWidgetSuiteOptions {
   tag: string;
   /** Emulator options for the fixture. */
   emulator?: EmulatorOptions;
+  /** Changes made once, before the tests, through an adapter: each test's emulator starts from what they leave. */
+  prepare?(fx: PreparingFixture): Promise<unknown>;
   /** The account the element shows. */
   account(fx: EmulatorFixture): string;
   /** A label (or heading) that shows once the form is on screen. */
@@ -50,10 +59,6 @@ export interface DraftWidgetSuiteOptions {
   fieldError?: { fault: (accountId: string) => FaultRule; message: RegExp };
 }
 
-/** Requests that change an account's data (logins are not). */
-const writes = (fx: EmulatorFixture): RecordedRequest[] =>
-  fx.emulator.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/v2/accounts'));
-
 async function clickSave(el: DraftWidgetHandle): Promise<void> {
   getByRole<HTMLButtonElement>(el, 'button', 'Save').click();
   await el.updateComplete;
@@ -78,8 +83,13 @@ export function runDraftWidgetTests(options: DraftWidgetSuiteOptions): void {
       return el;
     }
 
+    let start = options.emulator;
+    before(async () => {
+      if (options.prepare) start = await preparedEmulator(options.prepare, options.emulator);
+    });
+
     beforeEach(async () => {
-      fx = await startEmulator(options.emulator);
+      fx = await startEmulator(start);
       accountId = options.account(fx);
     });
 
@@ -87,7 +97,7 @@ export function runDraftWidgetTests(options: DraftWidgetSuiteOptions): void {
       fx.emulator.clearRequests();
       const el = await mount();
       await until(() => textOf(el).match(options.ready), 'the form shows');
-      expect(writes(fx)).to.deep.equal([]);
+      expect(fx.writes()).to.deep.equal([]);
       const paths = fx.emulator.requests.map((r) => `${r.method} ${r.path}`);
       expect(new Set(paths).size, `no read repeated: ${paths.join(', ')}`).to.equal(paths.length);
       expect(getByRole<HTMLButtonElement>(el, 'button', 'Save').disabled).to.equal(true);
@@ -107,7 +117,7 @@ export function runDraftWidgetTests(options: DraftWidgetSuiteOptions): void {
       expect(el.dirty).to.equal(false);
       expect(el.matches(':state(dirty)')).to.equal(false);
       expect(getByLabel(el, field).getAttribute('aria-invalid')).to.not.equal('true');
-      expect(writes(fx)).to.deep.equal([]);
+      expect(fx.writes()).to.deep.equal([]);
       await expect(el).to.be.accessible();
     });
 
@@ -122,7 +132,7 @@ export function runDraftWidgetTests(options: DraftWidgetSuiteOptions): void {
       expect((events[0]!.detail as { changes: string[] }).changes).to.include.members(paths);
       expect(el.dirty).to.equal(false);
       expect(el.matches(':state(saved)')).to.equal(true);
-      const saves = writes(fx).filter((r) => r.method === options.write.method && options.write.path.test(r.path));
+      const saves = fx.writes().filter((r) => r.method === options.write.method && options.write.path.test(r.path));
       expect(saves.length, 'one save request').to.equal(1);
       await options.verify(fx.makeApi(), accountId);
       await expect(el).to.be.accessible();
@@ -132,7 +142,7 @@ export function runDraftWidgetTests(options: DraftWidgetSuiteOptions): void {
       const el = await mount();
       fx.emulator.clearRequests();
       expect(await el.save()).to.equal(true);
-      expect(writes(fx)).to.deep.equal([]);
+      expect(fx.writes()).to.deep.equal([]);
     });
 
     if (options.fieldError) {

@@ -2,6 +2,8 @@
  * Finding things the way a user does: by role and accessible name, through every shadow root. Widgets are
  * driven in tests through the labels a user reads, not through private selectors.
  */
+import { waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 
 type Root = Element | Document | ShadowRoot;
 
@@ -204,7 +206,26 @@ export function dialogContent(root: Root): Element | undefined {
   return host ?? d;
 }
 
+/** The content of the dialog that opens under `root`, once it is on screen (`what` names the wait). */
+export async function shownDialog(root: Root, what = 'a dialog opens'): Promise<Element> {
+  await waitUntil(() => dialogContent(root), what, { timeout: 5000, interval: 20 });
+  return dialogContent(root)!;
+}
+
+/** The button named `name` under `root`. */
+export function button(root: Root, name: string | RegExp): HTMLButtonElement {
+  return getByRole<HTMLButtonElement>(root, 'button', name);
+}
+
 /** Clicks the button named `name` under `root`. */
 export function clickButton(root: Root, name: string | RegExp): void {
-  getByRole<HTMLButtonElement>(root, 'button', name).click();
+  button(root, name).click();
+}
+
+/** Replaces what `input` holds with `value` from the keyboard, as a user does (an empty `value` clears it). */
+export async function typeInto(input: HTMLInputElement, value: string): Promise<void> {
+  input.focus();
+  input.select();
+  await sendKeys({ press: 'Backspace' });
+  if (value) await sendKeys({ type: value });
 }

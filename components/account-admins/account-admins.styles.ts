@@ -8,36 +8,25 @@ export const styles = css`
     display: grid;
     gap: var(--am-account-admins-gap, var(--am-space-4));
   }
-  .header {
+  /* Rows that wrap on a narrow screen, their two ends pushed apart. */
+  .header,
+  .toolbar,
+  li.row,
+  .pager {
     display: flex;
     flex-wrap: wrap;
-    align-items: baseline;
     justify-content: space-between;
+  }
+  .header {
+    align-items: baseline;
     gap: var(--am-space-2);
   }
   .toolbar {
-    display: flex;
-    flex-wrap: wrap;
     align-items: end;
-    justify-content: space-between;
     gap: var(--am-space-2) var(--am-space-3);
   }
   .toolbar .am-field {
     flex: 1 1 14rem;
-  }
-  h2,
-  h3 {
-    margin: 0;
-    font-weight: var(--am-font-weight-bold);
-  }
-  h2 {
-    font-size: var(--am-font-size-xl);
-  }
-  h3 {
-    font-size: var(--am-font-size-lg);
-  }
-  p {
-    margin: 0;
   }
   .actions {
     display: flex;
@@ -54,10 +43,7 @@ export const styles = css`
     background: var(--am-account-admins-row-background, var(--am-color-surface));
   }
   li.row {
-    display: flex;
-    flex-wrap: wrap;
     align-items: center;
-    justify-content: space-between;
     gap: var(--am-space-2) var(--am-space-4);
     min-height: var(--am-account-admins-row-height, 3.5rem);
     padding: var(--am-space-2) var(--am-space-4);
@@ -89,10 +75,7 @@ export const styles = css`
     font-weight: var(--am-font-weight-normal);
   }
   .pager {
-    display: flex;
-    flex-wrap: wrap;
     align-items: center;
-    justify-content: space-between;
     gap: var(--am-space-2);
   }
   .reveal {
@@ -126,23 +109,6 @@ export const styles = css`
   legend {
     padding: 0 var(--am-space-1);
     font-weight: var(--am-font-weight-medium);
-  }
-  .candidates {
-    display: grid;
-    gap: var(--am-space-1);
-    max-height: 16rem;
-    overflow: auto;
-  }
-  .candidates label {
-    display: flex;
-    align-items: baseline;
-    gap: var(--am-space-2);
-    padding: var(--am-space-1) var(--am-space-2);
-    border-radius: var(--am-radius-sm);
-    cursor: pointer;
-  }
-  .candidates label:hover {
-    background: var(--am-color-surface-sunken);
   }
   am-dialog.wide {
     --am-dialog-width: 36rem;

@@ -8,37 +8,30 @@ import { generatePassword } from '../../src/base/random.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
 import {
   allByRole,
+  button,
   deepQueryAll,
   dialogContent,
   getByLabel,
   getByRole,
   queryByRole,
+  shownDialog,
   textOf,
+  typeInto,
 } from '../../test/queries.js';
 import type { AccountAdmins } from './account-admins.js';
 import './account-admins.define.js';
 
 // Elements are compared as booleans: a failing chai message would try to print a live element and hang.
-const requests = (fx: EmulatorFixture, method: string, path: RegExp) =>
-  fx.emulator.requests.filter((r) => r.method === method && path.test(r.path));
 const fullName = (u: User) => `${u.firstName} ${u.lastName}`;
 const list = (el: Element) => queryByRole(el, 'list', 'Administrators');
 const rows = (el: Element) => allByRole(list(el)!, 'listitem');
 const rowOf = (el: Element, name: string) => list(el) && rows(el).find((r) => textOf(r).includes(name));
 const dialog = (el: Element) => dialogContent(el);
-const button = (root: Element, name: string | RegExp) => getByRole<HTMLButtonElement>(root, 'button', name);
 const field = (el: Element, label: string) => getByLabel<HTMLInputElement>(dialog(el)!, label);
 const reveal = (el: Element) => queryByRole(el, 'region', /^Password for /);
 /** The list of these administrators (or none) is on screen. */
 const shows = (el: Element, admins: User[]) =>
   admins.length ? rowOf(el, fullName(admins[0]!)) : /no administrator/.test(textOf(el));
-
-async function typeInto(input: HTMLInputElement, value: string) {
-  input.focus();
-  input.select();
-  await sendKeys({ press: 'Backspace' });
-  if (value) await sendKeys({ type: value });
-}
 
 async function mount(fx: EmulatorFixture, accountId?: string) {
   const { el, provider } = await mountInProvider<AccountAdmins>(
@@ -55,8 +48,7 @@ async function mount(fx: EmulatorFixture, accountId?: string) {
 async function openDialog(el: AccountAdmins, opener: string) {
   button(el, opener).focus();
   await sendKeys({ press: 'Enter' });
-  await until(() => dialog(el), 'the dialog opens');
-  return dialog(el)!;
+  return shownDialog(el, 'the dialog opens');
 }
 
 /** Customers directly under the root with no sub-accounts, and the first one's administrators. */
@@ -112,7 +104,7 @@ describe('<account-admins>', () => {
     expect(total).to.be.greaterThan(60);
     fx.emulator.clearRequests();
     const { el } = await mount(fx, leaf.id);
-    const pages = requests(fx, 'GET', new RegExp(`/accounts/${leaf.id}/users$`));
+    const pages = fx.requestsTo('GET', new RegExp(`/accounts/${leaf.id}/users$`));
     expect(pages.length).to.be.greaterThan(1);
     expect(pages.every((r) => r.query.filter_priv_level === 'admin')).to.equal(true);
     expect(textOf(el)).to.contain(`${total} administrators`);
@@ -189,7 +181,7 @@ describe('<account-admins>', () => {
     const { detail } = await created;
     expect(detail.accountId).to.equal(leaf.id);
     expect(detail.user.privLevel).to.equal('admin');
-    const put = requests(fx, 'PUT', new RegExp(`/accounts/${leaf.id}/users$`));
+    const put = fx.requestsTo('PUT', new RegExp(`/accounts/${leaf.id}/users$`));
     expect((put[0]!.body as { data: unknown }).data).to.deep.include({
       first_name: 'Robin',
       last_name: 'Okafor',
@@ -231,7 +223,7 @@ describe('<account-admins>', () => {
     await until(() => field(el, 'Password').getAttribute('aria-invalid') === 'true', 'the password is marked');
     expect(textOf(d)).to.contain('Use at least 12 characters.');
     expect(deepActiveElement() === field(el, 'Password'), 'focused').to.equal(true);
-    expect(requests(fx, 'PUT', /users$/)).to.have.length(0);
+    expect(fx.requestsTo('PUT', /users$/)).to.have.length(0);
     await typeInto(field(el, 'Password'), 'passwordpass');
     expect(textOf(d)).to.contain('Strength: weak');
     await typeInto(field(el, 'Password'), 'Tr1cky-Harbour-Lantern');
@@ -284,7 +276,7 @@ describe('<account-admins>', () => {
     button(d, 'Save changes').click();
     const { detail } = await updated;
     expect(detail.changes).to.deep.equal(['firstName']);
-    expect((requests(fx, 'PATCH', /users\//)[0]!.body as { data: unknown }).data).to.deep.equal({
+    expect((fx.requestsTo('PATCH', /users\//)[0]!.body as { data: unknown }).data).to.deep.equal({
       first_name: 'Renamed',
     });
     await until(() => !dialog(el) && rowOf(el, `Renamed ${admin.lastName}`), 'the row shows the new name');
@@ -312,7 +304,7 @@ describe('<account-admins>', () => {
     const updated = oneEvent(el, 'admin-updated');
     button(d, 'Set password').click();
     expect((await updated).detail.changes).to.deep.equal(['password']);
-    expect((requests(fx, 'PATCH', /users\//)[0]!.body as { data: unknown }).data).to.deep.equal({ password });
+    expect((fx.requestsTo('PATCH', /users\//)[0]!.body as { data: unknown }).data).to.deep.equal({ password });
     await until(() => reveal(el), 'shown once');
     const copy = button(reveal(el)!, 'Copy password');
     await until(() => deepActiveElement() === copy, 'focus goes to Copy');
@@ -333,11 +325,11 @@ describe('<account-admins>', () => {
     el.addEventListener('admin-updated', (e) => events.push(e));
     fx.emulator.clearRequests();
     button(d, 'Set password').click();
-    await until(() => requests(fx, 'PATCH', /users\//).length === 1, 'the save is on its way');
+    await until(() => fx.requestsTo('PATCH', /users\//).length === 1, 'the save is on its way');
     el.setAttribute('account-id', other.id);
     await until(() => shows(el, others) && !rowOf(el, fullName(admin)), 'the other account is shown');
     expect(!!dialog(el), 'the dialog is open').to.equal(false);
-    await until(() => requests(fx, 'PATCH', /users\//)[0]!.status === 200, 'the save returns');
+    await until(() => fx.requestsTo('PATCH', /users\//)[0]!.status === 200, 'the save returns');
     const login = fx.makeApi({ credentials: { username: admin.username!, password, accountName: leaf.name } });
     expect((await login.getSession()).accountId).to.equal(leaf.id);
     // Lets the reply reach the element before looking.
@@ -362,7 +354,7 @@ describe('<account-admins>', () => {
     el.setAttribute('account-id', other.id);
     await until(() => !dialog(el), 'the question is gone');
     await until(() => shows(el, others) && !rowOf(el, fullName(admin)), 'the other account is shown');
-    expect(requests(fx, 'DELETE', /users\//)).to.have.length(0);
+    expect(fx.requestsTo('DELETE', /users\//)).to.have.length(0);
   });
 
   it('makes an existing user administrator, found among all the account’s users', async () => {
@@ -385,8 +377,8 @@ describe('<account-admins>', () => {
     fx.emulator.clearRequests();
     const d = await openDialog(el, 'Make a user administrator');
     await until(() => allByRole(d, 'radio').length > 0, 'the users load');
-    expect(requests(fx, 'GET', /users$/).every((r) => r.query.filter_priv_level === 'user')).to.equal(true);
-    expect(requests(fx, 'GET', /users$/).length).to.be.greaterThan(1);
+    expect(fx.requestsTo('GET', /users$/).every((r) => r.query.filter_priv_level === 'user')).to.equal(true);
+    expect(fx.requestsTo('GET', /users$/).length).to.be.greaterThan(1);
     expect(deepActiveElement() === field(el, 'Find a user'), 'focused').to.equal(true);
     await expect(el).to.be.accessible();
     await sendKeys({ type: target.email! });
@@ -431,14 +423,14 @@ describe('<account-admins>', () => {
     expect((await asked).detail.user.id).to.equal(extra.id);
     await el.updateComplete;
     expect(!!dialog(el)).to.equal(false);
-    expect(requests(fx, 'DELETE', /users\//)).to.have.length(0);
+    expect(fx.requestsTo('DELETE', /users\//)).to.have.length(0);
     el.removeEventListener('admin-remove-request', veto);
     const removed = oneEvent(el, 'admin-removed');
     remove().click();
     await until(() => dialog(el), 'the confirmation again');
     button(dialog(el)!, 'Remove').click();
     expect((await removed).detail.user.id).to.equal(extra.id);
-    expect(requests(fx, 'DELETE', new RegExp(`/users/${extra.id}$`))).to.have.length(1);
+    expect(fx.requestsTo('DELETE', new RegExp(`/users/${extra.id}$`))).to.have.length(1);
     await until(() => !rowOf(el, 'Leaving Soon'), 'the row goes');
   });
 
@@ -449,7 +441,7 @@ describe('<account-admins>', () => {
     await sendKeys({ press: 'Escape' });
     await until(() => !dialog(el), 'closed');
     await until(() => deepActiveElement() === button(el, 'Add administrator'), 'focus returns');
-    expect(requests(fx, 'PUT', /users$/)).to.have.length(0);
+    expect(fx.requestsTo('PUT', /users$/)).to.have.length(0);
   });
 
   it('speaks French and takes single-label overrides; accessible in the dark theme', async () => {

@@ -9,10 +9,11 @@ import { AmElement } from '../../src/base/am-element.js';
 import { ConfirmController } from '../../src/base/confirm-dialog.js';
 import { AmContextController } from '../../src/base/context-controller.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
+import { titleStyles } from '../../src/base/layout.styles.js';
 import { AmCopyButton } from '../../src/base/elements/am-copy-button.js';
 import { AmDialog } from '../../src/base/elements/am-dialog.js';
 import { AmPasswordField } from '../../src/base/elements/am-password-field.js';
-import { checkboxField, textField } from '../../src/base/fields.js';
+import { checkboxField, inputField, textField } from '../../src/base/fields.js';
 import { defineTranslations, LocalizeController } from '../../src/base/localize.js';
 import { phrase } from '../../src/base/phrase.js';
 import { renderResource } from '../../src/base/primitives.js';
@@ -92,7 +93,7 @@ const CANDIDATES_SHOWN = 50;
  * @cssstate saving - A save or a removal is on its way.
  */
 export class AccountAdmins extends AmElement {
-  static override styles = [tokens, draftStyles, styles];
+  static override styles = [tokens, draftStyles, titleStyles, styles];
   static override dependencies = {
     'am-dialog': AmDialog,
     'am-password-field': AmPasswordField,
@@ -294,23 +295,6 @@ export class AccountAdmins extends AmElement {
     </button>`;
   }
 
-  private search(id: string, label: string, hint: string, value: string, set: (v: string) => void): TemplateResult {
-    return html`<div class="am-field">
-      <label class="am-label" for=${id}>${label}</label>
-      <input
-        id=${id}
-        class="am-input"
-        type="search"
-        dir="auto"
-        autocomplete="off"
-        aria-describedby="${id}-hint"
-        .value=${live(value)}
-        @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
-      />
-      <span class="am-hint" id="${id}-hint">${hint}</span>
-    </div>`;
-  }
-
   private renderList(all: User[]): TemplateResult {
     const t = this.l.t.bind(this.l);
     const query = this.filter.trim();
@@ -332,7 +316,7 @@ export class AccountAdmins extends AmElement {
       </div>
       ${this.reveal ? this.renderReveal(this.reveal) : nothing}
       <div class="toolbar" part="toolbar">
-        ${this.search('filter', t('filter'), t('filterHint'), this.filter, filter)}
+        ${inputField('filter', t('filter'), this.filter, filter, { type: 'search', dir: 'auto', hint: t('filterHint') })}
         <div class="actions">
           ${this.button(t('promote'), () => this.openForm('promote'))}
           ${this.button(t('add'), () => this.openForm('add'), { primary: true })}
@@ -453,7 +437,7 @@ export class AccountAdmins extends AmElement {
     }
     ${
       found.length
-        ? html`<fieldset class="candidates">
+        ? html`<fieldset class="am-results">
             <legend class="am-visually-hidden">${t('findUser')}</legend>
             ${found.slice(0, CANDIDATES_SHOWN).map(candidate)}
           </fieldset>`
@@ -505,7 +489,11 @@ export class AccountAdmins extends AmElement {
         ${f.mode === 'add' ? checkboxField(f, 'sendEmail', t('sendEmail')) : nothing}
         ${
           f.mode === 'promote'
-            ? html`${this.search('find-user', t('findUser'), t('findUserHint'), f.query, (query) => f.update({ query }))}
+            ? html`${inputField('find-user', t('findUser'), f.query, (query) => f.update({ query }), {
+                type: 'search',
+                dir: 'auto',
+                hint: t('findUserHint'),
+              })}
               ${renderResource(this.candidates, this.l, { loaded: (users) => this.renderCandidates(f, users) })}`
             : nothing
         }

@@ -16,9 +16,6 @@ import {
 import { ANNOUNCEMENT_STORAGE_PREFIX, type AccountAnnouncement } from './account-announcement.js';
 import './account-announcement.define.js';
 
-const customer = (fx: EmulatorFixture) =>
-  fx.emulator.accounts().find((a) => a.depth === 1 && a.enabled && !a.isReseller && a.childCount === 0)!;
-
 /** Forgets what the element remembered, in one storage or both (`sessionStorage`: a new sign-in). */
 function forget(...kinds: ('localStorage' | 'sessionStorage')[]): void {
   for (const kind of kinds) {
@@ -78,11 +75,11 @@ function focused(): Element | null {
 
 describe('<account-announcement>', () => {
   let fx: EmulatorFixture;
-  let account: ReturnType<typeof customer>;
+  let account: ReturnType<EmulatorFixture['customer']>;
 
   beforeEach(async () => {
     fx = await startEmulator();
-    account = customer(fx);
+    account = fx.customer((a) => a.childCount === 0);
     forget('localStorage', 'sessionStorage');
     // The page's language wins over the signed-in user's (a customer of the seed may read French).
     document.documentElement.lang = 'en-US';

@@ -6,6 +6,7 @@ import { storeKey } from '../../src/data/keys.js';
 import { AmElement } from '../../src/base/am-element.js';
 import { AmContextController } from '../../src/base/context-controller.js';
 import { controlStyles } from '../../src/base/controls.styles.js';
+import { richTextStyles } from '../../src/base/layout.styles.js';
 import { AmDialog } from '../../src/base/elements/am-dialog.js';
 import { defineTranslations, LocalizeController, type SharedKey } from '../../src/base/localize.js';
 import { ResourceController } from '../../src/base/resource-controller.js';
@@ -153,7 +154,7 @@ interface Showing {
  * @cssstate open - The announcement is on screen.
  */
 export class AccountAnnouncement extends AmElement {
-  static override styles = [tokens, controlStyles, styles];
+  static override styles = [tokens, controlStyles, richTextStyles, styles];
   static override dependencies = { 'am-dialog': AmDialog };
 
   /** The account whose announcement shows. Default: the provider's acting account (the signed-in one). */
@@ -272,7 +273,7 @@ export class AccountAnnouncement extends AmElement {
         this.dismiss();
       }}
     >
-      <div class="content" part="content" dir="auto">${richText(s.text, 'notes')}</div>
+      <div class="content am-rich-text" part="content" dir="auto">${richText(s.text, 'notes')}</div>
       <div class="actions">
         <button
           type="button"

@@ -198,12 +198,14 @@ export const styles = css`
     padding: 0 var(--am-space-1);
     font-weight: var(--am-font-weight-bold);
   }
-  .checks {
-    display: grid;
-    gap: var(--am-space-2);
-  }
-  .checks.nested {
+  .nested {
+    min-width: 0;
     padding-inline-start: var(--am-space-6);
+  }
+  @container (max-width: 24rem) {
+    .nested {
+      padding-inline-start: 0;
+    }
   }
   .am-check input {
     accent-color: var(--am-color-accent);

@@ -7,6 +7,7 @@ import '../../src/base/test-element.testing.js';
 import type { TestAccountView } from '../../src/base/test-element.testing.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
 import {
+  accessibleName,
   allByRole,
   deepQueryAll,
   getByLabel,
@@ -32,6 +33,21 @@ const current = (el: Element) => textOf(deepQueryAll(el, '[aria-current="step"]'
 const nav = (el: Element) => deepQueryAll(el, 'nav')[0]!;
 const region = (el: Element, name: string | RegExp) => getByRole(el, 'region', name);
 const status = (el: Element) => textOf(deepQueryAll(el, '[part~="status"]')[0]!);
+/** The element focused, through the shadow roots of the elements inside the wizard. */
+function deepActive(el: Element): Element | null {
+  let active = el.shadowRoot!.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+const isOn = (s: Element) => s.getAttribute('aria-checked') === 'true';
+
+/** The limits step's elements have loaded: the trunks (or the classes alone) and the carriers show. */
+async function limitsShown(el: AccountCreate): Promise<void> {
+  await until(
+    () => queryByRole(el, 'region', 'Calls allowed') && queryByRole(el, 'radio', 'System-wide carriers'),
+    'the limits and carriers show',
+  );
+}
 
 /** The message a field shows under it (the element its `aria-describedby` names as the error). */
 function errorOf(control: Element): string {
@@ -170,12 +186,13 @@ describe('<account-create>', () => {
       await next(el, 'Admins');
       await click(el, 'Remove admin 1');
       await goToStep(el, 'Limits and calls');
+      await limitsShown(el);
       expect(field(el, 'Two-way trunks').value).to.equal('150');
       expect(field(el, 'Inbound trunks').value).to.equal('3');
       expect(field(el, 'Outbound trunks').value).to.equal('0');
-      expect(field(el, 'Allow per-minute calls').checked).to.equal(false);
-      const boxes = allByRole<HTMLInputElement>(group(el, 'Calls allowed'), 'checkbox');
-      const classes = Object.fromEntries(boxes.map((b) => [textOf(b.closest('label')!), b.checked]));
+      expect(isOn(field(el, 'Per-minute calls beyond the trunks'))).to.equal(false);
+      const switches = allByRole(region(el, 'Calls allowed'), 'switch');
+      const classes = Object.fromEntries(switches.map((b) => [accessibleName(b), isOn(b)]));
       expect(Object.keys(classes).length).to.be.greaterThan(3);
       expect(
         Object.entries(classes)
@@ -549,18 +566,33 @@ describe('<account-create>', () => {
     it('checks the trunks as whole numbers, 0 or more; empty is no limit', async () => {
       const { el } = await mount(fx);
       await toStep(el, 'Limits and calls');
+      await limitsShown(el);
       const inbound = field(el, 'Inbound trunks');
       expect(inbound.getAttribute('role')).to.equal('spinbutton');
       await type(el, inbound, '1.5');
       await click(el, 'Next');
       await until(() => errorOf(inbound), 'a fraction is refused');
       expect(errorOf(inbound)).to.equal('Enter a whole number.');
+      expect(heading(el)).to.contain('Limits and calls');
+      await until(() => deepActive(el) === inbound, 'the wrong count has focus');
       await type(el, inbound, '-3');
       await click(el, 'Next');
       await until(() => errorOf(inbound) === 'Enter a whole number, 0 or more.', 'a negative number is refused');
       await expect(el).to.be.accessible();
-      await type(el, inbound, '');
-      await next(el, 'Initial credit');
+
+      // Left behind with Back, a wrong count still stops the way to the review, and the step says why again.
+      await click(el, 'Back');
+      await until(() => heading(el).endsWith('Service plans'), 'back on the plans');
+      buttonIn(nav(el), /^Review/).click();
+      await until(() => heading(el).endsWith('Limits and calls'), 'the limits step shows again');
+      const again = field(el, 'Inbound trunks');
+      await until(() => errorOf(again) === 'Enter a whole number, 0 or more.', 'the problem shows again');
+      await until(() => deepActive(el) === again, 'and has focus');
+
+      // Enter in a count moves on, as in the wizard's own fields.
+      await type(el, again, '');
+      await sendKeys({ press: 'Enter' });
+      await until(() => heading(el).endsWith('Initial credit'), 'Enter moves on');
     });
 
     it('parses the credit without floating point and shows it on review', async () => {
@@ -615,14 +647,16 @@ describe('<account-create>', () => {
       expect([all.checked, only.checked]).to.deep.equal([true, false]);
       only.click();
       await el.updateComplete;
-      const apps = allByRole<HTMLInputElement>(group(el, 'Only these…'), 'checkbox');
-      expect(apps.length).to.be.greaterThan(2);
-      expect(apps.every((a) => a.checked)).to.equal(true);
+      await until(() => allByRole(group(el, 'Only these…'), 'switch').length > 2, 'the parent’s apps show');
+      const apps = allByRole<HTMLButtonElement>(group(el, 'Only these…'), 'switch');
+      expect(apps.every(isOn)).to.equal(true);
       // Keep only the first two.
       for (const app of apps.slice(2)) app.click();
       await el.updateComplete;
+      await until(() => apps.slice(2).every((a) => !isOn(a)), 'the others are off');
+      expect(textOf(group(el, 'Only these…'))).to.contain(`2 of ${apps.length} apps enabled`);
       await expect(el).to.be.accessible();
-      const kept = apps.slice(0, 2).map((a) => textOf(a.closest('label')!));
+      const kept = apps.slice(0, 2).map(accessibleName);
       await next(el, 'Review');
       for (const k of kept) expect(textOf(region(el, 'Apps'))).to.contain(k);
       await click(el, 'Create account');
@@ -638,7 +672,7 @@ describe('<account-create>', () => {
       expect(allByRole(el, 'radio')).to.have.length(2);
       field(el, 'Only these…').click();
       await el.updateComplete;
-      expect(allByRole(group(el, 'Only these…'), 'checkbox').length).to.be.greaterThan(2);
+      await until(() => allByRole(group(el, 'Only these…'), 'switch').length > 2, 'the apps show');
     });
 
     it('explains the apps when the parent’s list cannot be read', async () => {
@@ -648,6 +682,101 @@ describe('<account-create>', () => {
       expect(textOf(getByRole(el, 'note'))).to.contain('gets all of them');
       expect(allByRole(el, 'radio')).to.have.length(0);
       fx.emulator.faults.clear();
+    });
+
+    it('offers the carriers with the limits, system-wide by default, and writes the choice as the no_match callflow', async () => {
+      const { el } = await mount(fx);
+      await toStep(el, 'Limits and calls');
+      await limitsShown(el);
+      expect(field(el, 'System-wide carriers').checked).to.equal(true);
+      await until(() => queryByRole(el, 'radio', 'Carriers of Acme Telecom'), 'the reseller is named');
+      field(el, 'Carriers of Acme Telecom').click();
+      await el.updateComplete;
+      expect(el.dirty).to.equal(true);
+      await expect(el).to.be.accessible();
+      for (const step of ['Initial credit', 'Apps', 'Review']) await next(el, step);
+      expect(textOf(region(el, 'Limits and calls'))).to.contain('Carriers Carriers of Acme Telecom');
+      await click(el, 'Edit Limits and calls');
+      await limitsShown(el);
+      expect(field(el, 'Carriers of Acme Telecom').checked).to.equal(true);
+      await goToStep(el, 'Review');
+
+      fx.emulator.clearRequests();
+      const created = oneEvent(el, 'account-created');
+      await click(el, 'Create account');
+      const { detail } = await created;
+      const flows = writes(fx).filter((r) => r.path.includes('/callflows'));
+      expect(flows.map((r) => `${r.method} ${r.path}`)).to.deep.equal([
+        `PUT /v2/accounts/${detail.account.id}/callflows`,
+      ]);
+      expect(body(flows[0])).to.deep.include({
+        numbers: ['no_match'],
+        flow: { children: {}, data: { hunt_account_id: rootId }, module: 'resources' },
+      });
+      expect((await fx.api.getCarrierStrategy(detail.account.id)).strategy).to.equal('reseller');
+    });
+
+    it('offers only the call classes, with a line why, to a user who may not set the new account’s limits', async () => {
+      const child = seededChild(fx);
+      const api = fx.makeApi({ credentials: fx.emulator.loginFor(child.id) });
+      const { el } = await mount(fx, html`<account-create></account-create>`, api);
+      await toStep(el, 'Limits and calls');
+      await limitsShown(el);
+      expect(textOf(allByRole(el, 'note')[0]!)).to.equal(
+        'Only the reseller of the new account can set its trunks and per-minute calls.',
+      );
+      expect(queryByRole(el, 'spinbutton')).to.equal(undefined);
+      expect(queryByRole(el, 'switch', /Per-minute calls/)).to.equal(undefined);
+      const international = getByRole(region(el, 'Calls allowed'), 'switch', /International/);
+      expect(isOn(international)).to.equal(true);
+      international.click();
+      await until(() => !isOn(international), 'international calls are refused');
+      await expect(el).to.be.accessible();
+      for (const step of ['Initial credit', 'Apps', 'Review']) await next(el, step);
+      const limits = textOf(region(el, 'Limits and calls'));
+      expect(limits).to.not.contain('Two-way trunks');
+      expect(limits).to.match(/Denied International/);
+
+      fx.emulator.clearRequests();
+      await click(el, 'Create account');
+      await until(() => deepQueryAll(el, '[part=done]')[0], 'created');
+      expect(count(fx, 'POST', /\/limits$/)).to.equal(0);
+      const account = body(writes(fx).find((r) => r.method === 'PUT' && /^\/v2\/accounts\/\w+$/.test(r.path)));
+      expect((account.call_restriction as Record<string, { action: string }>).international).to.deep.equal({
+        action: 'deny',
+      });
+    });
+
+    it('reads the parent’s data once: the limits, carriers and apps elements take it from the wizard’s store', async () => {
+      const child = seededChild(fx);
+      const { el } = await mount(fx, html`<account-create parent-id=${child.id}></account-create>`);
+      await toStep(el, 'Service plans');
+      await aTimeout(200);
+      let mark = fx.emulator.requests.length;
+      await next(el, 'Limits and calls');
+      await limitsShown(el);
+      await aTimeout(200);
+      expect(
+        fx.emulator.requests.slice(mark).map((r) => `${r.method} ${r.path}`),
+        'read on the limits step',
+      ).to.deep.equal([]);
+      await next(el, 'Initial credit');
+      await next(el, 'Apps');
+      mark = fx.emulator.requests.length;
+      field(el, 'Only these…').click();
+      await el.updateComplete;
+      await until(() => allByRole(group(el, 'Only these…'), 'switch').length > 2, 'the apps show');
+      await aTimeout(200);
+      const onApps = fx.emulator.requests.slice(mark).map((r) => `${r.method} ${r.path}`);
+      // Only the icons are new: the list of apps is the one the wizard read.
+      expect(onApps.filter((r) => !/^GET \/v2\/accounts\/\w+\/apps_store\/[^/]+\/icon$/.test(r))).to.deep.equal([]);
+      const gets = fx.emulator.requests
+        .filter((r) => r.method === 'GET')
+        .map((r) => `${r.path}?${new URLSearchParams(r.query).toString()}`);
+      expect(
+        gets.filter((g, i) => gets.indexOf(g) !== i),
+        'read twice',
+      ).to.deep.equal([]);
     });
   });
 
@@ -667,6 +796,7 @@ describe('<account-create>', () => {
         'Initial credit',
         'Apps',
       ]);
+      expect(textOf(region(el, 'Limits and calls'))).to.contain('Carriers System-wide carriers');
       const general = textOf(region(el, 'Name and realm'));
       expect(general).to.contain('Acme Dental').and.contain('America/New_York').and.contain('sip.acme.example');
       expect(deepQueryAll(region(el, 'Name and realm'), 'bdi').map((b) => b.textContent)).to.include('Acme Dental');
@@ -767,6 +897,7 @@ describe('<account-create>', () => {
         'PUT /users',
         'POST /services',
         'POST /limits',
+        'PUT /callflows',
         'PUT /ledgers/credit',
       ]);
       const users = w.filter((r) => r.path.endsWith('/users')).map(body);
@@ -784,6 +915,11 @@ describe('<account-create>', () => {
       expect(limits.twoway_trunks).to.equal(250);
       expect(body(w.find((r) => r.path.endsWith('/ledgers/credit'))).amount).to.equal(25.5);
       expect(body(w.find((r) => r.path.endsWith('/services') && r.status < 400)).add).to.have.length(1);
+      // The system-wide carriers, Monster's default, written as the new account's no_match callflow.
+      expect(body(w.find((r) => r.path.endsWith('/callflows')))).to.deep.include({
+        numbers: ['no_match'],
+        flow: { children: {}, data: {}, module: 'offnet' },
+      });
 
       await until(() => queryByRole(el, 'heading', 'Order Test was created.'), 'the done state shows');
       // The screen says it once: focus is on its heading, and no toast repeats it.
@@ -832,6 +968,7 @@ describe('<account-create>', () => {
       create.click();
       void el.submit();
       await until(() => textOf(queryByRole(el, 'region', 'Progress') ?? el).includes('working…'), 'the progress shows');
+      await until(() => /Carriers: (waiting|working…|done)/.test(textOf(region(el, 'Progress'))), 'carriers listed');
       expect(buttonIn(el, 'Creating…').disabled).to.equal(true);
       expect(allByRole<HTMLButtonElement>(nav(el), 'button').every((b) => b.disabled)).to.equal(true);
       await expect(el).to.be.accessible();
@@ -957,6 +1094,36 @@ describe('<account-create>', () => {
       expect(textOf(deepQueryAll(el, '[part=done]')[0]!)).to.contain("Limits: you don't have permission");
       // Said once, on the screen: the failure's toast is gone.
       expect(status(el)).to.equal('');
+    });
+
+    it('retries the carriers after a lost answer without a second no_match callflow', async () => {
+      let lose = true;
+      const api = fx.makeApi({
+        fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+          const res = await fetch(input, init);
+          const url = String(input instanceof Request ? input.url : input);
+          if (lose && init?.method === 'PUT' && url.endsWith('/callflows')) {
+            lose = false;
+            throw new TypeError('Failed to fetch');
+          }
+          return res;
+        },
+      });
+      const { el } = await mount(fx, html`<account-create realm-suffix="sip.acme.example"></account-create>`, api);
+      await fillToReview(el, 'Lost Carrier');
+      await click(el, 'Create account');
+      await until(() => el.matches(':state(partial)'), 'partial');
+      const progress = textOf(region(el, 'The account was created, but some steps failed'));
+      expect(progress).to.contain('Carriers: You are offline or the server cannot be reached.');
+      expect(progress).to.contain('Admin jane@acme-dental.example: done');
+      const created = oneEvent(el, 'account-created');
+      await click(el, 'Retry Carriers');
+      const { detail } = await created;
+      const id = detail.account.id;
+      expect(count(fx, 'PUT', new RegExp(`/accounts/${id}/callflows$`))).to.equal(1);
+      expect(count(fx, 'POST', new RegExp(`/accounts/${id}/callflows/\\w+$`))).to.equal(1);
+      expect(count(fx, 'PUT', /\/users$/)).to.equal(1);
+      expect(await fx.api.getCarrierStrategy(id)).to.include({ strategy: 'system', source: 'saved' });
     });
 
     it('reports declined charges and retries them without creating anything twice', async () => {
@@ -1182,6 +1349,13 @@ describe('<account-create>', () => {
           await aTimeout(50);
           fits(step);
         }
+        await click(el, 'Edit Apps');
+        await until(() => heading(el).endsWith('Apps'), 'back on the apps');
+        field(el, 'Only these…').click();
+        await until(() => allByRole(el, 'switch').length > 2, 'the apps show');
+        await aTimeout(50);
+        fits('Apps, only these');
+        await goToStep(el, 'Review');
         await click(el, 'Show passwords');
         fits('Review with passwords');
         await click(el, 'Create account');

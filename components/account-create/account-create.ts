@@ -17,7 +17,11 @@ import { defineTranslations, LocalizeController } from '../../src/base/localize.
 import { renderErrorPanel, renderSkeleton } from '../../src/base/primitives.js';
 import { DEFAULT_PASSWORD_LENGTH, generateRealm } from '../../src/base/random.js';
 import { StatusController } from '../../src/base/status.js';
+import { storeKey } from '../../src/data/keys.js';
 import { tokens } from '../../src/themes/tokens.js';
+import { AccountLimits } from '../account-limits/account-limits.js';
+import { AppExchangeToggle } from '../app-exchange-toggle/app-exchange-toggle.js';
+import { CarrierPicker } from '../carrier-picker/carrier-picker.js';
 import { ServicePlanPicker } from '../service-plan-picker/service-plan-picker.js';
 import { styles } from './account-create.styles.js';
 import { DefaultsController } from './defaults-controller.js';
@@ -71,13 +75,15 @@ defineTranslations('account-create', en, {
 /**
  * A wizard that creates an account under a parent, one step at a time: name, realm (generated from the
  * reseller's suffix or typed, checked for format and uniqueness), time zone, language, contacts, admins with
- * generated or typed passwords, service plans, trunk limits and allowed calls, initial credit, apps, then a
- * review with "Edit" links. Moving on checks every step passed.
+ * generated or typed passwords, service plans, trunk limits, allowed calls and carriers, initial credit, apps,
+ * then a review with "Edit" links. Moving on checks every step passed. The plans, limits, carriers and apps are
+ * the elements that edit them on an account (`<service-plan-picker>`, `<account-limits>`, `<carrier-picker>`,
+ * `<app-exchange-toggle>`) in their form mode, reading the parent's data through the same store.
  *
- * Submitting creates the account first, then the admins, plans, limits, credit and apps in parallel. A step
- * that fails is named with its reason and its own Retry, which never creates anything twice. The last screen
- * offers "Open account" and "Create another". Works inline, or as a modal dialog with `show()` / `close()`;
- * leaving with unsaved input asks first.
+ * Submitting creates the account first, then the admins, plans, limits, carriers (the `no_match` callflow, always
+ * written, as Monster does), credit and apps in parallel. A step that fails is named with its reason and its own
+ * Retry, which never creates anything twice. The last screen offers "Open account" and "Create another". Works
+ * inline, or as a modal dialog with `show()` / `close()`; leaving with unsaved input asks first.
  *
  * @summary The new-account wizard.
  * @tag account-create
@@ -124,6 +130,9 @@ export class AccountCreate extends AmElement {
     'am-timezone-field': AmTimezoneField,
     'am-language-select': AmLanguageSelect,
     'service-plan-picker': ServicePlanPicker,
+    'account-limits': AccountLimits,
+    'carrier-picker': CarrierPicker,
+    'app-exchange-toggle': AppExchangeToggle,
   };
 
   /** The account the new one is created under (default: the provider's acting account). */
@@ -184,8 +193,9 @@ export class AccountCreate extends AmElement {
   );
   private readonly steps = new StepController<StepId>(this, {
     steps: STEPS,
-    validate: (step) => this.form.check(step),
+    validate: (step) => this.checkStep(step),
     canMove: () => !!this.form.values && this.submission.phase === 'editing',
+    shown: (step) => this.reportStep(step),
   });
   private readonly submission: SubmitController = new SubmitController(this, {
     job: () => this.job(),
@@ -327,6 +337,29 @@ export class AccountCreate extends AmElement {
     this.steps.reset();
     this.submission.reset();
     this.status.clear();
+  }
+
+  // ---- steps held by form-mode elements
+
+  /** The limits step's fields are `<account-limits>`' own: on screen, it checks them and says what is wrong. */
+  private checkStep(step: StepId): Promise<boolean> {
+    const checked = this.form.check(step);
+    const limits = step === 'limits' && this.renderRoot.querySelector<AccountLimits>('account-limits');
+    return limits ? checked.then(() => limits.reportValidity()) : checked;
+  }
+
+  /** A limits step refused while it was not on screen: its element, now shown, says what is wrong. */
+  private reportStep(step: StepId): Promise<void> | undefined {
+    const limits = step === 'limits' && this.renderRoot.querySelector<AccountLimits>('account-limits');
+    return limits ? limits.updateComplete.then(() => void limits.reportValidity()) : undefined;
+  }
+
+  /** The new account's reseller by name, when the parent is it or the store read it (the carriers step did). */
+  private resellerName(): string | undefined {
+    const d = this.defaults.value;
+    const id = d?.resellerId;
+    if (!id) return undefined;
+    return id === d.parent.id ? d.parent.name : this.am.store?.peek<Account>(storeKey.account(id))?.name;
   }
 
   private focusFirstField(): void {
@@ -512,11 +545,11 @@ export class AccountCreate extends AmElement {
       case 'plans':
         return renderPlans(ctx, { api: this.api });
       case 'limits':
-        return renderLimits(ctx);
+        return renderLimits(ctx, { api: this.api });
       case 'credit':
         return renderCredit(ctx);
       case 'apps':
-        return renderApps(ctx);
+        return renderApps(ctx, { api: this.api });
       case 'review':
         return html`${renderProgress(ctx, this.submission, (task) => this.submission.retryTask(task))}
         ${renderReview(ctx, {
@@ -524,6 +557,7 @@ export class AccountCreate extends AmElement {
           onEdit: (to) => this.steps.goTo(to),
           revealed: this.revealed,
           onReveal: () => (this.revealed = !this.revealed),
+          resellerName: this.resellerName(),
         })}`;
     }
   }

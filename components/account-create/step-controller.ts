@@ -9,6 +9,8 @@ export interface StepOptions<S extends string> {
   validate(step: S): boolean | Promise<boolean>;
   /** Whether the user may move now (not while the account is being created). */
   canMove(): boolean;
+  /** A step shown after a refusal is on screen: problems inside a form-mode element are shown by the element. */
+  shown?(step: S): void | Promise<void>;
 }
 
 /** What a problem looks like in the wizard's DOM, inner elements included. */
@@ -91,6 +93,8 @@ export class StepController<S extends string> {
     if (index >= 0) this.index = index;
     this.host.requestUpdate();
     await this.host.updateComplete;
+    const shown = this.o.shown?.(this.current);
+    if (shown) await shown;
     this.focus(INVALID);
   }
 

@@ -1,7 +1,8 @@
 /**
- * The submit plan: create the account, then its admins, plans, limits, credit and apps in parallel. A task that
- * fails keeps its error and can run again alone; what succeeded is never done twice, and an account whose
- * creation reply was lost is found again by its realm rather than created a second time.
+ * The submit plan: create the account, then its admins, plans, limits, carriers, credit and apps in parallel (the
+ * order of Monster's wizard, which writes the `no_match` callflow after the account). A task that fails keeps its
+ * error and can run again alone; what succeeded is never done twice, and an account whose creation reply was lost
+ * is found again by its realm rather than created a second time.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { AccountApiError, toAccountApiError } from '../../src/api/errors.js';
@@ -11,7 +12,6 @@ import type { AccountStore } from '../../src/data/store.js';
 import {
   accountInput,
   adminInput,
-  chosenApps,
   limitsChanges,
   parseCredit,
   type WizardDefaults,
@@ -21,7 +21,7 @@ import {
 
 /** A step that failed after the account was created. */
 export interface AccountCreateFailure {
-  step: 'admin' | 'plans' | 'limits' | 'credit' | 'apps';
+  step: 'admin' | 'plans' | 'limits' | 'carrier' | 'credit' | 'apps';
   /** The step in words, e.g. "Admin jane@acme.example" or "Limits". */
   name: string;
   /** What went wrong, in words: "Admin jane@acme.example: e-mail already used". */
@@ -82,12 +82,13 @@ async function findCreated(store: AccountStore, parentId: string, input: Account
   return store.getAccount(hit.id, { force: true });
 }
 
-/** The tasks after the account: one per admin, then what the user chose that differs from nothing. */
+/** The tasks after the account: one per admin, what the user chose that differs from nothing, and the carriers. */
 function plannedTasks({ values: v, defaults: d, rules }: SubmitJob): Task[] {
   const tasks: Task[] = v.admins.map((a) => ({ kind: 'admin', adminKey: a.key, status: 'pending' }));
   const add = (kind: TaskKind) => tasks.push({ kind, status: 'pending' });
   if (v.plans.length && d.plans?.length) add('plans');
   if (rules.canSetLimits) add('limits');
+  add('carrier');
   const credit = parseCredit(v.credit, rules.locale);
   if (rules.canCredit && credit && credit.units > 0) add('credit');
   if (v.apps.mode === 'only' && d.apps) add('apps');
@@ -115,11 +116,15 @@ async function perform(
       if (changes) await store.updateLimits(id, changes, options);
       return;
     }
+    case 'carrier':
+      // Finds the new account's no_match callflow first: a retry after a lost reply updates it, never adds one.
+      await store.setCarrierStrategy(id, v.carrier, options);
+      return;
     case 'credit':
       await store.adjustBalance(id, { amount: parseCredit(v.credit, rules.locale)!, direction: 'credit' });
       return;
     case 'apps':
-      await store.setEnabledApps(id, chosenApps(v.apps));
+      await store.setEnabledApps(id, v.apps.enabled);
       return;
   }
 }

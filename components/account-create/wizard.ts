@@ -6,6 +6,7 @@ import {
   type AccountInput,
   type App,
   type CallClass,
+  type CarrierStrategy,
   type Limits,
   type LimitsChanges,
   type Money,
@@ -17,9 +18,12 @@ import { moneyToDecimal, parseMoney } from '../../src/api/money.js';
 import { checkFields, rules as check, type FieldProblem, type RuleName } from '../../src/api/rules.js';
 import { getPath, setPath } from '../../src/base/merge.js';
 import { normalizeLanguage } from '../../src/base/elements/am-language-select.js';
+import type { LimitsValue } from '../account-limits/account-limits.js';
 
 export const STEPS = ['general', 'contacts', 'admins', 'plans', 'limits', 'credit', 'apps', 'review'] as const;
 export type StepId = (typeof STEPS)[number];
+
+const TRUNKS = ['twowayTrunks', 'inboundTrunks', 'outboundTrunks'] as const;
 
 export interface AdminDraft {
   /** Stable row id (never reused in one wizard). */
@@ -46,21 +50,11 @@ export interface BillingDraft extends ContactDraft {
   country: string;
 }
 
-/** The limits step's value (trunks as typed; empty is "no limit"). */
-export interface LimitsDraft {
-  twowayTrunks: string;
-  inboundTrunks: string;
-  outboundTrunks: string;
-  allowPerMinute: boolean;
-  /** Call class → allowed (`inherit`) or not (`deny`). */
-  callClasses: Record<string, boolean>;
-}
-
 /** The apps step's value: every app of the parent, or only the ones switched on. */
 export interface AppsDraft {
   mode: 'all' | 'only';
-  /** App id → enabled (used when `mode` is `only`). */
-  enabled: Record<string, boolean>;
+  /** The ids of the apps switched on (used when `mode` is `only`): `<app-exchange-toggle form>`'s value. */
+  enabled: string[];
 }
 
 export interface WizardValues {
@@ -72,7 +66,10 @@ export interface WizardValues {
   billing: BillingDraft;
   admins: AdminDraft[];
   plans: string[];
-  limits: LimitsDraft;
+  /** `<account-limits form>`'s value: trunks (`null` is no limit), per-minute calls, call class → allowed. */
+  limits: LimitsValue;
+  /** `<carrier-picker form>`'s value, written as the new account's `no_match` callflow. */
+  carrier: CarrierStrategy;
   credit: string;
   apps: AppsDraft;
 }
@@ -108,15 +105,16 @@ export function newAdmin(key: number, password: string): AdminDraft {
   return { key, firstName: '', lastName: '', email: '', password, sendEmail: false };
 }
 
-const trunks = (n: number | null | undefined) => (typeof n === 'number' ? String(n) : '');
-
-/** The starting values: the parent's time zone, language, country, limits and call restrictions. */
+/**
+ * The starting values: the parent's time zone, language, country, limits and call restrictions, the system-wide
+ * carriers (Monster's default) and all of the parent's apps.
+ */
 export function initialValues(d: WizardDefaults, realm: string, timezone: string, admin: AdminDraft): WizardValues {
   const parent = d.parent;
-  const callClasses: Record<string, boolean> = {};
-  for (const c of d.callClasses ?? []) callClasses[c.name] = parent.callRestrictions[c.name] !== 'deny';
-  const enabled: Record<string, boolean> = {};
-  for (const a of d.apps ?? []) if (a.enabled) enabled[a.id] = true;
+  const callRestrictions: LimitsValue['callRestrictions'] = {};
+  for (const c of d.callClasses ?? []) {
+    callRestrictions[c.name] = parent.callRestrictions[c.name] === 'deny' ? 'deny' : 'inherit';
+  }
   return {
     name: '',
     realm,
@@ -134,15 +132,17 @@ export function initialValues(d: WizardDefaults, realm: string, timezone: string
     },
     admins: [admin],
     plans: [],
+    // In the order <account-limits> writes its value, so an unchanged choice reads as nothing entered.
     limits: {
-      twowayTrunks: trunks(d.limits?.twowayTrunks),
-      inboundTrunks: trunks(d.limits?.inboundTrunks),
-      outboundTrunks: trunks(d.limits?.outboundTrunks),
+      twowayTrunks: d.limits?.twowayTrunks ?? null,
+      inboundTrunks: d.limits?.inboundTrunks ?? null,
+      outboundTrunks: d.limits?.outboundTrunks ?? null,
       allowPerMinute: d.limits?.allowPerMinute ?? true,
-      callClasses,
+      callRestrictions,
     },
+    carrier: 'system',
     credit: '',
-    apps: { mode: 'all', enabled },
+    apps: { mode: 'all', enabled: (d.apps ?? []).filter((a) => a.enabled).map((a) => a.id) },
   };
 }
 
@@ -228,9 +228,10 @@ export function validateStep(step: StepId, v: WizardValues, r: WizardRules): Pro
     }
     case 'limits':
       if (r.canSetLimits) {
-        // Empty is "no limit": only what was typed is checked.
-        for (const f of ['twowayTrunks', 'inboundTrunks', 'outboundTrunks'] as const) {
-          if (v.limits[f].trim()) fields[`limits.${f}`] = ['trunks', v.limits[f]];
+        // <account-limits>' own rule, for when it is not on screen to ask: empty is "no limit", the rest is checked.
+        for (const f of TRUNKS) {
+          const text = trunkText(v.limits[f]);
+          if (text.trim()) fields[`limits.${f}`] = ['trunks', text];
         }
       }
       break;
@@ -253,6 +254,7 @@ export function stepOf(path: string): StepId | undefined {
   const head = path.split('.')[0]!;
   if (['name', 'realm', 'timezone', 'language'].includes(head)) return 'general';
   if (head === 'technical' || head === 'billing') return 'contacts';
+  if (head === 'carrier') return 'limits';
   if (head === 'admins' || head === 'plans' || head === 'limits' || head === 'credit' || head === 'apps') return head;
   return undefined;
 }
@@ -279,9 +281,8 @@ export function accountInput(v: WizardValues): AccountInput {
   const technical = trimmed(v.technical);
   const billing = trimmed(v.billing);
   if (technical || billing) input.contacts = { ...(technical && { technical }), ...(billing && { billing }) };
-  const classes = Object.entries(v.limits.callClasses);
-  if (classes.length)
-    input.callRestrictions = Object.fromEntries(classes.map(([k, ok]) => [k, ok ? 'inherit' : 'deny']));
+  const classes = Object.entries(v.limits.callRestrictions);
+  if (classes.length) input.callRestrictions = Object.fromEntries(classes);
   input.uiRestrictions = defaultUiRestrictions();
   return input;
 }
@@ -297,17 +298,19 @@ export function adminInput(a: AdminDraft): UserInput {
   };
 }
 
-/** The apps chosen, when the user restricted them. */
-export const chosenApps = (apps: AppsDraft): string[] =>
-  Object.entries(apps.enabled)
-    .filter(([, on]) => on)
-    .map(([id]) => id);
+type Trunks = LimitsValue['twowayTrunks'];
 
-/** A trunk count as typed ("12", "+12", "12.0") as a number; empty is no limit. */
-const trunkValue = (t: string): number | null => (t.trim() ? Number(t.trim().replace(',', '.')) : null);
+/** A trunk count of the limits value as text: the number, the text as typed, or '' when not set. */
+export const trunkText = (n: Trunks): string => (n === null || n === undefined ? '' : String(n));
+
+/** A trunk count as a number ("+12" or "12.0" as typed count too); not set is no limit. */
+function trunkValue(n: Trunks): number | null {
+  const t = trunkText(n).trim();
+  return t ? Number(t.replace(',', '.')) : null;
+}
 
 /** The limits chosen, as changes against `current` (the new account's own); `undefined` when equal. */
-export function limitsChanges(v: LimitsDraft, current: Limits | undefined): LimitsChanges | undefined {
+export function limitsChanges(v: LimitsValue, current: Limits | undefined): LimitsChanges | undefined {
   const want: LimitsChanges = {
     twowayTrunks: trunkValue(v.twowayTrunks),
     inboundTrunks: trunkValue(v.inboundTrunks),

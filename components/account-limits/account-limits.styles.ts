@@ -9,23 +9,6 @@ export const styles = css`
     gap: var(--am-account-limits-gap, var(--am-space-6));
     min-width: 0;
   }
-  h2,
-  h3 {
-    margin: 0;
-    font-weight: var(--am-font-weight-bold);
-  }
-  h2 {
-    font-size: var(--am-font-size-xl);
-  }
-  h3 {
-    font-size: var(--am-font-size-lg);
-  }
-  p {
-    margin: 0;
-  }
-  .intro {
-    color: var(--am-color-text-muted);
-  }
   .group {
     display: grid;
     gap: var(--am-space-3);

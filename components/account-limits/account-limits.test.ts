@@ -2,37 +2,28 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { AccountApi } from '../../src/api/index.js';
-import type { CrossbarEmulator, EmulatorOptions, RecordedRequest } from '../../src/mock/index.js';
+import type { EmulatorOptions, RecordedRequest } from '../../src/mock/index.js';
 import { runDraftWidgetTests } from '../../test/draft-widget-suite.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
 import {
   accessibleName,
   allByRole,
+  button,
   deepQueryAll,
   dialogContent,
   getByLabel,
-  getByRole,
   queryByRole,
   textOf,
+  typeInto,
 } from '../../test/queries.js';
 import type { AccountLimits } from './account-limits.js';
 import './account-limits.define.js';
 
-type DirectoryAccount = ReturnType<CrossbarEmulator['accounts']>[number];
-
 /** A direct customer of the root reseller: its limits and credit are the root's to change. */
-const customers = (fx: EmulatorFixture): DirectoryAccount[] =>
-  fx.emulator.accounts().filter((a) => a.parentId === fx.emulator.rootAccountId && a.enabled && !a.isReseller);
-const customer = (fx: EmulatorFixture) => customers(fx)[0]!.id;
+const customer = (fx: EmulatorFixture) => fx.customer().id;
 
 const limitsPost = /^\/v2\/accounts\/[^/]+\/limits$/;
-const byPath = (fx: EmulatorFixture, method: string, path: RegExp): RecordedRequest[] =>
-  fx.emulator.requests.filter((r) => r.method === method && path.test(r.path));
-/** Requests that change an account's data (logging in is not one). */
-const writes = (fx: EmulatorFixture) =>
-  fx.emulator.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/v2/accounts'));
 const dataOf = (r: RecordedRequest) => (r.body as { data: Record<string, unknown> }).data;
-const button = (root: Element, name: string | RegExp) => getByRole<HTMLButtonElement>(root, 'button', name);
 const dialog = (el: Element) => dialogContent(el)!;
 
 /** The words a field's `aria-describedby` points at (hint and message). */
@@ -42,13 +33,6 @@ function describedText(input: Element): string {
     .map((id) => (input.getRootNode() as ShadowRoot).getElementById(id))
     .map((n) => (n ? textOf(n) : ''))
     .join(' ');
-}
-
-async function typeInto(input: HTMLInputElement, value: string): Promise<void> {
-  input.focus();
-  input.select();
-  await sendKeys({ press: 'Backspace' });
-  if (value) await sendKeys({ type: value });
 }
 
 async function type(el: AccountLimits, label: string, value: string): Promise<void> {
@@ -91,7 +75,7 @@ let lowered: number | undefined;
 runDraftWidgetTests({
   tag: 'account-limits',
   // A customer without sub-accounts; its seeded inbound trunks leave room to go down (more trunks would cost).
-  account: (fx) => customers(fx).find((a) => a.childCount === 0)!.id,
+  account: (fx) => fx.customers().find((a) => a.childCount === 0)!.id,
   ready: /Outbound trunks/,
   async edit(el) {
     const input = getByLabel<HTMLInputElement>(el, 'Inbound trunks');
@@ -153,7 +137,7 @@ describe('<account-limits>', () => {
           `GET /v2/accounts/${id}/phone_numbers/classifiers`,
         ].sort(),
       );
-      expect(writes(fx)).to.deep.equal([]);
+      expect(fx.writes()).to.deep.equal([]);
       await expect(el).to.be.accessible();
     });
   });
@@ -199,7 +183,7 @@ describe('<account-limits>', () => {
         expect(describedText(input)).to.match(words);
         expect(input.value, 'the text stays as typed').to.equal(typed);
         expect(el.dirty).to.equal(true);
-        expect(writes(fx)).to.deep.equal([]);
+        expect(fx.writes()).to.deep.equal([]);
         await expect(el).to.be.accessible();
       });
     }
@@ -216,10 +200,10 @@ describe('<account-limits>', () => {
       await flip(el, 'International');
       await saveFromKeyboard(el);
       await until(() => el.matches(':state(saved)'), 'saved');
-      const patches = byPath(fx, 'PATCH', new RegExp(`^/v2/accounts/${id}$`));
+      const patches = fx.requestsTo('PATCH', new RegExp(`^/v2/accounts/${id}$`));
       expect(patches).to.have.length(1);
       expect(dataOf(patches[0]!).call_restriction).to.deep.equal({ international: { action: 'deny' } });
-      expect(byPath(fx, 'POST', limitsPost)).to.have.length(0);
+      expect(fx.requestsTo('POST', limitsPost)).to.have.length(0);
       const after = await fx.makeApi().getAccount(id);
       expect(after.callRestrictions).to.deep.equal({ ...before.callRestrictions, international: 'deny' });
 
@@ -228,11 +212,11 @@ describe('<account-limits>', () => {
       await type(el, 'Outbound trunks', '3');
       await saveFromKeyboard(el);
       await until(() => el.matches(':state(saved)') && !el.dirty, 'saved again');
-      const posts = byPath(fx, 'POST', limitsPost).filter((r) => r.status === 200);
+      const posts = fx.requestsTo('POST', limitsPost).filter((r) => r.status === 200);
       expect(posts).to.have.length(1);
       expect(dataOf(posts[0]!)).to.not.have.property('call_restriction');
       expect(dataOf(posts[0]!).outbound_trunks).to.equal(3);
-      const accountWrites = writes(fx).filter((r) => new RegExp(`^/v2/accounts/${id}$`).test(r.path));
+      const accountWrites = fx.writes().filter((r) => new RegExp(`^/v2/accounts/${id}$`).test(r.path));
       expect(accountWrites).to.have.length(1);
       expect(dataOf(accountWrites[0]!).call_restriction).to.deep.equal({ caribbean: { action: 'deny' } });
       await expect(el).to.be.accessible();
@@ -361,7 +345,7 @@ describe('<account-limits>', () => {
       expect(after.units - before).to.equal(110_000);
       expect(textOf(el)).to.contain(`Current balance ${shown.format(after.units / 10_000)}`);
 
-      const puts = writes(fx).filter((r) => /\/ledgers\/(credit|debit)$/.test(r.path));
+      const puts = fx.writes().filter((r) => /\/ledgers\/(credit|debit)$/.test(r.path));
       expect(puts.map((r) => [r.path.split('/').pop(), dataOf(r).amount, dataOf(r).description])).to.deep.equal([
         ['credit', 12.34, 'Goodwill'],
         ['debit', 1.34, 'Goodwill'],
@@ -383,7 +367,7 @@ describe('<account-limits>', () => {
       await until(() => amount.getAttribute('aria-invalid') === 'true', 'the amount is refused');
       expect(describedText(amount)).to.contain('The amount must be at least $1.00.');
       expect(queryByRole(dialog(el), 'button', 'Back'), 'no confirmation step').to.equal(undefined);
-      expect(writes(fx)).to.deep.equal([]);
+      expect(fx.writes()).to.deep.equal([]);
       await expect(el).to.be.accessible();
     });
 
@@ -448,7 +432,7 @@ describe('<account-limits>', () => {
       await expect(el).to.be.accessible();
       button(dialog(el), 'Accept and save').click();
       await until(() => el.matches(':state(saved)'), 'saved');
-      const posts = byPath(fx, 'POST', limitsPost);
+      const posts = fx.requestsTo('POST', limitsPost);
       expect(posts.map((p) => p.status)).to.deep.equal([402, 200]);
       expect((posts[1]!.body as { accept_charges?: boolean }).accept_charges).to.equal(true);
       expect((await fx.makeApi().getLimits(id)).outboundTrunks).to.equal(8);
@@ -467,7 +451,7 @@ describe('<account-limits>', () => {
       await until(() => /charges were not accepted/.test(textOf(el)), 'said so');
       expect(el.dirty).to.equal(true);
       expect(getByLabel<HTMLInputElement>(el, 'Outbound trunks').value).to.equal('8');
-      expect(byPath(fx, 'POST', limitsPost).map((p) => p.status)).to.deep.equal([402]);
+      expect(fx.requestsTo('POST', limitsPost).map((p) => p.status)).to.deep.equal([402]);
       expect((await fx.makeApi().getLimits(id)).outboundTrunks).to.equal(before);
       await expect(el).to.be.accessible();
     });
@@ -514,8 +498,58 @@ describe('<account-limits>', () => {
       expect(await el.save()).to.equal(false);
       await expect(el).to.be.accessible();
 
-      expect(writes(fx)).to.deep.equal([]);
+      expect(fx.writes()).to.deep.equal([]);
       expect(fx.emulator.requests.filter((r) => /\/(limits|ledgers)/.test(r.path))).to.deep.equal([]);
+    });
+
+    it('tells a host whether the value can be saved; reportValidity() shows why and focuses the field', async () => {
+      const { el } = await mountInProvider<AccountLimits>(
+        fx.api,
+        html`<account-limits form account-id=${fx.emulator.rootAccountId}></account-limits>`,
+      );
+      await until(() => /International/.test(textOf(el)), 'the classes show');
+      expect(el.checkValidity()).to.equal(true);
+      expect(el.reportValidity()).to.equal(true);
+
+      // A host's value is checked as it is, and checkValidity() alone shows nothing.
+      el.value = { ...el.value, outboundTrunks: '2.5' };
+      await el.updateComplete;
+      const outbound = getByLabel<HTMLInputElement>(el, 'Outbound trunks');
+      expect(el.checkValidity()).to.equal(false);
+      await el.updateComplete;
+      expect(outbound.getAttribute('aria-invalid')).to.equal('false');
+
+      expect(el.reportValidity()).to.equal(false);
+      await until(() => outbound.getAttribute('aria-invalid') === 'true', 'the field says what is wrong');
+      expect(describedText(outbound)).to.match(/Enter a whole number\./);
+      await until(() => el.shadowRoot!.activeElement === outbound, 'the field has focus');
+      await expect(el).to.be.accessible();
+
+      await type(el, 'Outbound trunks', '3');
+      expect(el.checkValidity()).to.equal(true);
+      expect(el.value.outboundTrunks).to.equal(3);
+      // Not yet loaded, the host's value is still checked.
+      const early = document.createElement('account-limits') as AccountLimits;
+      early.form = true;
+      early.value = { ...el.value, twowayTrunks: '-1' };
+      expect(early.checkValidity()).to.equal(false);
+      expect(fx.writes()).to.deep.equal([]);
+    });
+
+    it('with classes-only, offers the call classes alone', async () => {
+      const { el } = await mountInProvider<AccountLimits>(
+        fx.api,
+        html`<account-limits form classes-only account-id=${fx.emulator.rootAccountId}></account-limits>`,
+      );
+      await until(() => /International/.test(textOf(el)), 'the classes show');
+      expect(queryByRole(el, 'spinbutton')).to.equal(undefined);
+      expect(queryByRole(el, 'switch', /Per-minute calls/)).to.equal(undefined);
+      expect(queryByRole(el, 'region', 'Calls allowed')).to.not.equal(undefined);
+      await flip(el, 'International');
+      expect(el.value.callRestrictions.international).to.equal('deny');
+      expect(el.checkValidity()).to.equal(true);
+      await expect(el).to.be.accessible();
+      expect(fx.writes()).to.deep.equal([]);
     });
 
     it('shows a value set by the host and fires nothing for it', async () => {

@@ -14,6 +14,7 @@ import { checkFields, type RuleName } from '../../src/api/rules.js';
 import { storeKey } from '../../src/data/keys.js';
 import { AmDraftElement, type WriteContext } from '../../src/base/draft-element.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
+import { titleStyles } from '../../src/base/layout.styles.js';
 import { AmSwitch } from '../../src/base/elements/am-switch.js';
 import { fieldId, numberField, switchField } from '../../src/base/fields.js';
 import { defineTranslations } from '../../src/base/localize.js';
@@ -105,7 +106,10 @@ const allowedOf = (classes: CallClass[], r: Record<string, CallRestrictionAction
  *
  * With `form`, the element is a field of the creation wizard: `account-id` names the parent whose classes are
  * offered, `.value` (a `LimitsValue`) holds the choice, `input` and `change` fire on user changes, nothing is
- * saved and no balance shows; `save()` then only checks the fields and shows their messages.
+ * saved and no balance shows; `save()` then only checks the fields and shows their messages. `classes-only`
+ * leaves out the trunks and per-minute calls (for a user who may not set the new account's limits).
+ * `checkValidity()` tells whether every field holds a value that can be saved; `reportValidity()` also shows
+ * what is wrong on each field and focuses the first (a host's Next).
  *
  * @tagname account-limits
  * @summary Trunk limits, call classes, per-minute calls and the credit balance of a customer.
@@ -147,11 +151,17 @@ const allowedOf = (classes: CallClass[], r: Record<string, CallRestrictionAction
  */
 export class AccountLimits extends AmDraftElement<Draft, keyof typeof en> {
   static override namespace = 'account-limits';
-  static override styles = [tokens, draftStyles, styles];
+  static override styles = [tokens, draftStyles, titleStyles, styles];
   static override dependencies = { ...AmDraftElement.dependencies, 'am-switch': AmSwitch };
 
   /** Form mode (the creation wizard): `account-id` is the parent, `.value` the choice, nothing is saved. */
   @property({ type: Boolean, reflect: true }) form = false;
+
+  /**
+   * Form mode: only the call classes are offered; the trunks and per-minute calls, which only the new account's
+   * reseller may set, are left out (the host says why).
+   */
+  @property({ type: Boolean, attribute: 'classes-only' }) classesOnly = false;
 
   /** Form mode: the chosen limits and call classes. */
   @property({ attribute: false }) value: LimitsValue = {
@@ -193,6 +203,31 @@ export class AccountLimits extends AmDraftElement<Draft, keyof typeof en> {
     this.addEventListener('input', (e) => {
       if (this.form && e.composedPath()[0] !== this) e.stopImmediatePropagation();
     });
+  }
+
+  // ---- validity
+
+  /**
+   * Whether every field holds a value that can be saved (a trunk count is a whole number, 0 or more; in form mode
+   * one not set is fine). Shows nothing; `true` while nothing is loaded in account mode.
+   */
+  checkValidity(): boolean {
+    // In form mode the value is the host's: it is checked even before the element has loaded.
+    const d = this.draft.draft ?? (this.form ? this.select() : undefined);
+    return !d || Object.keys(this.validate(d, new Set(this.draft.changedPaths))).length === 0;
+  }
+
+  /**
+   * Like `checkValidity()`, and when a field is wrong, shows why on it and focuses the first such field. Saves
+   * nothing.
+   */
+  reportValidity(): boolean {
+    if (this.checkValidity()) return true;
+    // The base shows what its check finds before a save, and saves nothing while something is wrong.
+    void this.save()
+      .then(() => this.updateComplete)
+      .then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    return false;
   }
 
   // ---- the draft
@@ -369,13 +404,18 @@ export class AccountLimits extends AmDraftElement<Draft, keyof typeof en> {
   protected override renderForm(): unknown {
     const t = this.l.t.bind(this.l);
     const classes = this.callClasses;
-    return html`<section class="group" aria-labelledby="trunks-heading">
-        <h3 id="trunks-heading">${t('trunksHeading')}</h3>
-        <p class="intro">${t('trunksIntro')}</p>
-        <div class="trunks">
-          ${TRUNKS.map((k) => numberField(this, k, t(k), { rule: 'trunks', placeholder: t('notSet') }))}
-        </div>
-      </section>
+    const limits = !(this.form && this.classesOnly);
+    return html`${
+        limits
+          ? html`<section class="group" aria-labelledby="trunks-heading">
+              <h3 id="trunks-heading">${t('trunksHeading')}</h3>
+              <p class="intro">${t('trunksIntro')}</p>
+              <div class="trunks">
+                ${TRUNKS.map((k) => numberField(this, k, t(k), { rule: 'trunks', placeholder: t('notSet') }))}
+              </div>
+            </section>`
+          : nothing
+      }
       <section class="group" aria-labelledby="classes-heading">
         <h3 id="classes-heading">${t('classesHeading')}</h3>
         ${
@@ -385,11 +425,17 @@ export class AccountLimits extends AmDraftElement<Draft, keyof typeof en> {
             : html`<p class="am-note" role="note">${t('classesEmpty')}</p>`
         }
       </section>
-      <section class="group" aria-labelledby="per-minute-heading">
-        <h3 id="per-minute-heading">${t('perMinuteHeading')}</h3>
-        ${switchField(this, 'allowPerMinute', t('allowPerMinute'), { description: t('allowPerMinuteDescription') })}
-        ${this.form ? nothing : this.renderPostpay()}
-      </section>`;
+      ${
+        limits
+          ? html`<section class="group" aria-labelledby="per-minute-heading">
+              <h3 id="per-minute-heading">${t('perMinuteHeading')}</h3>
+              ${switchField(this, 'allowPerMinute', t('allowPerMinute'), {
+                description: t('allowPerMinuteDescription'),
+              })}
+              ${this.form ? nothing : this.renderPostpay()}
+            </section>`
+          : nothing
+      }`;
   }
 
   /** One class, allowed or refused, named as the server names it (its own direction). */

@@ -1,12 +1,11 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { toAccountApiError, type AccountApiError } from '../../src/api/errors.js';
 import type { Money } from '../../src/api/model.js';
 import { parseMoney } from '../../src/api/money.js';
 import { LEDGER_AMOUNT_MIN, rules, type FieldProblem } from '../../src/api/rules.js';
 import type { AccountStore } from '../../src/data/store.js';
 import type { AmDialog } from '../../src/base/elements/am-dialog.js';
-import { problemMessage } from '../../src/base/fields.js';
+import { inputField, problemMessage } from '../../src/base/fields.js';
 import type { LocalizeController } from '../../src/base/localize.js';
 import { phrase } from '../../src/base/phrase.js';
 import type en from './locales/en-US.js';
@@ -195,50 +194,29 @@ export class CreditDialog implements ReactiveController {
         rule: 'amount',
         formatLimit: (n) => this.money(n),
       });
-    return html`<div class="am-field" data-field="creditAmount">
-        <label class="am-label" for="credit-amount">${label}</label>
-        <input
-          id="credit-amount"
-          class="am-input"
-          part="input"
-          name="amount"
-          type="text"
-          inputmode="decimal"
-          dir="ltr"
-          autocomplete="off"
-          spellcheck="false"
-          data-autofocus
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? 'credit-amount-hint credit-amount-error' : 'credit-amount-hint'}
-          .value=${live(s.amount)}
-          @input=${(e: Event) => {
-            s.amount = (e.target as HTMLInputElement).value;
-            s.problem = undefined;
-            this.host.requestUpdate();
-          }}
-        />
-        <span class="am-hint" id="credit-amount-hint">
-          ${t('creditAmountHint', { min: this.money(LEDGER_AMOUNT_MIN, 'creditAmountHint') })}
-        </span>
-        ${error ? html`<p class="am-field-error" id="credit-amount-error">${error}</p>` : nothing}
-      </div>
-      <div class="am-field">
-        <label class="am-label" for="credit-reason">${t('creditReason')}</label>
-        <input
-          id="credit-reason"
-          class="am-input"
-          part="input"
-          name="reason"
-          type="text"
-          dir="auto"
-          autocomplete="off"
-          maxlength="200"
-          aria-describedby="credit-reason-hint"
-          .value=${live(s.reason)}
-          @input=${(e: Event) => (s.reason = (e.target as HTMLInputElement).value)}
-        />
-        <span class="am-hint" id="credit-reason-hint">${t('creditReasonHint')}</span>
-      </div>
+    const amount = (value: string) => {
+      s.amount = value;
+      s.problem = undefined;
+      this.host.requestUpdate();
+    };
+    return html`${inputField('credit-amount', label, s.amount, amount, {
+        field: 'creditAmount',
+        part: 'input',
+        name: 'amount',
+        inputmode: 'decimal',
+        dir: 'ltr',
+        spellcheck: false,
+        autofocus: true,
+        hint: t('creditAmountHint', { min: this.money(LEDGER_AMOUNT_MIN, 'creditAmountHint') }),
+        error,
+      })}
+      ${inputField('credit-reason', t('creditReason'), s.reason, (v) => (s.reason = v), {
+        part: 'input',
+        name: 'reason',
+        dir: 'auto',
+        maxlength: 200,
+        hint: t('creditReasonHint'),
+      })}
       <div class="am-dialog__actions">
         <button type="button" class="am-button" @click=${() => this.close()}>${t('cancel')}</button>
         <button type="submit" class="am-button" data-variant="primary">${t('continue')}</button>

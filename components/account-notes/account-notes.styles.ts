@@ -4,14 +4,6 @@ export const styles = css`
   :host {
     max-width: var(--am-account-notes-max-width, 48rem);
   }
-  h2 {
-    margin: 0;
-    font-size: var(--am-font-size-lg);
-  }
-  .intro {
-    margin: 0;
-    color: var(--am-color-text-muted);
-  }
   .note {
     gap: var(--am-space-2);
     min-width: 0;
@@ -76,14 +68,10 @@ export const styles = css`
     opacity: 0.55;
   }
   .rte__editor {
-    /* Whatever a note holds stays inside its box. */
-    contain: content;
     min-height: var(--am-account-notes-editor-min-height, 6rem);
     max-height: var(--am-account-notes-editor-max-height, 24rem);
     overflow: auto;
     padding: var(--am-space-2) var(--am-space-3);
-    overflow-wrap: anywhere;
-    unicode-bidi: isolate;
     outline: none;
     border-radius: var(--am-radius-md);
   }
@@ -101,20 +89,6 @@ export const styles = css`
     content: attr(aria-placeholder);
     color: var(--am-color-text-muted);
     pointer-events: none;
-  }
-  .rte__editor p {
-    margin: 0 0 var(--am-space-2);
-  }
-  .rte__editor p:last-child {
-    margin-bottom: 0;
-  }
-  .rte__editor ul,
-  .rte__editor ol {
-    margin: 0 0 var(--am-space-2);
-    padding-inline-start: var(--am-space-6);
-  }
-  .rte__editor a {
-    color: var(--am-color-accent-text);
   }
   #link-address {
     width: 100%;

@@ -5,23 +5,19 @@ import { runDraftWidgetTests } from '../../test/draft-widget-suite.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
 import {
   allByRole,
+  button,
   deepQueryAll,
-  dialogContent,
   getByLabel,
   getByRole,
   openDialog,
   queryByRole,
+  shownDialog,
   textOf,
 } from '../../test/queries.js';
 import type { AccountNotes } from './account-notes.js';
 import './account-notes.define.js';
 
-const customer = (fx: EmulatorFixture) =>
-  fx.emulator.accounts().find((a) => a.depth === 1 && a.enabled && !a.isReseller)!.id;
-
-/** Requests that change an account's data. */
-const writes = (fx: EmulatorFixture) =>
-  fx.emulator.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/v2/accounts'));
+const customer = (fx: EmulatorFixture) => fx.customer().id;
 
 /** The editable region named `label`, once its content is on screen. */
 async function editor(el: HTMLElement, label: string): Promise<HTMLElement> {
@@ -44,7 +40,7 @@ async function mount(fx: EmulatorFixture, id: string, api = fx.api): Promise<Acc
 }
 
 async function save(el: AccountNotes): Promise<void> {
-  getByRole<HTMLButtonElement>(el, 'button', 'Save').click();
+  button(el, 'Save').click();
   await until(() => el.matches(':state(saved)'), 'saved');
 }
 
@@ -158,7 +154,7 @@ describe('<account-notes>', () => {
     await until(() => bold.getAttribute('aria-pressed') === 'false', 'Bold reads as not pressed');
     await sendKeys({ type: '.' });
     await sendKeys({ press: 'Enter' });
-    getByRole<HTMLButtonElement>(toolbar(el, 'Customer notes'), 'button', 'Bulleted list').click();
+    button(toolbar(el, 'Customer notes'), 'Bulleted list').click();
     await sendKeys({ type: 'First item' });
     await sendKeys({ press: 'Enter' });
     await sendKeys({ type: 'Second item' });
@@ -168,9 +164,8 @@ describe('<account-notes>', () => {
     const announcement = await editor(el, 'Announcement');
     await focusEnd(announcement);
     await sendKeys({ type: 'Maintenance tonight. Details: ' });
-    getByRole<HTMLButtonElement>(toolbar(el, 'Announcement'), 'button', 'Link…').click();
-    await until(() => dialogContent(el), 'the link dialog opens');
-    const dialog = dialogContent(el)!;
+    button(toolbar(el, 'Announcement'), 'Link…').click();
+    const dialog = await shownDialog(el, 'the link dialog opens');
     expect(textOf(dialog)).to.contain('Link');
     const address = getByLabel(dialog, 'Address');
     await until(() => (address.getRootNode() as ShadowRoot).activeElement === address, 'the address has the focus');
@@ -268,7 +263,7 @@ describe('<account-notes>', () => {
     expect((window as Flagged).__amHostile).to.equal(undefined);
     expect(dialogs).to.deep.equal([]);
     expect(openDialog(document) === undefined, 'no dialog opened').to.equal(true);
-    expect(writes(fx)).to.deep.equal([]);
+    expect(fx.writes()).to.deep.equal([]);
     expect(el.dirty).to.equal(false);
     await expect(el).to.be.accessible();
   });
@@ -331,17 +326,16 @@ describe('<account-notes>', () => {
     expect(stored.announcement).to.equal('<p>Old announcement</p>');
 
     fx.emulator.clearRequests();
-    getByRole<HTMLButtonElement>(el, 'button', 'Delete announcement').click();
-    await until(() => dialogContent(el), 'the question opens');
-    expect(textOf(dialogContent(el)!)).to.contain('Delete the announcement?');
+    button(el, 'Delete announcement').click();
+    const question = await shownDialog(el, 'the question opens');
+    expect(textOf(question)).to.contain('Delete the announcement?');
     await expect(el).to.be.accessible();
-    getByRole<HTMLButtonElement>(dialogContent(el)!, 'button', 'Cancel').click();
+    button(question, 'Cancel').click();
     await until(() => !openDialog(el), 'the question closes');
-    expect(writes(fx)).to.deep.equal([]);
+    expect(fx.writes()).to.deep.equal([]);
 
-    getByRole<HTMLButtonElement>(el, 'button', 'Delete announcement').click();
-    await until(() => dialogContent(el), 'the question opens again');
-    getByRole<HTMLButtonElement>(dialogContent(el)!, 'button', 'Delete announcement').click();
+    button(el, 'Delete announcement').click();
+    button(await shownDialog(el, 'the question opens again'), 'Delete announcement').click();
     await until(() => !queryByRole(el, 'button', 'Delete announcement') && el.matches(':state(saved)'), 'deleted');
     stored = (await fx.makeApi().getAccount(id)).notes;
     expect(stored).to.deep.equal({});
@@ -357,7 +351,7 @@ describe('<account-notes>', () => {
     const box = getByLabel<HTMLElement>(el, 'Customer notes');
     await focusEnd(box);
     await sendKeys({ type: '!' });
-    getByRole<HTMLButtonElement>(el, 'button', 'Save').click();
+    button(el, 'Save').click();
     await until(() => el.matches(':state(read-only)'), 'read-only');
     expect(queryByRole(el, 'toolbar') === undefined, 'no toolbar').to.equal(true);
     expect(box.getAttribute('aria-readonly')).to.equal('true');

@@ -3,6 +3,8 @@ import { state } from 'lit/decorators.js';
 import type { AccountChanges, Notes } from '../../src/api/model.js';
 import { AmDraftElement, type WriteContext } from '../../src/base/draft-element.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
+import { inputField } from '../../src/base/fields.js';
+import { richTextStyles, sectionStyles } from '../../src/base/layout.styles.js';
 import { defineTranslations } from '../../src/base/localize.js';
 import { sanitizeHtml } from '../../src/base/sanitize.js';
 import { tokens } from '../../src/themes/tokens.js';
@@ -98,7 +100,7 @@ async function storedNote(value: unknown): Promise<string | null> {
  */
 export class AccountNotes extends AmDraftElement<Draft, Key> {
   static override namespace = 'account-notes';
-  static override styles = [tokens, draftStyles, styles];
+  static override styles = [tokens, draftStyles, sectionStyles, richTextStyles, styles];
   static override dependencies = { ...AmDraftElement.dependencies };
 
   /** The link dialog, while it asks. */
@@ -191,28 +193,20 @@ export class AccountNotes extends AmDraftElement<Draft, Key> {
       }}
     >
       <form class="am-dialog__form" novalidate @submit=${this.submitLink}>
-        <div class="am-field">
-          <label class="am-label" for="link-address">${t('linkAddress')}</label>
-          <input
-            id="link-address"
-            class="am-input"
-            type="text"
-            inputmode="url"
-            dir="ltr"
-            autocomplete="off"
-            spellcheck="false"
-            data-autofocus
-            aria-invalid=${ask.invalid ? 'true' : 'false'}
-            aria-describedby=${ask.invalid ? 'link-hint link-error' : 'link-hint'}
-            .value=${ask.value}
-            @input=${(e: Event) => {
-              const value = (e.target as HTMLInputElement).value;
-              this.linkAsk = { ...ask, value, invalid: false };
-            }}
-          />
-          <span class="am-hint" id="link-hint">${t('linkHint')}</span>
-          ${ask.invalid ? html`<p class="am-field-error" id="link-error">${t('linkInvalid')}</p>` : nothing}
-        </div>
+        ${inputField(
+          'link-address',
+          t('linkAddress'),
+          ask.value,
+          (value) => (this.linkAsk = { ...ask, value, invalid: false }),
+          {
+            inputmode: 'url',
+            dir: 'ltr',
+            spellcheck: false,
+            autofocus: true,
+            hint: t('linkHint'),
+            error: ask.invalid ? t('linkInvalid') : undefined,
+          },
+        )}
         <div class="am-dialog__actions">
           <button type="button" class="am-button" @click=${() => this.finishLink(undefined)}>${t('cancel')}</button>
           <button type="submit" class="am-button" data-variant="primary">${t('linkApply')}</button>

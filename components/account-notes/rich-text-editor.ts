@@ -462,7 +462,7 @@ export class RichTextEditor implements ReactiveController {
       }
       <div
         id=${this.o.id}
-        class="rte__editor"
+        class="rte__editor am-rich-text"
         part="editor"
         role="textbox"
         tabindex="0"

@@ -15,19 +15,7 @@ export const styles = css`
     gap: var(--am-space-2) var(--am-space-3);
   }
   .header h2 {
-    margin: 0;
-    font-size: var(--am-font-size-xl);
-    font-weight: var(--am-font-weight-bold);
     overflow-wrap: anywhere;
-  }
-  .badge {
-    display: inline-flex;
-    align-items: center;
-    padding: 0 var(--am-space-2);
-    border: 1px solid var(--am-color-border-strong);
-    border-radius: var(--am-radius-pill);
-    color: var(--am-color-text-muted);
-    font-size: var(--am-font-size-sm);
   }
   .note {
     margin: 0;
@@ -52,7 +40,6 @@ export const styles = css`
     background: var(--am-account-overview-banner-background, var(--am-color-danger-surface));
     color: var(--am-account-overview-banner-color, var(--am-color-danger-text));
   }
-  h3,
   legend {
     margin: 0;
     padding: 0;
@@ -100,31 +87,13 @@ export const styles = css`
     font-family: var(--am-font-family-mono);
     overflow-wrap: anywhere;
   }
-  p {
-    margin: 0;
-  }
   .muted {
     color: var(--am-color-text-muted);
   }
   .results {
-    display: grid;
-    gap: var(--am-space-1);
-    max-height: 16rem;
     margin: 0;
     padding: 0;
-    overflow: auto;
     border: 0;
-  }
-  .results label {
-    display: flex;
-    align-items: baseline;
-    gap: var(--am-space-2);
-    padding: var(--am-space-1) var(--am-space-2);
-    border-radius: var(--am-radius-sm);
-    cursor: pointer;
-  }
-  .results label:hover {
-    background: var(--am-color-surface-sunken);
   }
   .danger {
     border-color: var(--am-account-overview-danger-border, var(--am-color-danger));

@@ -3,11 +3,17 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { storeFor } from '../../src/base/context-controller.js';
 import { forgetStashedDrafts } from '../../src/base/draft-stash.js';
-import type { CrossbarEmulator } from '../../src/mock/index.js';
 import { runDraftWidgetTests } from '../../test/draft-widget-suite.js';
-import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
+import {
+  mountInProvider,
+  startEmulator,
+  until,
+  type DirectoryAccount,
+  type EmulatorFixture,
+} from '../../test/emulator-fixture.js';
 import {
   allByRole,
+  button,
   clickButton,
   dialogContent,
   getByLabel,
@@ -15,13 +21,12 @@ import {
   openDialog,
   queryByRole,
   textOf,
+  typeInto,
 } from '../../test/queries.js';
 import type { AccountOverview } from './account-overview.js';
 import './account-overview.define.js';
 import '../../src/base/test-element.testing.js';
 import type { TestAccountView } from '../../src/base/test-element.testing.js';
-
-type DirectoryAccount = ReturnType<CrossbarEmulator['accounts']>[number];
 
 interface Seeded {
   root: string;
@@ -58,21 +63,11 @@ const nameField = (el: Element, section = 'Details', label = 'Name') =>
 /** A field of the technical or billing contact. */
 const contactField = (el: Element, group: 'Technical contact' | 'Billing contact', label: string) =>
   getByLabel<HTMLInputElement>(getByRole(el, 'group', group), label);
-const button = (el: Element, name: string | RegExp) => getByRole<HTMLButtonElement>(el, 'button', name);
 const heading = (el: Element) => sr(el).querySelector('h2')?.textContent;
-const writes = (fx: EmulatorFixture, method: string, path: RegExp) =>
-  fx.emulator.requests.filter((r) => r.method === method && path.test(r.path));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const count = (text: string, part: string) => text.split(part).length - 1;
 /** The alert whose text matches `text`. */
 const alertWith = (el: Element, text: RegExp) => allByRole(el, 'alert').find((a) => text.test(textOf(a)));
-
-async function typeInto(input: HTMLInputElement, value: string) {
-  input.focus();
-  input.select();
-  await sendKeys({ press: 'Backspace' });
-  if (value) await sendKeys({ type: value });
-}
 
 /** Types into the time-zone combobox and leaves it, which takes what was typed. */
 async function typeZone(el: Element, value: string) {
@@ -238,7 +233,7 @@ describe('<account-overview>', () => {
     expect(detail.accountId).to.equal(leaf.id);
     expect(detail.changes).to.deep.equal(['name']);
     expect(detail.account.name).to.equal('Renamed Dental');
-    const patch = writes(fx, 'PATCH', /\/accounts\/[^/]+$/);
+    const patch = fx.requestsTo('PATCH', /\/accounts\/[^/]+$/);
     expect(patch).to.have.length(1);
     expect((patch[0]!.body as { data: unknown }).data).to.deep.equal({ name: 'Renamed Dental' });
     await until(() => !el.dirty && textOf(getByRole(el, 'button', 'Save').parentElement!).includes('Saved'), 'Saved');
@@ -326,7 +321,7 @@ describe('<account-overview>', () => {
     expect(field(el, 'Time zone').getAttribute('aria-invalid')).to.equal('true');
     expect(textOf(el)).to.contain('Enter a name.');
     expect(nameField(el).getAttribute('aria-invalid')).to.equal('true');
-    expect(writes(fx, 'PATCH', /accounts/)).to.have.length(0);
+    expect(fx.requestsTo('PATCH', /accounts/)).to.have.length(0);
     await until(() => sr(el).activeElement === nameField(el), 'focus goes to the first invalid field');
     await expect(el).to.be.accessible();
   });
@@ -342,7 +337,7 @@ describe('<account-overview>', () => {
     expect(textOf(el)).to.contain('Enter an e-mail address such as name@example.com.');
     expect(textOf(el)).to.contain('Enter a phone number such as +1 415 555 0100.');
     expect(contactField(el, 'Billing contact', 'Phone').getAttribute('aria-invalid')).to.equal('true');
-    expect(writes(fx, 'PATCH', /accounts/)).to.have.length(0);
+    expect(fx.requestsTo('PATCH', /accounts/)).to.have.length(0);
   });
 
   it('shows a server field error on its field, in words, and keeps the draft', async () => {
@@ -417,7 +412,7 @@ describe('<account-overview>', () => {
     await expect(el).to.be.accessible();
     save.click();
     await until(() => !el.dirty, 'saved');
-    expect(writes(fx, 'PATCH', /accounts/)).to.have.length(1);
+    expect(fx.requestsTo('PATCH', /accounts/)).to.have.length(1);
   });
 
   it('lets a host drive the draft with .save(), .reset() and .dirty, and guards the page while dirty', async () => {
@@ -555,7 +550,7 @@ describe('<account-overview>', () => {
     await sendKeys({ press: 'Escape' });
     await until(() => !openDialog(el), 'Escape closes it');
     await until(() => sr(el).activeElement === toggle, 'focus returns to the button');
-    expect(writes(fx, 'PATCH', /accounts/)).to.have.length(0);
+    expect(fx.requestsTo('PATCH', /accounts/)).to.have.length(0);
     const saved = oneEvent(el, 'account-saved');
     toggle.click();
     await confirmDialog(el, 'Disable');
@@ -600,7 +595,7 @@ describe('<account-overview>', () => {
     const deleted = oneEvent(el, 'account-deleted');
     await confirmDialog(el, 'Delete for good', leaf.name);
     expect((await deleted).detail).to.deep.equal({ accountId: leaf.id, name: leaf.name });
-    expect(writes(fx, 'DELETE', new RegExp(`/accounts/${leaf.id}$`))).to.have.length(1);
+    expect(fx.requestsTo('DELETE', new RegExp(`/accounts/${leaf.id}$`))).to.have.length(1);
     await until(() => textOf(el).includes(`${leaf.name} was deleted.`), 'says it is gone');
     expect(el.dirty).to.equal(false);
     await expect(el).to.be.accessible();
@@ -619,11 +614,11 @@ describe('<account-overview>', () => {
     expect(requests[0]!.detail.accountId).to.equal(leaf.id);
     await el.updateComplete;
     expect(openDialog(el), 'the host replaces the dialog').to.equal(undefined);
-    expect(writes(fx, 'DELETE', /accounts/)).to.have.length(0);
+    expect(fx.requestsTo('DELETE', /accounts/)).to.have.length(0);
     const deleted = oneEvent(el, 'account-deleted');
     expect(await el.deleteAccount()).to.equal(true);
     expect((await deleted).detail.accountId).to.equal(leaf.id);
-    expect(writes(fx, 'DELETE', new RegExp(`/accounts/${leaf.id}$`))).to.have.length(1);
+    expect(fx.requestsTo('DELETE', new RegExp(`/accounts/${leaf.id}$`))).to.have.length(1);
   });
 
   it('does not offer delete for an account with sub-accounts, and offers to show them', async () => {
@@ -633,7 +628,7 @@ describe('<account-overview>', () => {
     expect(openDialog(el)).to.equal(undefined);
     expect(textOf(el)).to.contain('This account has sub-accounts. Move or delete them first');
     expect(queryByRole(el, 'button', 'Delete account…')).to.equal(undefined);
-    expect(writes(fx, 'DELETE', /accounts/)).to.have.length(0);
+    expect(fx.requestsTo('DELETE', /accounts/)).to.have.length(0);
     await until(() => sr(el).activeElement === button(el, 'Show sub-accounts'), 'focus goes to Show sub-accounts');
     await expect(el).to.be.accessible();
     const show = oneEvent(el, 'account-show-children');
@@ -668,7 +663,7 @@ describe('<account-overview>', () => {
     clickButton(el, 'Delete account…');
     await confirmDialog(el, 'Delete for good', s.parent.name);
     await until(() => queryByRole(el, 'button', 'Show sub-accounts'), 'the sub-accounts message');
-    expect(writes(fx, 'DELETE', /accounts/)).to.have.length(1);
+    expect(fx.requestsTo('DELETE', /accounts/)).to.have.length(1);
     expect(textOf(el)).to.contain('This account has sub-accounts.');
     expect(heading(el)).to.equal(s.parent.name);
   });
@@ -697,7 +692,7 @@ describe('<account-overview>', () => {
     );
     expect(alertWith(el, /reseller of its own/)).to.exist;
     expect(button(el, 'Move here').disabled).to.equal(true);
-    expect(writes(fx, 'POST', /move$/)).to.have.length(0);
+    expect(fx.requestsTo('POST', /move$/)).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
@@ -721,7 +716,7 @@ describe('<account-overview>', () => {
     clickButton(el, 'Move here');
     await confirmDialog(el, 'Move');
     await until(() => alertWith(el, /only move within their own reseller/), 'the reason after the refusal');
-    const refused = writes(fx, 'POST', /move$/);
+    const refused = fx.requestsTo('POST', /move$/);
     expect(refused).to.have.length(1);
     expect(refused[0]!.status).to.equal(403);
   });
@@ -764,7 +759,7 @@ describe('<account-overview>', () => {
     await confirmDialog(el, 'Move');
     const { detail } = await moved;
     expect(detail).to.include({ accountId: a!.id, toParentId: b!.id, fromParentId: s.root });
-    expect((writes(fx, 'POST', /move$/)[0]!.body as { data: unknown }).data).to.deep.equal({ to: b!.id });
+    expect((fx.requestsTo('POST', /move$/)[0]!.body as { data: unknown }).data).to.deep.equal({ to: b!.id });
     const ancestors = await fx.makeApi().getAncestors(a!.id);
     expect(ancestors[ancestors.length - 1]!.id).to.equal(b!.id);
     await until(() => textOf(el).includes(`Parent account: ${b!.name}`), 'the new parent shows');
@@ -781,7 +776,7 @@ describe('<account-overview>', () => {
     await until(() => el.matches(':state(saving)'), 'the change is on its way');
     el.accountId = b!.id;
     await until(() => heading(el) === b!.name, 'the other account shows');
-    await until(() => writes(fx, 'PATCH', /accounts/)[0]?.status === 200, 'the reply came back');
+    await until(() => fx.requestsTo('PATCH', /accounts/)[0]?.status === 200, 'the reply came back');
     await el.updateComplete;
     expect(events).to.deep.equal([]);
     expect(textOf(el)).to.not.contain('is now disabled');
@@ -805,11 +800,11 @@ describe('<account-overview>', () => {
     await confirmDialog(el, 'Make reseller');
     expect((await saved).detail.changes).to.deep.equal(['isReseller']);
     await until(() => textOf(el).includes('Account type Reseller'), 'now a reseller');
-    expect(writes(fx, 'PUT', /reseller$/)).to.have.length(1);
+    expect(fx.requestsTo('PUT', /reseller$/)).to.have.length(1);
     clickButton(el, 'Make standard account');
     await confirmDialog(el, 'Make standard account');
     await until(() => textOf(el).includes('Account type Standard'), 'standard again');
-    expect(writes(fx, 'DELETE', /reseller$/)).to.have.length(1);
+    expect(fx.requestsTo('DELETE', /reseller$/)).to.have.length(1);
   });
 
   it('shows names from other tenants as text, in their own direction', async () => {

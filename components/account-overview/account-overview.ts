@@ -5,6 +5,7 @@ import type { Account, AccountChanges, BillingContact, Contact } from '../../src
 import { checkFields, type FieldProblem, type RuleName } from '../../src/api/rules.js';
 import { AmDraftElement, type WriteContext } from '../../src/base/draft-element.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
+import { titleStyles } from '../../src/base/layout.styles.js';
 import { AmCopyButton } from '../../src/base/elements/am-copy-button.js';
 import { AmLanguageSelect } from '../../src/base/elements/am-language-select.js';
 import { AmTimezoneField } from '../../src/base/elements/am-timezone-field.js';
@@ -116,7 +117,7 @@ function filled<T extends object>(o: T | undefined): T | undefined {
  */
 export class AccountOverview extends AmDraftElement<OverviewDraft, Key> {
   static override namespace = 'account-overview';
-  static override styles = [tokens, draftStyles, styles];
+  static override styles = [tokens, draftStyles, titleStyles, styles];
   static override dependencies = {
     ...AmDraftElement.dependencies,
     'am-copy-button': AmCopyButton,
@@ -394,7 +395,7 @@ export class AccountOverview extends AmDraftElement<OverviewDraft, Key> {
     return html`<div class="layout" role="region" aria-label=${t('regionLabel', { name: a.name })}>
       <div class="header" part="header">
         <h2 dir="auto">${a.name}</h2>
-        ${a.isReseller ? html`<span class="badge" part="badge">${t('resellerBadge')}</span>` : nothing}
+        ${a.isReseller ? html`<span class="am-badge" part="badge">${t('resellerBadge')}</span>` : nothing}
       </div>
       ${this.renderStatus(a)} ${this.renderDraftForm(d)} ${this.renderAbout(a)}
       ${this.mover.render(a, { own: this.isOwn, readOnly: this.readOnly })} ${this.renderDelete(a)}

@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { toAccountApiError, type AccountApiError } from '../../src/api/errors.js';
 import type { Account, AccountSummary } from '../../src/api/model.js';
 import type { ConfirmOptions } from '../../src/base/confirm-dialog.js';
+import { inputField } from '../../src/base/fields.js';
 import type { LocalizeController } from '../../src/base/localize.js';
 import { phrase } from '../../src/base/phrase.js';
 import type { AccountStore } from '../../src/data/store.js';
@@ -235,26 +236,17 @@ export class MoveController implements ReactiveController {
     const t = this.o.l.t.bind(this.o.l);
     const { results, target, verdict } = this;
     return html`<div id="move-panel" class="layout">
-      <div class="am-field">
-        <label class="am-label" for="move-search">${t('moveSearch')}</label>
-        <input
-          id="move-search"
-          class="am-input"
-          type="search"
-          dir="auto"
-          autocomplete="off"
-          aria-describedby="move-search-hint"
-          .value=${live(this.query)}
-          @input=${(e: Event) => this.onQuery((e.target as HTMLInputElement).value)}
-        />
-        <span class="am-hint" id="move-search-hint">${t('moveSearchHint')}</span>
-      </div>
+      ${inputField('move-search', t('moveSearch'), this.query, (v) => this.onQuery(v), {
+        type: 'search',
+        dir: 'auto',
+        hint: t('moveSearchHint'),
+      })}
       <p class="am-hint" role="status">
         ${this.searching ? t('moveSearching') : results && !results.length ? t('moveNoResults') : ''}
       </p>
       ${
         results?.length
-          ? html`<fieldset class="results">
+          ? html`<fieldset class="results am-results">
               <legend class="am-visually-hidden">${t('moveResults')}</legend>
               ${results.map(
                 (s) =>

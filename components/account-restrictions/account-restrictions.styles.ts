@@ -4,12 +4,7 @@ export const styles = css`
   :host {
     max-width: var(--am-account-restrictions-max-width, 48rem);
   }
-  h2 {
-    margin: 0;
-    font-size: var(--am-font-size-lg);
-  }
   p {
-    margin: 0;
     color: var(--am-color-text-muted);
   }
   .sections {

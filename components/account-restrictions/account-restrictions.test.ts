@@ -9,8 +9,7 @@ import type { AccountRestrictions, RestrictionSet } from './account-restrictions
 import './account-restrictions.define.js';
 
 /** A customer whose seeded document holds no restrictions (the first one's hides a few pages already). */
-const customer = (fx: EmulatorFixture) =>
-  fx.emulator.accounts().filter((a) => a.depth === 1 && a.enabled && !a.isReseller)[1]!.id;
+const customer = (fx: EmulatorFixture) => fx.customers()[1]!.id;
 
 /** `aria-checked` of the switch the user reads as `label`. */
 const checked = (el: Element, label: string) => getByLabel(el, label).getAttribute('aria-checked');
@@ -41,20 +40,9 @@ interface SentAccount {
   data: { ui_restrictions: Record<string, unknown> & { myaccount: Record<string, Record<string, boolean>> } };
 }
 
-const LEAVES = [
-  'User',
-  'Account',
-  'Credit card',
-  'Per minute',
-  'Credit info',
-  'Minutes info',
-  'Service plan',
-  'Transactions',
-  'Inbound',
-  'Outbound',
-  'Two-way',
-  'UI errors log',
-];
+/** The switches of the Billing section. */
+const BILLING = ['Credit card', 'Per minute', 'Credit info', 'Minutes info', 'Service plan', 'Transactions'];
+const LEAVES = ['User', 'Account', ...BILLING, 'Inbound', 'Outbound', 'Two-way', 'UI errors log'];
 
 /** The description read after a switch's name. */
 function described(control: Element): string {
@@ -88,8 +76,6 @@ describe('<account-restrictions>', () => {
     return el;
   }
 
-  /** Requests that change an account (logins are not). */
-  const writes = () => fx.emulator.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/v2/accounts'));
   const patches = () => fx.emulator.requests.filter((r) => r.method === 'PATCH').map((r) => r.body as SentAccount);
 
   /** The account document as Crossbar answers it, read without the adapter. */
@@ -199,16 +185,7 @@ describe('<account-restrictions>', () => {
     // Then hides everything in it, Per minute's two included.
     getByLabel(el, 'Billing').click();
     await el.updateComplete;
-    for (const label of [
-      'Billing',
-      'Credit card',
-      'Per minute',
-      'Credit info',
-      'Minutes info',
-      'Service plan',
-      'Transactions',
-    ])
-      expect(checked(el, label), label).to.equal('false');
+    for (const label of ['Billing', ...BILLING]) expect(checked(el, label), label).to.equal('false');
     expect(checked(el, 'Settings')).to.equal('true');
     expect(await el.save()).to.equal(true);
     const account = await fx.makeApi().getAccount(id);
@@ -224,7 +201,7 @@ describe('<account-restrictions>', () => {
     expect(legacy.status).to.equal(200);
     fx.emulator.clearRequests();
     const el = await mount();
-    expect(writes(), 'opening writes nothing').to.deep.equal([]);
+    expect(fx.writes(), 'opening writes nothing').to.deep.equal([]);
     expect(checked(el, 'Transactions')).to.equal('false');
     expect(checked(el, 'Credit info')).to.equal('false');
     expect(checked(el, 'Minutes info')).to.equal('true');

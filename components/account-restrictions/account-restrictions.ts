@@ -3,6 +3,7 @@ import { RESTRICTION_PATHS, type RestrictionPath, type UiRestrictions } from '..
 import { restrictionsAllow } from '../../src/api/restrictions.js';
 import { AmDraftElement, type WriteContext } from '../../src/base/draft-element.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
+import { sectionStyles } from '../../src/base/layout.styles.js';
 import { AmSwitch } from '../../src/base/elements/am-switch.js';
 import { switchField } from '../../src/base/fields.js';
 import { defineTranslations } from '../../src/base/localize.js';
@@ -116,7 +117,7 @@ type GroupState = 'on' | 'off' | 'mixed';
  */
 export class AccountRestrictions extends AmDraftElement<Draft, keyof typeof en> {
   static override namespace = 'account-restrictions';
-  static override styles = [tokens, draftStyles, styles];
+  static override styles = [tokens, draftStyles, sectionStyles, styles];
   static override dependencies = { ...AmDraftElement.dependencies, 'am-switch': AmSwitch };
 
   protected override select(): Draft | undefined {

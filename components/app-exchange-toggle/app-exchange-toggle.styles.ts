@@ -4,18 +4,9 @@ export const styles = css`
   :host {
     max-width: var(--am-app-exchange-toggle-max-width, 48rem);
   }
-  h2 {
-    margin: 0;
-    font-size: var(--am-font-size-lg);
-  }
   .layout {
     display: grid;
     gap: var(--am-space-3);
-  }
-  .intro,
-  .summary {
-    margin: 0;
-    color: var(--am-color-text-muted);
   }
   .toolbar {
     display: flex;
@@ -60,6 +51,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--am-space-1) var(--am-space-3);
+    color: var(--am-color-text-muted);
     font-size: var(--am-font-size-sm);
   }
   .list {

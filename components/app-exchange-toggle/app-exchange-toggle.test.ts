@@ -8,8 +8,7 @@ import { allByRole, deepQueryAll, getByLabel, getByRole, queryByRole, textOf } f
 import type { AppExchangeToggle } from './app-exchange-toggle.js';
 import './app-exchange-toggle.define.js';
 
-const customer = (fx: EmulatorFixture) =>
-  fx.emulator.accounts().find((a) => a.depth === 1 && a.enabled && !a.isReseller)!.id;
+const customer = (fx: EmulatorFixture) => fx.customer().id;
 const reseller = (fx: EmulatorFixture) => fx.emulator.accounts().find((a) => a.depth === 0)!.id;
 
 const nameOf = (a: App) => a.label || a.name;
@@ -17,8 +16,6 @@ const switches = (el: Element) => allByRole<HTMLButtonElement>(el, 'switch');
 const isOn = (s: Element) => s.getAttribute('aria-checked') === 'true';
 const blacklistPosts = (fx: EmulatorFixture) =>
   fx.emulator.requests.filter((r) => r.method === 'POST' && /\/apps_store\/blacklist$/.test(r.path));
-const writes = (fx: EmulatorFixture) =>
-  fx.emulator.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/v2/accounts'));
 
 async function mount(fx: EmulatorFixture, id: string, api: AccountApi = fx.api) {
   const { el } = await mountInProvider<AppExchangeToggle>(
@@ -71,7 +68,7 @@ describe('<app-exchange-toggle>', () => {
     const [a, b] = before.filter((x) => x.enabled);
     fx.emulator.clearRequests();
     const el = await mount(fx, id);
-    expect(writes(fx), 'opening writes nothing').to.deep.equal([]);
+    expect(fx.writes(), 'opening writes nothing').to.deep.equal([]);
     expect(switches(el)).to.have.length(before.length);
 
     const first = getByLabel<HTMLButtonElement>(el, nameOf(a!));
@@ -272,7 +269,7 @@ describe('<app-exchange-toggle>', () => {
         .map((x) => textOf(x)),
     ).to.deep.equal([nameOf(offered[1]!)]);
     expect(seen, 'nothing fires for the host’s own change').to.have.length(4);
-    expect(writes(fx)).to.deep.equal([]);
+    expect(fx.writes()).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 

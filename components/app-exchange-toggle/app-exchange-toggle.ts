@@ -1,14 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { AccountApiError } from '../../src/api/errors.js';
 import type { App } from '../../src/api/model.js';
 import { storeKey } from '../../src/data/keys.js';
 import { AmDraftElement, type WriteContext } from '../../src/base/draft-element.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
+import { sectionStyles } from '../../src/base/layout.styles.js';
 import { AmSwitch } from '../../src/base/elements/am-switch.js';
-import { fieldId } from '../../src/base/fields.js';
+import { fieldId, inputField } from '../../src/base/fields.js';
 import { defineTranslations } from '../../src/base/localize.js';
 import { phrase } from '../../src/base/phrase.js';
 import { tokens } from '../../src/themes/tokens.js';
@@ -132,7 +132,7 @@ function collator(locale: string): Intl.Collator {
  */
 export class AppExchangeToggle extends AmDraftElement<Draft, keyof typeof en> {
   static override namespace = 'app-exchange-toggle';
-  static override styles = [tokens, draftStyles, styles];
+  static override styles = [tokens, draftStyles, sectionStyles, styles];
   static override dependencies = { ...AmDraftElement.dependencies, 'am-switch': AmSwitch };
 
   /** Form mode: `account-id` is the parent whose apps are offered; `value` holds the choice; no Save or Reset. */
@@ -424,25 +424,17 @@ export class AppExchangeToggle extends AmDraftElement<Draft, keyof typeof en> {
     return html`<div class="toolbar ${filtering ? 'toolbar--filter' : ''}" part="toolbar">
         ${
           filtering
-            ? html`<div class="am-field filter">
-                <label class="am-label" for="filter">${t('filter')}</label>
-                <input
-                  id="filter"
-                  class="am-input"
-                  part="filter"
-                  type="search"
-                  autocomplete="off"
-                  spellcheck="false"
-                  aria-describedby="filter-hint"
-                  .value=${live(this.query)}
-                  @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
-                  @keydown=${(e: KeyboardEvent) => {
-                    // Enter in the filter must not submit (save) the form.
-                    if (e.key === 'Enter') e.preventDefault();
-                  }}
-                />
-                <span class="am-hint" id="filter-hint">${t('filterHint')}</span>
-              </div>`
+            ? inputField('filter', t('filter'), this.query, (v) => (this.query = v), {
+                class: 'filter',
+                part: 'filter',
+                type: 'search',
+                spellcheck: false,
+                hint: t('filterHint'),
+                onKeydown: (e) => {
+                  // Enter in the filter must not submit (save) the form.
+                  if (e.key === 'Enter') e.preventDefault();
+                },
+              })
             : nothing
         }
         ${

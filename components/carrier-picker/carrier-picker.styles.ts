@@ -5,15 +5,7 @@ export const styles = css`
     max-width: var(--am-carrier-picker-max-width, 40rem);
   }
   h2 {
-    margin: 0;
-    font-size: var(--am-font-size-lg);
     font-weight: var(--am-font-weight-bold);
-  }
-  p {
-    margin: 0;
-  }
-  .intro {
-    color: var(--am-color-text-muted);
   }
   .am-note[data-tone='warning'] {
     background: var(--am-color-warning-surface);
@@ -25,11 +17,7 @@ export const styles = css`
     min-width: 0;
   }
   .option {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr);
-    column-gap: var(--am-space-2);
     row-gap: var(--am-space-1);
-    align-items: baseline;
     padding: var(--am-space-2) var(--am-space-3);
     border: 1px solid var(--am-carrier-picker-option-border, var(--am-color-border));
     border-radius: var(--am-radius-md);
@@ -38,26 +26,10 @@ export const styles = css`
     background: var(--am-carrier-picker-checked-background, var(--am-color-surface-sunken));
     border-color: var(--am-color-border-strong);
   }
-  .option input {
-    width: 1.1rem;
-    height: 1.1rem;
-    margin: 0;
-    accent-color: var(--am-color-accent);
-  }
-  .option input:focus-visible {
-    outline: var(--am-focus-ring-width) solid var(--am-color-focus-ring);
-    outline-offset: 2px;
-  }
   .option input:disabled + .am-label-row label {
     color: var(--am-color-text-muted);
     cursor: default;
   }
-  .option label {
-    font-weight: var(--am-font-weight-medium);
-    overflow-wrap: anywhere;
-    cursor: pointer;
-  }
-  .option .am-hint,
   .option .warning {
     grid-column: 2;
     overflow-wrap: anywhere;

@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import { createKazooAdapter } from '../../src/kazoo/index.js';
-import { createCrossbarEmulator, type CrossbarEmulator, type EmulatorOptions } from '../../src/mock/index.js';
 import { runDraftWidgetTests } from '../../test/draft-widget-suite.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
 import { getByLabel, getByRole, queryByRole, textOf } from '../../test/queries.js';
@@ -13,10 +11,6 @@ const SYSTEM = 'System-wide carriers';
 const OWN = "This account's own carriers";
 const ACME = 'Carriers of Acme Telecom';
 const NONE_WARNING = 'This account has no carriers of its own: its calls to the outside will fail until one is added.';
-
-/** Requests that change an account's data (logging in is not one). */
-const writes = (fx: EmulatorFixture) =>
-  fx.emulator.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/v2/accounts'));
 
 const radio = (el: Element, name: string | RegExp) => getByLabel<HTMLInputElement>(el, name);
 const checked = (el: Element) =>
@@ -48,30 +42,13 @@ async function mount(fx: EmulatorFixture, accountId: string, api = fx.api): Prom
 const newCustomer = (fx: EmulatorFixture, name: string) =>
   fx.makeApi().createAccount(fx.emulator.rootAccountId, { name });
 
-/** A customer of the root reseller. */
-const customerOf = (emulator: CrossbarEmulator) =>
-  emulator
-    .accounts()
-    .find((a) => a.depth === 1 && a.enabled && !a.isReseller && a.resellerId === emulator.rootAccountId)!.id;
-
-/** The suite's backend: its customer has saved the system-wide carriers, so a save is one POST of that callflow. */
-async function customerWithSavedChoice(): Promise<EmulatorOptions> {
-  const emulator = createCrossbarEmulator({ seed: { accounts: 40, depth: 3, seed: 1 } });
-  const api = createKazooAdapter({
-    baseUrl: 'http://prepare.widgets.test',
-    credentials: { ...emulator.login },
-    fetch: (input, init) => emulator.handle(new Request(input, init)),
-  });
-  await api.setCarrierStrategy(customerOf(emulator), 'system');
-  return { state: emulator.snapshot() };
-}
-
 let picked: 'account' | 'system' = 'account';
 
 runDraftWidgetTests({
   tag: 'carrier-picker',
-  emulator: await customerWithSavedChoice(),
-  account: (fx) => customerOf(fx.emulator),
+  // Its customer has saved the system-wide carriers, so a save is one POST of that callflow.
+  prepare: (fx) => fx.api.setCarrierStrategy(fx.customer().id, 'system'),
+  account: (fx) => fx.customer().id,
   ready: /System-wide carriers/,
   async edit(el) {
     await until(() => queryByRole(el, 'radio', OWN), 'the choices show');
@@ -125,7 +102,7 @@ describe('<carrier-picker>', () => {
     getByRole<HTMLButtonElement>(el, 'button', 'Save').click();
     await until(() => events.length === 1, 'carrier-saved fires');
     expect(events[0]!.detail).to.deep.equal({ accountId: account.id, strategy: 'reseller', changes: ['strategy'] });
-    expect(writes(fx).map((r) => `${r.method} ${r.path}`)).to.deep.equal([`PUT /v2/accounts/${account.id}/callflows`]);
+    expect(fx.writes().map((r) => `${r.method} ${r.path}`)).to.deep.equal([`PUT /v2/accounts/${account.id}/callflows`]);
     expect(textOf(el)).to.contain('Carriers of Keyboard Carriers saved.');
     expect(textOf(el)).to.not.contain('Nothing is saved');
 
@@ -157,7 +134,7 @@ describe('<carrier-picker>', () => {
     await expect(el).to.be.accessible();
     getByRole<HTMLButtonElement>(el, 'button', 'Save').click();
     await until(() => el.matches(':state(saved)'), 'saved');
-    const sent = writes(fx);
+    const sent = fx.writes();
     expect(sent).to.have.length(1);
     expect(sent[0]!.method).to.equal('POST');
     expect(sent[0]!.path).to.match(new RegExp(`^/v2/accounts/${account.id}/callflows/[0-9a-f]{32}$`));
@@ -204,7 +181,7 @@ describe('<carrier-picker>', () => {
       expect(el.matches(':state(unsupported)')).to.equal(true);
       expect(getByRole<HTMLButtonElement>(el, 'button', 'Save').disabled).to.equal(true);
       expect(await el.save()).to.equal(true);
-      expect(writes(fx), 'nothing changed silently').to.deep.equal([]);
+      expect(fx.writes(), 'nothing changed silently').to.deep.equal([]);
       if (i === 0) await expect(el).to.be.accessible();
       if (i === 1) {
         const name = [...el.shadowRoot!.querySelectorAll('[part~=note] bdi')].map((b) => b.textContent);
@@ -216,7 +193,7 @@ describe('<carrier-picker>', () => {
         await el.updateComplete;
         getByRole<HTMLButtonElement>(el, 'button', 'Save').click();
         await until(() => el.matches(':state(saved)'), 'saved');
-        expect(writes(fx).map((r) => r.method)).to.deep.equal(['POST']);
+        expect(fx.writes().map((r) => r.method)).to.deep.equal(['POST']);
         expect(await fx.makeApi().getCarrierStrategy(account.id)).to.include({ strategy: 'system', source: 'saved' });
         expect(el.matches(':state(unsupported)')).to.equal(false);
       }
@@ -240,7 +217,7 @@ describe('<carrier-picker>', () => {
       el.remove();
     }
     expect(fx.emulator.requests.length).to.be.greaterThan(0);
-    expect(writes(fx)).to.deep.equal([]);
+    expect(fx.writes()).to.deep.equal([]);
     const after = await Promise.all(accounts.map((a) => api.getCarrierStrategy(a.id)));
     expect(after).to.deep.equal(before);
   });
@@ -295,7 +272,7 @@ describe('<carrier-picker>', () => {
     await el.updateComplete;
     expect(checked(el), 'the host sets the value').to.deep.equal(['account']);
     expect(seen, 'nothing fires for a programmatic change').to.have.length(4);
-    expect(writes(fx)).to.deep.equal([]);
+    expect(fx.writes()).to.deep.equal([]);
     expect(fx.emulator.requests.some((r) => r.path.includes('/callflows'))).to.equal(false);
     await expect(el).to.be.accessible();
   });

@@ -5,6 +5,7 @@ import { AccountApiError } from '../../src/api/errors.js';
 import type { Account, CarrierSetting, CarrierStrategy } from '../../src/api/model.js';
 import { AmDraftElement, type WriteContext } from '../../src/base/draft-element.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
+import { sectionStyles } from '../../src/base/layout.styles.js';
 import { defineTranslations } from '../../src/base/localize.js';
 import { phrase } from '../../src/base/phrase.js';
 import { warnOnce } from '../../src/base/warn.js';
@@ -100,7 +101,7 @@ const strategyOf = (s: CarrierSetting): CarrierStrategy | undefined =>
  */
 export class CarrierPicker extends AmDraftElement<Draft, keyof typeof en> {
   static override namespace = 'carrier-picker';
-  static override styles = [tokens, draftStyles, styles];
+  static override styles = [tokens, draftStyles, sectionStyles, styles];
 
   /** Creation-form mode: `account-id` is the parent, `value` the choice; nothing is saved here. */
   @property({ type: Boolean, reflect: true }) form = false;
@@ -327,7 +328,7 @@ export class CarrierPicker extends AmDraftElement<Draft, keyof typeof en> {
     }
     const mark = !this.form && on && this.fieldChanged('strategy');
     // The radio's own input and change stay inside: the host fires its own, once per change.
-    return html`<div class="option" part="option" data-option=${strategy} ?data-checked=${on}>
+    return html`<div class="option am-choice" part="option" data-option=${strategy} ?data-checked=${on}>
       <input
         id=${id}
         type="radio"

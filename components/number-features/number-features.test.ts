@@ -7,8 +7,7 @@ import { getByLabel, textOf } from '../../test/queries.js';
 import type { NumberFeatures } from './number-features.js';
 import './number-features.define.js';
 
-const customer = (fx: EmulatorFixture) =>
-  fx.emulator.accounts().find((a) => a.depth === 1 && a.enabled && !a.isReseller)!.id;
+const customer = (fx: EmulatorFixture) => fx.customer().id;
 
 runDraftWidgetTests({
   tag: 'number-features',

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { NumberFeatureFlags as Features } from '../../src/api/model.js';
 import { AmDraftElement, type WriteContext } from '../../src/base/draft-element.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
+import { sectionStyles } from '../../src/base/layout.styles.js';
 import { AmSwitch } from '../../src/base/elements/am-switch.js';
 import { switchField } from '../../src/base/fields.js';
 import { defineTranslations } from '../../src/base/localize.js';
@@ -59,7 +60,7 @@ interface Draft extends Features {
  */
 export class NumberFeatures extends AmDraftElement<Draft, keyof typeof en> {
   static override namespace = 'number-features';
-  static override styles = [tokens, draftStyles, styles];
+  static override styles = [tokens, draftStyles, sectionStyles, styles];
   static override dependencies = { ...AmDraftElement.dependencies, 'am-switch': AmSwitch };
 
   protected override select(): Draft | undefined {

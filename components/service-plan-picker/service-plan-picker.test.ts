@@ -2,8 +2,6 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { ServicePlan } from '../../src/api/model.js';
-import { createKazooAdapter } from '../../src/kazoo/index.js';
-import { createCrossbarEmulator, type CrossbarEmulator, type EmulatorOptions } from '../../src/mock/index.js';
 import { runDraftWidgetTests } from '../../test/draft-widget-suite.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
 import {
@@ -21,28 +19,7 @@ import type { ServicePlanPicker } from './service-plan-picker.js';
 import './service-plan-picker.define.js';
 
 /** A customer of the root reseller (which offers plans). */
-const customerOf = (emulator: CrossbarEmulator) =>
-  emulator
-    .accounts()
-    .find((a) => a.depth === 1 && a.enabled && !a.isReseller && a.resellerId === emulator.rootAccountId)!.id;
-const customer = (fx: EmulatorFixture) => customerOf(fx.emulator);
-
-/**
- * The suite's backend: its customer has one plan, so the suite's edit (unchecking it) has no charges to accept
- * (every plan the emulator adds has some, and their 402 would be a second request).
- */
-async function customerWithOnePlan(): Promise<EmulatorOptions> {
-  const emulator = createCrossbarEmulator({ seed: { accounts: 40, depth: 3, seed: 1 } });
-  const api = createKazooAdapter({
-    baseUrl: 'http://prepare.widgets.test',
-    credentials: { ...emulator.login },
-    onChargesRequired: () => true,
-    fetch: (input, init) => emulator.handle(new Request(input, init)),
-  });
-  const [plan] = await api.listServicePlans(emulator.rootAccountId);
-  await api.setAccountServicePlans(customerOf(emulator), [plan!.id]);
-  return { state: emulator.snapshot() };
-}
+const customer = (fx: EmulatorFixture) => fx.customer().id;
 
 /** A customer of a sub-reseller, which offers no plans. */
 const planless = (fx: EmulatorFixture) =>
@@ -85,7 +62,14 @@ let edited = '';
 
 runDraftWidgetTests({
   tag: 'service-plan-picker',
-  emulator: await customerWithOnePlan(),
+  /**
+   * Its customer has one plan, so the suite's edit (unchecking it) has no charges to accept (every plan the
+   * emulator adds has some, and their 402 would be a second request).
+   */
+  async prepare(fx) {
+    const [plan] = await fx.api.listServicePlans(fx.emulator.rootAccountId);
+    await fx.api.setAccountServicePlans(fx.customer().id, [plan!.id]);
+  },
   account: customer,
   ready: /Service plans/,
   async edit(el) {

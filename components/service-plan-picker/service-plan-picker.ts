@@ -6,6 +6,7 @@ import type { ServicePlan } from '../../src/api/model.js';
 import { storeKey } from '../../src/data/keys.js';
 import { AmDraftElement, type WriteContext } from '../../src/base/draft-element.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
+import { sectionStyles } from '../../src/base/layout.styles.js';
 import { defineTranslations } from '../../src/base/localize.js';
 import { warnOnce } from '../../src/base/warn.js';
 import { tokens } from '../../src/themes/tokens.js';
@@ -97,7 +98,7 @@ const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((
  */
 export class ServicePlanPicker extends AmDraftElement<Draft, keyof typeof en> {
   static override namespace = 'service-plan-picker';
-  static override styles = [tokens, draftStyles, styles];
+  static override styles = [tokens, draftStyles, sectionStyles, styles];
 
   static formAssociated = true;
 
@@ -348,7 +349,13 @@ export class ServicePlanPicker extends AmDraftElement<Draft, keyof typeof en> {
       ${plans.map((p) => {
         const id = `plan-${p.id}`;
         const on = d.planIds.includes(p.id);
-        return html`<div class="plan" part="plan" data-plan=${p.id} ?data-checked=${on} ?data-invalid=${invalid}>
+        return html`<div
+          class="plan am-choice"
+          part="plan"
+          data-plan=${p.id}
+          ?data-checked=${on}
+          ?data-invalid=${invalid}
+        >
           <input
             id=${id}
             type="checkbox"

@@ -126,6 +126,16 @@ export const controlStyles = css`
     display: flex;
     gap: var(--am-space-2);
   }
+  /* A short word in a pill beside a name (what kind of account it is). */
+  .am-badge {
+    display: inline-flex;
+    align-items: center;
+    padding: 0 var(--am-space-2);
+    border: 1px solid var(--am-color-border-strong);
+    border-radius: var(--am-radius-pill);
+    color: var(--am-color-text-muted);
+    font-size: var(--am-font-size-sm);
+  }
   .am-visually-hidden {
     position: absolute;
     width: 1px;

@@ -73,6 +73,50 @@ export const draftStyles = [
       align-items: center;
       gap: var(--am-space-2);
     }
+    /* One of a list of choices: its radio or checkbox, then its label, then its hints under the label. */
+    .am-choice {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+      column-gap: var(--am-space-2);
+      align-items: baseline;
+    }
+    .am-choice > input {
+      width: 1.1rem;
+      height: 1.1rem;
+      margin: 0;
+      accent-color: var(--am-color-accent);
+    }
+    .am-choice > input:focus-visible {
+      outline: var(--am-focus-ring-width) solid var(--am-color-focus-ring);
+      outline-offset: 2px;
+    }
+    .am-choice label {
+      font-weight: var(--am-font-weight-medium);
+      overflow-wrap: anywhere;
+      cursor: pointer;
+    }
+    .am-choice .am-hint {
+      grid-column: 2;
+      overflow-wrap: anywhere;
+    }
+    /* What a search found, to pick one from: a short scrolling list of labelled radios. */
+    .am-results {
+      display: grid;
+      gap: var(--am-space-1);
+      max-height: 16rem;
+      overflow: auto;
+    }
+    .am-results label {
+      display: flex;
+      align-items: baseline;
+      gap: var(--am-space-2);
+      padding: var(--am-space-1) var(--am-space-2);
+      border-radius: var(--am-radius-sm);
+      cursor: pointer;
+    }
+    .am-results label:hover {
+      background: var(--am-color-surface-sunken);
+    }
     .am-stepper {
       display: inline-flex;
       align-items: stretch;

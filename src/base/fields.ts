@@ -310,6 +310,61 @@ export function languageField(host: FieldHost, path: string, label: string) {
   </div>`;
 }
 
+export interface InputFieldOptions {
+  type?: 'text' | 'search';
+  hint?: unknown;
+  /** The message under the input; while there is one the input reads as invalid. */
+  error?: unknown;
+  /** Direction of the value (`ltr` for amounts and addresses); the browser's when not given. */
+  dir?: 'ltr' | 'auto';
+  inputmode?: string;
+  maxlength?: number;
+  /** `false` for what is not prose (amounts, addresses, names to find). */
+  spellcheck?: boolean;
+  /** The dialog that holds it focuses it first. */
+  autofocus?: boolean;
+  part?: string;
+  name?: string;
+  /** Another class of the field's box, beside `am-field`. */
+  class?: string;
+  /** `data-field` of the field's box. */
+  field?: string;
+  onKeydown?(e: KeyboardEvent): void;
+}
+
+/** The same field for an input no draft holds (a search, a dialog's question): the caller keeps its value. */
+export function inputField(
+  id: string,
+  label: unknown,
+  value: string,
+  onInput: (value: string) => void,
+  o: InputFieldOptions = {},
+): TemplateResult {
+  return html`<div class=${o.class ? `am-field ${o.class}` : 'am-field'} data-field=${ifDefined(o.field)}>
+    <label class="am-label" for=${id}>${label}</label>
+    <input
+      id=${id}
+      class="am-input"
+      part=${ifDefined(o.part)}
+      name=${ifDefined(o.name)}
+      type=${o.type ?? 'text'}
+      inputmode=${ifDefined(o.inputmode)}
+      dir=${ifDefined(o.dir)}
+      autocomplete="off"
+      maxlength=${ifDefined(o.maxlength)}
+      spellcheck=${ifDefined(o.spellcheck === undefined ? undefined : String(o.spellcheck))}
+      ?data-autofocus=${!!o.autofocus}
+      aria-invalid=${o.error ? 'true' : 'false'}
+      aria-describedby=${describedBy(id, !!o.hint, !!o.error)}
+      .value=${live(value)}
+      @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
+      @keydown=${o.onKeydown}
+    />
+    ${o.hint ? html`<span class="am-hint" id="${id}-hint">${o.hint}</span>` : nothing}
+    ${o.error ? html`<p class="am-field-error" id="${id}-error">${o.error}</p>` : nothing}
+  </div>`;
+}
+
 /** A problem in words: the widget's own sentence for the field, the rule's, then the code's. */
 export function problemMessage(
   l: { tryT(key: string, params?: Record<string, unknown>): string | undefined; t(key: never): string },

@@ -27,5 +27,6 @@ export * from './elements/am-password-field.js';
 export * from './elements/am-timezone-field.js';
 export * from './elements/am-language-select.js';
 export * from './draft.styles.js';
+export * from './layout.styles.js';
 export * from './css-vars.js';
 export * from './charges.js';

@@ -27,6 +27,7 @@ const BASE = [
   'status',
   'confirm-dialog',
   'draft',
+  'layout',
   'elements/am-dialog',
   'elements/am-switch',
   'elements/am-copy-button',

@@ -57,16 +57,16 @@ const deDE: CreateMessages = {
   plansNone: 'Ihr Reseller bietet keine Servicepläne an, daher gibt es hier nichts auszuwählen.',
   plansForbidden: 'Sie haben keine Berechtigung, die Servicepläne zu sehen; das Konto wird ohne Serviceplan angelegt.',
 
-  trunks: 'Trunks',
   twowayTrunks: 'Bidirektionale Trunks',
   inboundTrunks: 'Eingehende Trunks',
   outboundTrunks: 'Ausgehende Trunks',
-  trunksHint: 'Ganze Zahlen ab 0. Leer: kein Limit festgelegt. Die Startwerte stammen von {parent}.',
-  noLimit: 'Kein Limit',
   allowPerMinute: 'Minutengenau abgerechnete Anrufe erlauben',
-  limitsForbidden: 'Nur der Reseller des neuen Kontos kann dessen Trunk-Limits festlegen.',
-  callClasses: 'Erlaubte Anrufe',
-  callClassesNone: 'Für dieses übergeordnete Konto sind keine Anrufarten definiert.',
+  limitsForbidden: 'Nur der Reseller des neuen Kontos kann dessen Trunks und Minutenanrufe festlegen.',
+  carriers: 'Carrier',
+  'carrier.system': 'Plattformweite Carrier',
+  'carrier.reseller': 'Carrier des Resellers',
+  'carrier.resellerNamed': 'Carrier von {name}',
+  'carrier.account': 'Eigene Carrier des neuen Kontos',
 
   credit: 'Startguthaben',
   creditHint: 'Optional, zum Beispiel 25,00.',
@@ -77,7 +77,6 @@ const deDE: CreateMessages = {
   appsOnly: 'Nur diese …',
   appsUnavailable:
     'Die Apps des übergeordneten Kontos können hier nicht aufgelistet werden, daher erhält das neue Konto alle. Sie können sie einschränken, sobald es existiert.',
-  appsNone: 'Es sind keine Apps verfügbar.',
 
   editStep: '{step} bearbeiten',
   edit: 'Bearbeiten',
@@ -96,6 +95,7 @@ const deDE: CreateMessages = {
   'task.admin': 'Administrator {email}',
   'task.plans': 'Servicepläne',
   'task.limits': 'Limits',
+  'task.carrier': 'Carrier',
   'task.credit': 'Startguthaben',
   'task.apps': 'Apps',
   'status.pending': 'wartet',

@@ -55,16 +55,16 @@ const en = {
   plansNone: 'Your reseller offers no service plans, so there is nothing to choose here.',
   plansForbidden: "You don't have permission to see the service plans; the account is created without one.",
 
-  trunks: 'Trunks',
   twowayTrunks: 'Two-way trunks',
   inboundTrunks: 'Inbound trunks',
   outboundTrunks: 'Outbound trunks',
-  trunksHint: 'Whole numbers, 0 or more. Empty: no limit set. Starting values come from {parent}.',
-  noLimit: 'No limit',
   allowPerMinute: 'Allow per-minute calls',
-  limitsForbidden: 'Only the reseller of the new account can set its trunk limits.',
-  callClasses: 'Calls allowed',
-  callClassesNone: 'No call types are defined for this parent.',
+  limitsForbidden: 'Only the reseller of the new account can set its trunks and per-minute calls.',
+  carriers: 'Carriers',
+  'carrier.system': 'System-wide carriers',
+  'carrier.reseller': "The reseller's carriers",
+  'carrier.resellerNamed': 'Carriers of {name}',
+  'carrier.account': "The new account's own carriers",
 
   credit: 'Initial credit',
   creditHint: 'Optional, for example 25.00.',
@@ -75,7 +75,6 @@ const en = {
   appsOnly: 'Only these…',
   appsUnavailable:
     "The parent's apps cannot be listed here, so the new account gets all of them. You can restrict them once it exists.",
-  appsNone: 'No apps are available.',
 
   editStep: 'Edit {step}',
   edit: 'Edit',
@@ -94,6 +93,7 @@ const en = {
   'task.admin': 'Admin {email}',
   'task.plans': 'Service plans',
   'task.limits': 'Limits',
+  'task.carrier': 'Carriers',
   'task.credit': 'Initial credit',
   'task.apps': 'Apps',
   'status.pending': 'waiting',

@@ -57,16 +57,16 @@ const esES: CreateMessages = {
   plansNone: 'Su revendedor no ofrece planes de servicio, así que aquí no hay nada que elegir.',
   plansForbidden: 'No tiene permiso para ver los planes de servicio; la cuenta se crea sin ninguno.',
 
-  trunks: 'Troncales',
   twowayTrunks: 'Troncales bidireccionales',
   inboundTrunks: 'Troncales entrantes',
   outboundTrunks: 'Troncales salientes',
-  trunksHint: 'Números enteros, 0 o más. Vacío: sin límite definido. Los valores iniciales vienen de {parent}.',
-  noLimit: 'Sin límite',
   allowPerMinute: 'Permitir llamadas facturadas por minuto',
-  limitsForbidden: 'Solo el revendedor de la nueva cuenta puede fijar sus límites de troncales.',
-  callClasses: 'Llamadas permitidas',
-  callClassesNone: 'No hay tipos de llamada definidos para esta cuenta principal.',
+  limitsForbidden: 'Solo el revendedor de la nueva cuenta puede fijar sus troncales y las llamadas por minuto.',
+  carriers: 'Operadores',
+  'carrier.system': 'Operadores de la plataforma',
+  'carrier.reseller': 'Operadores del revendedor',
+  'carrier.resellerNamed': 'Operadores de {name}',
+  'carrier.account': 'Operadores propios de la nueva cuenta',
 
   credit: 'Saldo inicial',
   creditHint: 'Opcional, por ejemplo 25,00.',
@@ -77,7 +77,6 @@ const esES: CreateMessages = {
   appsOnly: 'Solo estas…',
   appsUnavailable:
     'Las aplicaciones de la cuenta principal no se pueden listar aquí, así que la nueva cuenta las recibe todas. Podrá restringirlas cuando exista.',
-  appsNone: 'No hay aplicaciones disponibles.',
 
   editStep: 'Editar {step}',
   edit: 'Editar',
@@ -96,6 +95,7 @@ const esES: CreateMessages = {
   'task.admin': 'Administrador {email}',
   'task.plans': 'Planes de servicio',
   'task.limits': 'Límites',
+  'task.carrier': 'Operadores',
   'task.credit': 'Saldo inicial',
   'task.apps': 'Aplicaciones',
   'status.pending': 'en espera',

@@ -60,17 +60,16 @@ const frFR: CreateMessages = {
   plansForbidden:
     'Vous n’avez pas l’autorisation de consulter les offres de service\u00a0; le compte est créé sans offre.',
 
-  trunks: 'Canaux (trunks)',
   twowayTrunks: 'Canaux bidirectionnels',
   inboundTrunks: 'Canaux entrants',
   outboundTrunks: 'Canaux sortants',
-  trunksHint:
-    'Nombres entiers, 0 ou plus. Vide\u00a0: aucune limite définie. Les valeurs de départ viennent de {parent}.',
-  noLimit: 'Sans limite',
   allowPerMinute: 'Autoriser les appels facturés à la minute',
-  limitsForbidden: 'Seul le revendeur du nouveau compte peut en définir les limites de canaux.',
-  callClasses: 'Appels autorisés',
-  callClassesNone: 'Aucun type d’appel n’est défini pour ce compte parent.',
+  limitsForbidden: 'Seul le revendeur du nouveau compte peut en définir les canaux et les appels à la minute.',
+  carriers: 'Opérateurs',
+  'carrier.system': 'Opérateurs de la plateforme',
+  'carrier.reseller': 'Opérateurs du revendeur',
+  'carrier.resellerNamed': 'Opérateurs de {name}',
+  'carrier.account': 'Opérateurs propres au nouveau compte',
 
   credit: 'Crédit initial',
   creditHint: 'Facultatif, par exemple 25,00.',
@@ -81,7 +80,6 @@ const frFR: CreateMessages = {
   appsOnly: 'Seulement celles-ci…',
   appsUnavailable:
     'Les applications du compte parent ne peuvent pas être listées ici\u00a0: le nouveau compte les reçoit toutes. Vous pourrez les restreindre une fois le compte créé.',
-  appsNone: 'Aucune application n’est disponible.',
 
   editStep: 'Modifier\u00a0: {step}',
   edit: 'Modifier',
@@ -100,6 +98,7 @@ const frFR: CreateMessages = {
   'task.admin': 'Administrateur {email}',
   'task.plans': 'Offres de service',
   'task.limits': 'Limites',
+  'task.carrier': 'Opérateurs',
   'task.credit': 'Crédit initial',
   'task.apps': 'Applications',
   'status.pending': 'en attente',

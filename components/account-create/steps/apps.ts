@@ -1,23 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { App } from '../../../src/api/model.js';
-import { checkboxField, type FieldHost } from '../../../src/base/fields.js';
-import { note, scoped, type StepContext } from './context.js';
+import type { AccountApi } from '../../../src/api/api.js';
+import type { AppExchangeToggle } from '../../app-exchange-toggle/app-exchange-toggle.js';
+import { note, type StepContext } from './context.js';
 
 /**
- * Step 7: all of the parent's apps, or only some. The body renders from the `apps` value alone and reports each
- * change, so an `<app-exchange-toggle form>` with the same value can take its place.
+ * Step 7: all of the parent's apps (the default), or only some, switched through `<app-exchange-toggle>` in its
+ * form mode (`value` in, `change` out). When the parent's apps cannot be listed, a line says the account gets all.
  */
-export function renderApps(ctx: StepContext): TemplateResult {
-  const apps = ctx.defaults.apps?.filter((a) => a.enabled);
-  if (!apps) return note(ctx.l.t('appsUnavailable'));
-  return appsBody(scoped(ctx.host, 'apps'), ctx.l, apps);
-}
-
-/** The fields of an `AppsDraft`, on a host holding it at the root. */
-export function appsBody(host: FieldHost, l: StepContext['l'], apps: App[]): TemplateResult {
+export function renderApps({ host, values, defaults, l }: StepContext, o: { api?: AccountApi }): TemplateResult {
   const t = l.t.bind(l);
-  const mode = host.fieldValue('mode');
+  if (!defaults.apps) return note(t('appsUnavailable'));
+  const mode = values.apps.mode;
   const radio = (value: 'all' | 'only', label: string) =>
     html`<label class="am-check">
       <input
@@ -25,7 +19,7 @@ export function appsBody(host: FieldHost, l: StepContext['l'], apps: App[]): Tem
         name="apps-mode"
         .checked=${live(mode === value)}
         ?disabled=${host.readOnly}
-        @change=${() => host.setField('mode', value)}
+        @change=${() => host.setField('apps.mode', value)}
       />
       <span>${label}</span>
     </label>`;
@@ -33,18 +27,18 @@ export function appsBody(host: FieldHost, l: StepContext['l'], apps: App[]): Tem
     <legend>${t('appsLegend')}</legend>
     ${radio('all', t('appsAll'))} ${radio('only', t('appsOnly'))}
     ${
-      mode !== 'only'
-        ? nothing
-        : apps.length
-          ? html`<div class="checks nested" role="group" aria-label=${t('appsOnly')}>
-              ${apps.map((app) =>
-                checkboxField(host, `enabled.${app.id}`, app.label ?? app.name, {
-                  description: app.description,
-                  dir: 'auto',
-                }),
-              )}
-            </div>`
-          : note(t('appsNone'))
+      mode === 'only'
+        ? html`<div class="nested" role="group" aria-label=${t('appsOnly')}>
+            <app-exchange-toggle
+              form
+              no-heading
+              account-id=${defaults.parent.id}
+              .api=${o.api}
+              .value=${values.apps.enabled}
+              @change=${(e: Event) => host.setField('apps.enabled', (e.target as AppExchangeToggle).value)}
+            ></app-exchange-toggle>
+          </div>`
+        : nothing
     }
   </fieldset>`;
 }

@@ -19,23 +19,15 @@ export interface StepContext {
 export const stepName = (l: StepContext['l'], step: StepId) => l.t(`step.${step}` as CreateKey);
 
 /**
- * A host over the part of the wizard's values under `prefix`: a step body sees only its own value (in) and
- * reports its changes (out), the same contract a form-mode element bound to that value would have.
+ * Enter in a text field of a form-mode element moves on, as it does in the wizard's own fields: the element's
+ * own form has no submit button to take it.
  */
-export function scoped(host: FieldHost, prefix: string): FieldHost {
-  const p = (path: string) => `${prefix}.${path}`;
-  return {
-    get readOnly() {
-      return host.readOnly;
-    },
-    fieldValue: (path) => host.fieldValue(p(path)),
-    setField: (path, value) => host.setField(p(path), value),
-    fieldError: (path) => host.fieldError(p(path)),
-    fieldChanged: (path) => host.fieldChanged(p(path)),
-    registerField: (path, spec) => host.registerField(p(path), spec),
-    fieldText: (key, params) => host.fieldText(key, params),
-    fieldTextLang: (text) => host.fieldTextLang?.(text),
-  };
+export function enterMovesOn(e: KeyboardEvent): void {
+  const from = e.composedPath()[0];
+  if (e.key !== 'Enter' || e.isComposing || e.defaultPrevented) return;
+  if (!(from instanceof HTMLInputElement) || from.type !== 'text') return;
+  e.preventDefault();
+  (e.currentTarget as Element).closest('form')?.requestSubmit();
 }
 
 /** A sentence with one untrusted value (a name, a realm) isolated in `<bdi>`, so its direction cannot reorder the rest. */

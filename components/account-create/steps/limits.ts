@@ -1,52 +1,35 @@
-import { html, type TemplateResult } from 'lit';
-import type { CallClass } from '../../../src/api/model.js';
-import { checkboxField, numberField, type FieldHost } from '../../../src/base/fields.js';
-import { note, scoped, withBdi, type StepContext } from './context.js';
-
-/** What the limits body needs besides its value. */
-export interface LimitsFacts {
-  /** Only the new account's reseller may set trunks. */
-  canSetLimits: boolean;
-  callClasses: CallClass[];
-  /** The parent the starting values come from. */
-  parentName: string;
-}
+import { html, nothing, type TemplateResult } from 'lit';
+import type { AccountApi } from '../../../src/api/api.js';
+import type { AccountLimits } from '../../account-limits/account-limits.js';
+import type { CarrierPicker } from '../../carrier-picker/carrier-picker.js';
+import { enterMovesOn, note, type StepContext } from './context.js';
 
 /**
- * Step 5: trunks, per-minute calls and the call classes allowed. The body renders from the `limits` value alone
- * and reports each change, so an `<account-limits form>` with the same value can take its place.
+ * Step 5: trunks, per-minute calls and the call classes allowed, through `<account-limits>` in its form mode, then
+ * the carriers of the new account's outside calls through `<carrier-picker>` in its form mode (`value` in,
+ * `change` out); both offer what the parent has. A user who may not set the new account's limits sees why, and
+ * only the call classes.
  */
-export function renderLimits(ctx: StepContext): TemplateResult {
-  return limitsBody(scoped(ctx.host, 'limits'), ctx.l, {
-    canSetLimits: ctx.rules.canSetLimits,
-    callClasses: ctx.defaults.callClasses ?? [],
-    parentName: ctx.defaults.parent.name,
-  });
-}
-
-/** The fields of a `LimitsDraft`, on a host holding it at the root. */
-export function limitsBody(host: FieldHost, l: StepContext['l'], facts: LimitsFacts): TemplateResult {
-  const t = l.t.bind(l);
-  const trunk = (f: 'twowayTrunks' | 'inboundTrunks' | 'outboundTrunks') =>
-    numberField(host, f, t(f), { placeholder: t('noLimit') });
-  return html`${
-      facts.canSetLimits
-        ? html`<fieldset class="group">
-            <legend>${t('trunks')}</legend>
-            <p class="am-hint">${withBdi(l, 'trunksHint', 'parent', facts.parentName)}</p>
-            <div class="grid">${trunk('twowayTrunks')} ${trunk('inboundTrunks')} ${trunk('outboundTrunks')}</div>
-            ${checkboxField(host, 'allowPerMinute', t('allowPerMinute'))}
-          </fieldset>`
-        : note(t('limitsForbidden'))
-    }
-    <fieldset class="group">
-      <legend>${t('callClasses')}</legend>
-      ${
-        facts.callClasses.length
-          ? html`<div class="checks">
-              ${facts.callClasses.map((c) => checkboxField(host, `callClasses.${c.name}`, c.friendlyName))}
-            </div>`
-          : note(t('callClassesNone'))
-      }
-    </fieldset>`;
+export function renderLimits(
+  { host, values, defaults, rules, l }: StepContext,
+  o: { api?: AccountApi },
+): TemplateResult {
+  const parentId = defaults.parent.id;
+  return html`${rules.canSetLimits ? nothing : note(l.t('limitsForbidden'))}
+    <account-limits
+      form
+      ?classes-only=${!rules.canSetLimits}
+      account-id=${parentId}
+      .api=${o.api}
+      .value=${values.limits}
+      @keydown=${enterMovesOn}
+      @change=${(e: Event) => host.setField('limits', (e.target as AccountLimits).value)}
+    ></account-limits>
+    <carrier-picker
+      form
+      account-id=${parentId}
+      .api=${o.api}
+      .value=${values.carrier}
+      @change=${(e: Event) => host.setField('carrier', (e.target as CarrierPicker).value)}
+    ></carrier-picker>`;
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { languageName } from '../../../src/base/elements/am-language-select.js';
-import { chosenApps, parseCredit, type StepId } from '../wizard.js';
-import { stepName, type StepContext } from './context.js';
+import { parseCredit, trunkText, type StepId } from '../wizard.js';
+import { stepName, withBdi, type StepContext } from './context.js';
 
 export interface ReviewOptions {
   /** The "Edit" links show (not once the account exists). */
@@ -10,6 +10,8 @@ export interface ReviewOptions {
   /** Passwords in clear. */
   revealed: boolean;
   onReveal(): void;
+  /** The name of the new account's reseller, when known (it names the reseller's carriers). */
+  resellerName?: string;
 }
 
 type Row = [label: string, value: unknown];
@@ -62,9 +64,15 @@ export function renderReview(ctx: StepContext, o: ReviewOptions): TemplateResult
   const credit = parseCredit(v.credit, rules.locale);
   const classes = d.callClasses ?? [];
   const classNames = (allowed: boolean) =>
-    list(classes.filter((x) => (c.callClasses[x.name] !== false) === allowed).map((x) => x.friendlyName));
-  const apps = (d.apps ?? []).filter((a) => chosenApps(v.apps).includes(a.id)).map((a) => a.label ?? a.name);
-  const trunk = (s: string) => s.trim() || none;
+    list(classes.filter((x) => (c.callRestrictions[x.name] !== 'deny') === allowed).map((x) => x.friendlyName));
+  const apps = (d.apps ?? []).filter((a) => v.apps.enabled.includes(a.id)).map((a) => a.label ?? a.name);
+  const trunk = (n: (typeof c)['twowayTrunks']) => trunkText(n).trim() || none;
+  const carrier =
+    v.carrier === 'reseller'
+      ? o.resellerName
+        ? withBdi(l, 'carrier.resellerNamed', 'name', o.resellerName)
+        : t('carrier.reseller')
+      : t(v.carrier === 'account' ? 'carrier.account' : 'carrier.system');
   const admins = v.admins.length
     ? html`<ul class="plain">
           ${v.admins.map(
@@ -124,6 +132,7 @@ export function renderReview(ctx: StepContext, o: ReviewOptions): TemplateResult
         : []),
       [t('allowed'), classNames(true)],
       [t('denied'), classNames(false)],
+      [t('carriers'), carrier],
     ])}
     ${section('credit', [[t('credit'), rules.canCredit && credit && credit.units > 0 ? l.money(credit) : none]])}
     ${section('apps', [[stepName(l, 'apps'), v.apps.mode === 'only' && d.apps ? list(apps) : t('appsAll')]])}
