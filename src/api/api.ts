@@ -30,11 +30,34 @@ export interface CallOptions {
   acceptCharges?: boolean;
 }
 
+/** The order a listing walks in: `ascending` is A to Z (the listing's own sort order), `descending` its reverse. */
+export type ListDirection = 'ascending' | 'descending';
+
 export interface PageOptions extends CallOptions {
-  /** `nextCursor` of the previous page. */
+  /**
+   * `nextCursor` of the previous page. A cursor continues the listing it came from, in the direction that
+   * listing was started in: with a cursor, `direction` and `startName` are not read.
+   */
   cursor?: string;
   /** Items per page (the backend may cap it). */
   pageSize?: number;
+  /**
+   * `listChildren` only (other listings read neither this nor `startName`). Default `ascending`: the first page
+   * holds the first children by name. `descending` walks the same order backwards: without `startName` the first
+   * page holds the LAST children by name, last one first, and each `nextCursor` leads towards the first child.
+   * The descending listing of a level is exactly the ascending one reversed, ties included.
+   */
+  direction?: ListDirection;
+  /**
+   * `listChildren` only. Start the listing at a name instead of at its end: the first page holds the children
+   * whose name sorts at or after `startName` in the listing's `direction`, that is, ascending: the first child
+   * whose name sorts equal to or after it, then onwards; descending: the last child whose name sorts equal to or
+   * before it, then backwards. It need not be a name that exists (a prefix such as `"M"` starts at the first name
+   * that sorts at or after `"M"`). A name beyond the last child in that direction gives an empty page without
+   * `nextCursor`; the empty string sorts before every name. Names compare as the listing sorts them (see
+   * `listChildren`).
+   */
+  startName?: string;
 }
 
 /**
@@ -45,6 +68,13 @@ export interface AccountApi {
   /** Who is logged in. */
   getSession(options?: CallOptions): Promise<Session>;
 
+  /**
+   * The direct children of `parentId`, a page at a time, sorted by name across pages: in the collation of the
+   * backend's index, where letters compare without case or accents first and case and accents only break ties
+   * (Kazoo: CouchDB's Unicode collation of the name as stored, the view key being `[parent id, name]`; names
+   * equal under it come in a fixed order of their own). `direction` and `startName` reach any row of a large
+   * level without reading the pages before it: descending from the end, or from a name in either direction.
+   */
   listChildren(parentId: string, options?: PageOptions): Promise<Page<AccountSummary>>;
   /** Searches every descendant of `rootId` (default: the session's account) by name, realm or id. */
   searchAccounts(query: string, options?: PageOptions & { rootId?: string }): Promise<Page<AccountSummary>>;

@@ -100,6 +100,8 @@ export const Account = z.object({
   isSuperduper: z.boolean(),
   /** Creation time, ISO 8601. */
   created: z.optional(z.string()),
+  /** All accounts below this one (every level), where the backend keeps the count. */
+  descendantsCount: z.optional(z.number()),
   contacts: z.object({ technical: z.optional(Contact), billing: z.optional(BillingContact) }),
   callRestrictions: z.record(z.string(), CallRestrictionAction),
   uiRestrictions: UiRestrictions,

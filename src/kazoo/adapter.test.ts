@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { AccountApiError, type AccountApi } from '../api/index.js';
 import { createCrossbarEmulator, mswHandlers, type CrossbarEmulator } from '../mock/index.js';
+import { decodeStartKey } from '../mock/start-key.js';
+import { Validator } from '../mock/validate.js';
 import { createKazooAdapter, type KazooAdapterOptions } from './index.js';
 import { md5 } from './md5.js';
 
@@ -564,6 +566,67 @@ describe('createKazooAdapter: what Crossbar scopes, pages and omits', () => {
       if (startKeys === 'opaque') expect(sent, startKeys).to.match(/^[A-Za-z0-9_-]+$/);
       else expect(JSON.parse(sent), startKeys).to.be.an('array');
     }
+  });
+
+  it("lists children in Crossbar's words: ascending=true / descending=true, and start_key = [ParentId, Name] as api_util encodes it", async () => {
+    const { emulator, make } = setup({ seed: { accounts: 30, depth: 1, seed: 6 } });
+    const api = make();
+    const root = emulator.rootAccountId;
+    const lists = () => emulator.requests.filter((r) => r.path === `/v2/accounts/${root}/children`);
+    const startName = 'Zürich Ωmega';
+
+    await api.listChildren(root, { pageSize: 5 });
+    // crossbar_view:direction/2 walks down unless told ascending=true; no start_key at the start of the view.
+    expect(lists().at(-1)!.query).to.deep.equal({ ascending: 'true', page_size: '5' });
+
+    const first = await api.listChildren(root, { direction: 'descending', startName, pageSize: 5 });
+    const sent = lists().at(-1)!.query;
+    expect(Object.keys(sent).sort()).to.deep.equal(['descending', 'page_size', 'start_key']);
+    expect(sent.descending).to.equal('true'); // kz_term:is_true/1 takes the word "true" only
+    // term_to_binary([<<ParentId>>, <<Name>>]) written out by hand: 131, LIST_EXT 2, BINARY_EXT len UTF-8 ×2,
+    // NIL_EXT; in base64url without padding (kz_base64url:encode).
+    const bytes = [131, 108, 0, 0, 0, 2];
+    for (const part of [root, startName]) {
+      const b = new TextEncoder().encode(part);
+      bytes.push(109, 0, 0, (b.length >>> 8) & 255, b.length & 255, ...b);
+    }
+    bytes.push(106);
+    const expected = btoa(String.fromCharCode(...bytes))
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
+    expect(sent.start_key).to.match(/^[A-Za-z0-9_-]+$/);
+    expect(sent.start_key).to.equal(expected);
+    // The key is the view's own [ParentId, Name]: an account id of Crossbar's form, and a name Kazoo's accounts
+    // schema takes.
+    const key = decodeStartKey(sent.start_key!)!.key as string[];
+    expect(key).to.deep.equal([root, startName]);
+    expect(key[0]).to.match(/^[0-9a-f]{32}$/);
+    expect(new Validator().validate('accounts', { name: key[1] })).to.deep.equal({});
+
+    // The cursor alone continues downwards, sending back the next_start_key as it came.
+    const reply = await emulator.handle(
+      new Request(`http://x.test/v2/accounts/${root}/children?descending=true&page_size=5&start_key=${expected}`, {
+        headers: { 'X-Auth-Token': emulator.issueToken() },
+      }),
+    );
+    const nextKey = (await reply.json()).next_start_key as string;
+    expect(first.nextCursor).to.be.a('string');
+    await api.listChildren(root, { cursor: first.nextCursor, pageSize: 5 });
+    expect(lists().at(-1)!.query).to.deep.equal({ descending: 'true', page_size: '5', start_key: nextKey });
+  });
+
+  it('refuses a direction or startName of the wrong kind before sending anything', async () => {
+    const { emulator, make } = setup();
+    const api = make();
+    await api.getSession();
+    emulator.clearRequests();
+    const bad = await kindOf(api.listChildren(emulator.rootAccountId, { direction: 'down' as 'descending' }));
+    expect(bad.kind).to.equal('validation');
+    expect(bad.fieldCodes).to.deep.equal({ direction: 'invalid' });
+    const name = await kindOf(api.listChildren(emulator.rootAccountId, { startName: 7 as unknown as string }));
+    expect(name.fieldCodes).to.deep.equal({ startName: 'invalid' });
+    expect(emulator.requests).to.deep.equal([]);
   });
 
   it('never takes "undefined" for a revision, and reads none when Crossbar leaves it out', async () => {

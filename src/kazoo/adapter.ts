@@ -14,6 +14,7 @@ import {
   type CarrierStrategy,
   type Limits,
   type Page,
+  type PageOptions,
   type ServicePlan,
   type Session,
 } from '../api/index.js';
@@ -22,6 +23,7 @@ import {
   accountFrom,
   accountInputTo,
   mergeMetadata,
+  nameStartKey,
   summaryFrom,
   userFrom,
   userInputTo,
@@ -53,15 +55,50 @@ const DEFAULT_PAGE = 50;
 const ID_RE = /^[0-9a-f]{32}$/i;
 const REALM_RE = /^[\w-]+(\.[\w-]+)+\.?$/;
 
-/** Cursors carry the type of Kazoo's `next_start_key` so it goes back exactly as it came. */
-function encodeCursor(key: unknown): string | undefined {
-  if (key === undefined || key === null || key === '') return undefined;
-  return typeof key === 'string' ? `s:${key}` : `j:${JSON.stringify(key)}`;
+/** Where a page starts: the `start_key` to send (none: the listing's end) and the direction to walk in. */
+interface PagePosition {
+  startKey: string | undefined;
+  descending: boolean;
 }
-function decodeCursor(cursor: string | undefined): string | undefined {
-  if (!cursor) return undefined;
-  if (cursor.startsWith('s:') || cursor.startsWith('j:')) return cursor.slice(2);
-  return cursor;
+
+/**
+ * Cursors carry the type of Kazoo's `next_start_key` so it goes back exactly as it came, and the direction of the
+ * listing (`d` before a descending one's) so a cursor alone continues it the way it was started.
+ */
+function encodeCursor(key: unknown, descending: boolean): string | undefined {
+  if (key === undefined || key === null || key === '') return undefined;
+  return `${descending ? 'd' : ''}${typeof key === 'string' ? `s:${key}` : `j:${JSON.stringify(key)}`}`;
+}
+function decodeCursor(cursor: string | undefined): PagePosition {
+  if (!cursor) return { startKey: undefined, descending: false };
+  const descending = cursor.startsWith('ds:') || cursor.startsWith('dj:');
+  const body = descending ? cursor.slice(1) : cursor;
+  if (body.startsWith('s:') || body.startsWith('j:')) return { startKey: body.slice(2), descending };
+  return { startKey: cursor, descending: false };
+}
+
+/**
+ * Where `listChildren` starts. A cursor decides alone; else `startName` becomes the view key `[ParentId, Name]`
+ * (`nameStartKey`). Crossbar's direction (crossbar_view:direction/2) is descending when the query has
+ * `descending=true` or `ascending=false`, and, without either, descending too (its default; basics.md "Setting
+ * sorting order"), so an ascending listing says `ascending=true`. (Kazoo 4.3's children listing, through
+ * crossbar_doc:load_view, read neither parameter and took the name alone as `start_key`: there `direction` and
+ * `startName` do not work.)
+ */
+function childrenPosition(parentId: string, opts: PageOptions | undefined): PagePosition {
+  if (opts?.cursor) return decodeCursor(opts.cursor);
+  const direction: unknown = opts?.direction ?? 'ascending';
+  if (direction !== 'ascending' && direction !== 'descending') {
+    throw invalidField('direction', 'The direction is "ascending" or "descending".', 'invalid');
+  }
+  const name: unknown = opts?.startName;
+  if (name !== undefined && typeof name !== 'string') {
+    throw invalidField('startName', 'The start name is a string.', 'invalid');
+  }
+  return {
+    startKey: name === undefined ? undefined : nameStartKey(parentId, name),
+    descending: direction === 'descending',
+  };
 }
 
 const enc = encodeURIComponent;
@@ -154,16 +191,16 @@ export function createKazooAdapter(
     schema: S,
     spec: RequestSpec,
     map: (item: z.infer<S> extends (infer I)[] ? I : never) => T,
-    cursor: string | undefined,
+    at: PagePosition,
     pageSize: number | undefined,
   ): Promise<Page<T>> {
     const size = Math.max(1, Math.min(pageSize ?? DEFAULT_PAGE, 1000));
     const { data, env } = await call(schema, {
       ...spec,
-      query: { ...spec.query, page_size: size, start_key: decodeCursor(cursor) },
+      query: { ...spec.query, page_size: size, start_key: at.startKey },
     });
     const items = (data as unknown[]).map((x) => map(x as never));
-    return { items, nextCursor: encodeCursor(env.next_start_key) };
+    return { items, nextCursor: encodeCursor(env.next_start_key, at.descending) };
   }
 
   async function allPages<S extends z.ZodMiniType, T>(
@@ -174,7 +211,7 @@ export function createKazooAdapter(
     const out: T[] = [];
     let cursor: string | undefined;
     do {
-      const p = await page(schema, spec, map, cursor, 500);
+      const p = await page(schema, spec, map, decodeCursor(cursor), 500);
       out.push(...p.items);
       cursor = p.nextCursor;
     } while (cursor);
@@ -306,12 +343,18 @@ export function createKazooAdapter(
       return session;
     },
 
-    listChildren(parentId, opts) {
+    async listChildren(parentId, opts) {
+      const at = childrenPosition(parentId, opts);
       return page(
         AccountList,
-        { method: 'GET', path: `/accounts/${enc(parentId)}/children`, signal: opts?.signal },
+        {
+          method: 'GET',
+          path: `/accounts/${enc(parentId)}/children`,
+          query: at.descending ? { descending: 'true' } : { ascending: 'true' },
+          signal: opts?.signal,
+        },
         summaryFrom,
-        opts?.cursor,
+        at,
         opts?.pageSize,
       );
     },
@@ -331,7 +374,7 @@ export function createKazooAdapter(
           signal: opts?.signal,
         },
         summaryFrom,
-        opts?.cursor,
+        decodeCursor(opts?.cursor),
         opts?.pageSize,
       );
       // Crossbar searches the token's whole subtree whatever the path says: keep what lies below the root.
@@ -445,7 +488,7 @@ export function createKazooAdapter(
           signal: opts?.signal,
         },
         userFrom,
-        opts?.cursor,
+        decodeCursor(opts?.cursor),
         opts?.pageSize,
       );
     },

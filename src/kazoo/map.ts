@@ -145,6 +145,7 @@ export function accountFrom(doc: z.infer<typeof AccountDoc>, revision?: string):
     resellerId: reseller,
     isSuperduper: doc.superduper_admin === true,
     created: typeof doc.created === 'number' ? gregorianToIso(doc.created) : undefined,
+    descendantsCount: typeof doc.descendants_count === 'number' ? doc.descendants_count : undefined,
     contacts: contactFrom(doc.contact),
     callRestrictions,
     uiRestrictions: uiRestrictionsFrom(doc.ui_restrictions),
@@ -390,4 +391,27 @@ export function chargesFrom(data: unknown): Charges {
     activationCharges,
     recurring: items.some((i) => i.rate !== undefined) ? Math.round(recurring * 100) / 100 : undefined,
   }) as Charges;
+}
+
+/**
+ * The `start_key` that starts an account listing at a name: the view key `[ScopeId, Name]` of
+ * `accounts/listing_by_children` (and `listing_by_descendants`), which emit `[parent, doc.name]` with the name as
+ * stored (core/kazoo_apps/priv/couchdb/views/accounts.json), written the way Crossbar writes its own keys.
+ * Crossbar reads `start_key` with api_util:decode_start_key, `binary_to_term(kz_base64url:decode(Value))`, and
+ * takes a value that does not decode as a plain string, which sorts before every list key. So it is
+ * `term_to_binary([<<ScopeId>>, <<Name>>])` (131, LIST_EXT 2, two BINARY_EXT of UTF-8, NIL_EXT) in base64url
+ * without padding (kz_base64url:encode), the same shape as the `next_start_key` it sends.
+ */
+export function nameStartKey(scopeId: string, name: string): string {
+  const bytes: number[] = [131, 108, 0, 0, 0, 2];
+  for (const part of [scopeId, name]) {
+    const b = new TextEncoder().encode(part);
+    const n = b.length;
+    bytes.push(109, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+    for (const x of b) bytes.push(x);
+  }
+  bytes.push(106);
+  let bin = '';
+  for (const x of bytes) bin += String.fromCharCode(x);
+  return btoa(bin).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 }

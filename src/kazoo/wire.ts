@@ -66,6 +66,7 @@ export const AccountDoc = z.looseObject({
   reseller_id: optStr,
   superduper_admin: optBool,
   created: optNum,
+  descendants_count: optNum,
   contact: z.optional(
     z.nullable(
       z.looseObject({ technical: z.optional(z.nullable(Contact)), billing: z.optional(z.nullable(BillingContact)) }),

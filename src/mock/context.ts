@@ -121,6 +121,18 @@ export interface Paging {
   size: number;
   start: unknown;
   hasStart: boolean;
+  /** The walk goes down the view (crossbar_view:direction/2); read only by listings that take a direction. */
+  descending: boolean;
+}
+
+/**
+ * crossbar_view:direction/2: `descending` when the query has `descending=true` or `ascending=false`, exactly those
+ * words (kz_term:is_true / is_false); any other value of either is no error and does not turn the walk. Crossbar
+ * itself also walks down when neither parameter is there (its stated default, basics.md "Setting sorting order");
+ * the emulator keeps walking up then, as it always has, so clients that send nothing see names A to Z.
+ */
+export function isDescending(query: Record<string, string>): boolean {
+  return query.descending === 'true' || query.ascending === 'false';
 }
 
 export function paging(ctx: Ctx, env: Env): Paging {
@@ -152,12 +164,15 @@ export function paging(ctx: Ctx, env: Env): Paging {
       }
     }
   }
-  return { all, size, start, hasStart };
+  return { all, size, start, hasStart, descending: isDescending(ctx.query) };
 }
 
 /**
  * Walk a sorted source from `startIndex(start key)`, keeping rows that pass `accept`, and build Crossbar's
- * paged listing (`page_size`, `start_key`, `next_start_key` only when another page exists).
+ * paged listing (`page_size`, `start_key`, `next_start_key` only when another page exists). A listing given
+ * `lastIndex` also takes Crossbar's direction: descending, it walks the rows backwards from the end, or from
+ * `lastIndex(start key)`, the start key counting from the other end as CouchDB's `descending=true` does, and its
+ * `next_start_key` is the key of the row the next page starts at, in that direction.
  */
 export function listPage<T>(
   ctx: Ctx,
@@ -165,6 +180,11 @@ export function listPage<T>(
   rows: readonly T[],
   opts: {
     startIndex: (start: unknown) => number;
+    /**
+     * Descending: the index of the last row at or before the start key in the ascending order (-1 when none).
+     * Without it the listing reads no direction (always ascending).
+     */
+    lastIndex?: (start: unknown) => number;
     /** Where to begin without a start key (and the lowest index a start key may reach). */
     first?: number;
     keyOf: (row: T) => unknown;
@@ -177,17 +197,22 @@ export function listPage<T>(
   const accept = opts.accept ?? (() => true);
   const picked: T[] = [];
   const first = opts.first ?? 0;
-  const from = p.all || !p.hasStart ? first : Math.max(first, opts.startIndex(p.start));
+  const down = p.descending && opts.lastIndex !== undefined;
+  const step = down ? -1 : 1;
+  let from: number;
+  if (down) from = p.all || !p.hasStart ? rows.length - 1 : Math.min(rows.length - 1, opts.lastIndex!(p.start));
+  else from = p.all || !p.hasStart ? first : Math.max(first, opts.startIndex(p.start));
+  const inside = (i: number) => (down ? i >= first : i < rows.length);
   const limit = p.all ? Infinity : p.size + 1;
   let total = 0;
-  for (let i = from; i < rows.length && picked.length < limit; i++) {
+  for (let i = from; inside(i) && picked.length < limit; i += step) {
     const row = rows[i]!;
     if (opts.stop?.(row)) break;
     if (!accept(row)) continue;
     total++;
     if (p.all && total > env.maxPageSize) {
       let more = total;
-      for (let j = i + 1; j < rows.length; j++) {
+      for (let j = i + step; inside(j); j += step) {
         if (opts.stop?.(rows[j]!)) break;
         if (accept(rows[j]!)) more++;
       }
@@ -227,6 +252,38 @@ export function decodeStart(start: unknown, toKey: (value: string) => string): [
 /** Start keys of name-ordered account listings. */
 export function nameKey(start: unknown): [string, string] {
   return decodeStart(start, collationKey);
+}
+
+/**
+ * Start keys of the account listings under one account (children, descendants, siblings), as (sort key, id).
+ * Crossbar's own key is the view key `[ScopeId, Name]` (accounts/listing_by_children, listing_by_descendants):
+ * it names no row, so the id is `undefined` and every row of that name is at the key. The emulator's
+ * `next_start_key` adds the row's id, `[ScopeId, Name, Id]`, so a page never repeats a row of a shared name.
+ * Other shapes are read as `nameKey` reads them.
+ */
+export function scopedNameKey(start: unknown, scopeId: string): [string, string | undefined] {
+  if (Array.isArray(start) && start.length === 2 && start[0] === scopeId) {
+    return [collationKey(String(start[1] ?? '')), undefined];
+  }
+  const [key, id] = nameKey(start);
+  return [key, id === '' ? undefined : id];
+}
+
+/**
+ * Binary search over ids sorted by (key, id): the index of the first row after (key, id), or after every row
+ * of `key` when `id` is undefined.
+ */
+export function upperBound(ids: readonly string[], keyOf: (id: string) => string, key: string, id?: string): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = ids[mid]!;
+    const k = keyOf(m);
+    if (k < key || (k === key && (id === undefined || m <= id))) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Binary search over ids sorted by (key, id). */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createCrossbarEmulator } from './index.js';
-import { decodeStartKey } from './start-key.js';
+import { decodeStartKey, encodeStartKey } from './start-key.js';
 import {
   BASE,
   byNameThenId,
@@ -237,6 +237,139 @@ describe('crossbar emulator: account tree listings', () => {
     const sib = await call(deep, 'GET', `/accounts/${nested.id}/siblings`, { token: t });
     const kids = await call(deep, 'GET', `/accounts/${parent}/children?paginate=false`, { token: t });
     expect(sib.json.data.map((x: Loose) => x.id)).to.deep.equal(kids.json.data.map((x: Loose) => x.id));
+  });
+});
+
+describe('crossbar emulator: sort direction and name start keys (crossbar_view:direction/2, start_end_keys/3)', () => {
+  const em = createCrossbarEmulator({ seed: { accounts: 240, depth: 2, seed: 9 } });
+  const token = em.issueToken();
+  const root = em.rootAccountId;
+  const kids = `/accounts/${root}/children`;
+  const ids = (items: Loose[]) => items.map((i: Loose) => i.id as string);
+  /** Crossbar's own start key for a name: the view key [ParentId, Name] as api_util:encode_start_key writes it. */
+  const at = (name: string, scope = root) => encodeURIComponent(encodeStartKey([scope, name]));
+  /** A row near the middle whose name no other row shares and the next row's name does not extend. */
+  const clean = (items: Loose[], from = Math.floor(items.length / 2)) => {
+    const lower = (i: number) => String(items[i].name).toLowerCase();
+    let i = from;
+    while (lower(i - 1) === lower(i) || lower(i + 1).startsWith(lower(i))) i++;
+    return i;
+  };
+
+  it('descending=true walks the children down: the last names first, reversed, every row once', async () => {
+    const up = await walk(em, token, kids, 1000);
+    const down = await walk(em, token, `${kids}?descending=true`, 7);
+    expect(down.items.length).to.be.greaterThan(20);
+    expect(ids(down.items)).to.deep.equal(ids(up.items).reverse());
+    expect(down.pages).to.equal(Math.ceil(down.items.length / 7));
+    const first = await call(em, 'GET', `${kids}?descending=true&page_size=3`, { token });
+    expect(ids(first.json.data)).to.deep.equal(ids(up.items).reverse().slice(0, 3));
+    // The next page starts at the row after the last one shown, in the walk's direction.
+    const nextKey = decodeStartKey(first.json.next_start_key)!.key as string[];
+    expect(nextKey).to.deep.equal([root, up.items.at(-4).name, up.items.at(-4).id]);
+    // ascending=false is the same walk (kz_json:is_false(<<"ascending">>, QS, true)).
+    const viaAscending = await call(em, 'GET', `${kids}?ascending=false&page_size=3`, { token });
+    expect(viaAscending.json).to.deep.include({ next_start_key: first.json.next_start_key });
+    expect(ids(viaAscending.json.data)).to.deep.equal(ids(first.json.data));
+    const all = await call(em, 'GET', `${kids}?descending=true&paginate=false`, { token });
+    expect(ids(all.json.data)).to.deep.equal(ids(up.items).reverse());
+  });
+
+  it('takes a [ParentId, Name] start_key: ascending from the first name at or after it, descending from the last at or before it', async () => {
+    const up = (await walk(em, token, kids, 1000)).items;
+    const mid = clean(up);
+    const name: string = up[mid].name;
+    const asc = await call(em, 'GET', `${kids}?ascending=true&page_size=5&start_key=${at(name)}`, { token });
+    expect(asc.status).to.equal(200);
+    expect(ids(asc.json.data)).to.deep.equal(ids(up.slice(mid, mid + 5)));
+    const desc = await call(em, 'GET', `${kids}?descending=true&page_size=5&start_key=${at(name)}`, { token });
+    expect(ids(desc.json.data)).to.deep.equal(ids(up.slice(mid - 4, mid + 1)).reverse());
+    // A name that is no account's, between two rows.
+    const between = `${name} `;
+    const after = await call(em, 'GET', `${kids}?page_size=1&start_key=${at(between)}`, { token });
+    expect(ids(after.json.data)).to.deep.equal([up[mid + 1].id]);
+    const before = await call(em, 'GET', `${kids}?descending=true&page_size=1&start_key=${at(between)}`, { token });
+    expect(ids(before.json.data)).to.deep.equal([up[mid].id]);
+    // The raw view key (older servers' shape) reads the same.
+    const raw = encodeURIComponent(JSON.stringify([root, name]));
+    const viaRaw = await call(em, 'GET', `${kids}?descending=true&page_size=5&start_key=${raw}`, { token });
+    expect(ids(viaRaw.json.data)).to.deep.equal(ids(desc.json.data));
+    // Walking on from there with next_start_key: the two halves are the whole level, the start row in both.
+    const rest = await walk(em, token, `${kids}?descending=true&start_key=${at(name)}`, 9);
+    const tail = await walk(em, token, `${kids}?start_key=${at(name)}`, 9);
+    expect([...ids(rest.items).reverse(), ...ids(tail.items).slice(1)]).to.deep.equal(ids(up));
+  });
+
+  it('gives every row of a shared name from [ParentId, Name], in both directions, and pages through them once', async () => {
+    const twin = 'Twin Peaks Telecom';
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) made.push((await createAccount(em, token, root, { name: twin })).id);
+    const up = (await walk(em, token, kids, 1000)).items;
+    const firstTwin = up.findIndex((i: Loose) => i.name === twin);
+    const asc = await call(em, 'GET', `${kids}?page_size=4&start_key=${at(twin)}`, { token });
+    expect(ids(asc.json.data).sort()).to.deep.equal([...made].sort());
+    expect(ids(asc.json.data)).to.deep.equal(ids(up.slice(firstTwin, firstTwin + 4)));
+    const desc = await call(em, 'GET', `${kids}?descending=true&page_size=4&start_key=${at(twin)}`, { token });
+    expect(ids(desc.json.data)).to.deep.equal(ids(up.slice(firstTwin, firstTwin + 4)).reverse());
+    const down = await walk(em, token, `${kids}?descending=true`, 1);
+    expect(ids(down.items)).to.deep.equal(ids(up).reverse());
+  });
+
+  it('answers an empty page without next_start_key for a name past the end in the direction of the walk', async () => {
+    for (const [query, name] of [
+      ['ascending=true', '\uffef'],
+      ['descending=true', ''],
+    ]) {
+      const r = await call(em, 'GET', `${kids}?${query}&page_size=10&start_key=${at(name!)}`, { token });
+      expect(r.status, query).to.equal(200);
+      expect(r.json.data, query).to.deep.equal([]);
+      expect(r.json, query).not.to.have.property('next_start_key');
+    }
+  });
+
+  it('takes other values of ascending / descending as Crossbar does: no error, and only true / false turn the walk', async () => {
+    // kz_term:is_true/1 and is_false/1 know the words "true" and "false" only: descending=TRUE is not true,
+    // and ascending=no is not false.
+    const plain = await call(em, 'GET', `${kids}?page_size=4&ascending=true`, { token });
+    for (const q of [
+      'ascending=true&descending=yes',
+      'ascending=true&descending=TRUE',
+      'ascending=true&descending=1',
+      'ascending=true&descending=false',
+      'ascending=no',
+      'ascending=FALSE',
+      'ascending=0',
+      'ascending=',
+    ]) {
+      const r = await call(em, 'GET', `${kids}?page_size=4&${q}`, { token });
+      expect(r.status, q).to.equal(200);
+      expect(r.json.status, q).to.equal('success');
+      expect(ids(r.json.data), q).to.deep.equal(ids(plain.json.data));
+    }
+    // descending=true wins over ascending=true (crossbar_view:direction/2 tries it first).
+    const both = await call(em, 'GET', `${kids}?page_size=4&ascending=true&descending=true`, { token });
+    const down = await call(em, 'GET', `${kids}?page_size=4&descending=true`, { token });
+    expect(ids(both.json.data)).to.deep.equal(ids(down.json.data));
+  });
+
+  it('walks descendants and siblings down too, with the same keys', async () => {
+    const desc = `/accounts/${root}/descendants`;
+    const up = await walk(em, token, desc, 1000);
+    const down = await walk(em, token, `${desc}?descending=true`, 11);
+    expect(ids(down.items)).to.deep.equal(ids(up.items).reverse());
+    const i = clean(up.items, 100);
+    const name: string = up.items[i].name;
+    const from = await call(em, 'GET', `${desc}?descending=true&page_size=3&start_key=${at(name)}`, { token });
+    expect(ids(from.json.data)).to.deep.equal(ids(up.items.slice(i - 2, i + 1)).reverse());
+    const child = up.items.find((i: Loose) => i.tree.length === 2)!;
+    const sib = await walk(em, token, `/accounts/${child.id}/siblings?descending=true`, 5);
+    expect(ids(sib.items)).to.deep.equal(ids((await walk(em, token, kids, 1000)).items).reverse());
+  });
+
+  it('keeps search ascending whatever the query says (a prefix range, not a direction)', async () => {
+    const plain = await call(em, 'GET', '/search?t=account&q=name&v=a&page_size=5', { token });
+    const down = await call(em, 'GET', '/search?t=account&q=name&v=a&page_size=5&descending=true', { token });
+    expect(ids(down.json.data)).to.deep.equal(ids(plain.json.data));
   });
 });
 

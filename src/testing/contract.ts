@@ -96,6 +96,17 @@ async function walk(fetchPage: (cursor?: string) => Promise<{ items: AccountSumm
   return { all, pages };
 }
 
+/** The same rows in the same order, or which one differs first. */
+function sameOrder(actual: AccountSummary[], expected: AccountSummary[], what: string): void {
+  const at = actual.findIndex((a, i) => a.id !== expected[i]?.id);
+  if (at < 0 && actual.length === expected.length) return;
+  const i = at < 0 ? Math.min(actual.length, expected.length) : at;
+  throw new ContractFailure(
+    `${what}: ${actual.length} rows where ${expected.length} were expected; row ${i} is ` +
+      `${JSON.stringify(actual[i]?.name ?? null)} where ${JSON.stringify(expected[i]?.name ?? null)} was expected`,
+  );
+}
+
 /** Registers the contract suite. `makeFixture` is called once before the tests. */
 export function runAccountApiContract(
   makeFixture: () => ContractFixture | Promise<ContractFixture>,
@@ -169,6 +180,87 @@ export function runAccountApiContract(
           all.every((c) => childNames.includes(c.name)),
           'every child has its name',
         );
+      });
+      describe('listChildren direction and startName', () => {
+        /** The whole level, ascending: the order every other walk is checked against. */
+        const level = async () => (await walk((cursor) => api.listChildren(parentId, { cursor, pageSize: 50 }))).all;
+        /** Every page from the options given, then with nothing but each page's cursor. */
+        const walkFrom = (options: { direction?: 'ascending' | 'descending'; startName?: string }, pageSize: number) =>
+          walk((cursor) => api.listChildren(parentId, cursor ? { cursor, pageSize } : { ...options, pageSize }));
+
+        it('descending gives the last names first, in reverse, and its cursors walk to the first, each child once', async () => {
+          const up = await level();
+          check(up.length >= 57, 'the level has its children');
+          const first = await api.listChildren(parentId, { direction: 'descending', pageSize: 20 });
+          sameOrder(first.items, [...up].reverse().slice(0, 20), 'first descending page');
+          check(first.nextCursor, 'a cursor after the first descending page');
+          const { all, pages } = await walkFrom({ direction: 'descending' }, 20);
+          equal(pages, Math.ceil(up.length / 20), 'descending pages of 20');
+          equal(new Set(all.map((c) => c.id)).size, up.length, 'distinct children, descending');
+          sameOrder(all, [...up].reverse(), 'descending walk');
+          const asc = await api.listChildren(parentId, { direction: 'ascending', pageSize: 20 });
+          sameOrder(asc.items, up.slice(0, 20), 'direction "ascending" is the default order');
+        });
+        it('startName starts exactly at the first name at or after it (descending: at or before it)', async () => {
+          const up = await level();
+          // A name that is a child's own.
+          const k = up.findIndex((c) => c.name.startsWith(`golf ${tag} `));
+          check(k >= 5, 'a "golf" child past the first few');
+          const named = up[k]!.name;
+          sameOrder(
+            (await api.listChildren(parentId, { startName: named, pageSize: 5 })).items,
+            up.slice(k, k + 5),
+            `ascending from "${named}"`,
+          );
+          sameOrder(
+            (await api.listChildren(parentId, { startName: named, direction: 'descending', pageSize: 5 })).items,
+            up.slice(k - 4, k + 1).reverse(),
+            `descending from "${named}"`,
+          );
+          // A name that is no child's: a prefix, sorting just before the names that extend it.
+          const prefix = `charlie ${tag}`;
+          const c = up.findIndex((a) => a.name.startsWith(prefix));
+          check(c >= 5 && !up[c - 1]!.name.startsWith(prefix), 'children before the "charlie" ones');
+          sameOrder(
+            (await api.listChildren(parentId, { startName: prefix, pageSize: 5 })).items,
+            up.slice(c, c + 5),
+            `ascending from "${prefix}"`,
+          );
+          sameOrder(
+            (await api.listChildren(parentId, { startName: prefix, direction: 'descending', pageSize: 5 })).items,
+            up.slice(c - 5, c).reverse(),
+            `descending from "${prefix}"`,
+          );
+          // Its cursors go on from there, in its direction.
+          const rest = await walkFrom({ startName: prefix }, 7);
+          sameOrder(rest.all, up.slice(c), `every page from "${prefix}"`);
+        });
+        it('startName past the end gives an empty page without a cursor', async () => {
+          for (const [direction, startName] of [
+            ['ascending', '\uffef'],
+            ['descending', ''],
+          ] as const) {
+            const p = await api.listChildren(parentId, { direction, startName, pageSize: 10 });
+            equal(p.items.length, 0, `${direction} from past the end: children`);
+            equal(p.nextCursor, undefined, `${direction} from past the end: cursor`);
+          }
+        });
+        it('ascending and descending walks meeting at a name are exactly the whole level', async () => {
+          const up = await level();
+          // Between two children: each half once, nothing in both.
+          const between = `echo ${tag}`;
+          const down = await walkFrom({ startName: between, direction: 'descending' }, 6);
+          const onwards = await walkFrom({ startName: between }, 6);
+          check(down.all.length > 0 && onwards.all.length > 0, 'both halves have children');
+          sameOrder([...down.all].reverse().concat(onwards.all), up, `the two halves at "${between}"`);
+          // At a child's own name: that child starts both walks.
+          const named = up[Math.floor(up.length / 2)]!;
+          const before = await walkFrom({ startName: named.name, direction: 'descending' }, 8);
+          const after = await walkFrom({ startName: named.name }, 8);
+          equal(before.all[0]?.id, named.id, 'descending from a name starts at its child');
+          equal(after.all[0]?.id, named.id, 'ascending from a name starts at its child');
+          sameOrder([...before.all].reverse().concat(after.all.slice(1)), up, `the two halves at "${named.name}"`);
+        });
       });
       it('listChildren of a leaf is one empty page', async () => {
         const first = (await api.listChildren(parentId, { pageSize: 1 })).items[0]!;
@@ -250,6 +342,15 @@ export function runAccountApiContract(
         check(typeof a.realm === 'string' && a.realm.length > 0, 'a realm was given');
         const read = await api.getAccount(a.id);
         equal(read.name, a.name, 'read back');
+      });
+      it('getAccount tells how many accounts are below it, as its parent’s listing does', async () => {
+        const parent = await api.getAccount(parentId);
+        check(
+          typeof parent.descendantsCount === 'number' && parent.descendantsCount > 0,
+          'the parent counts its sub-accounts',
+        );
+        const kid = (await api.listChildren(parentId, { pageSize: 50 })).items.find((s) => s.descendantsCount);
+        if (kid) equal((await api.getAccount(kid.id)).descendantsCount, kid.descendantsCount, 'the same count');
       });
       it('createAccount without a name is a validation error on "name"', async () => {
         const e = await rejectsWith(api.createAccount(parentId, { name: '' }), 'validation', 'empty name');

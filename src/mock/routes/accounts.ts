@@ -8,11 +8,12 @@ import {
   listPage,
   decodeStart,
   lowerBound,
-  nameKey,
   ok,
   paging,
   requireAccount,
   requireObject,
+  scopedNameKey,
+  upperBound,
   type Ctx,
   type Env,
   type Handler,
@@ -62,6 +63,8 @@ export function accountFlags(env: Env, doc: StoredDoc): StoredDoc {
 /** Reply for one account: public fields + id, with the flags placed as the Kazoo version does. */
 export function accountReply(ctx: Ctx, env: Env, doc: StoredDoc, status = 200): Reply {
   const data: StoredDoc = { ...clone(DEFAULTS), ...clone(publicFields(doc)), id: doc._id };
+  // Kazoo keeps the count of accounts below on the document itself (the listings' `descendants_count`).
+  data.descendants_count = env.db.descendants.get(String(doc._id)) ?? 0;
   const flags = accountFlags(env, doc);
   if (env.kazooVersion === '4') return ok(ctx, env, { ...data, ...flags }, { revision: String(doc._rev) }, status);
   return ok(ctx, env, data, { revision: String(doc._rev), metadata: flags }, status);
@@ -197,11 +200,30 @@ const deleteAccount: Handler = (ctx, env, [id]) => {
 
 // ---------- tree listings ----------
 
+/**
+ * Where a start key falls in ids sorted by name under `scopeId`: the views `accounts/listing_by_children` and
+ * `listing_by_descendants`, keyed `[ScopeId, Name]` and read by crossbar_view:load with Crossbar's direction
+ * (`descending=true` / `ascending=false` walk down from the key, `next_start_key` the row the next page starts at).
+ */
+function byNameUnder(env: Env, scopeId: string, ids: readonly string[]) {
+  const keyOf = (x: string) => env.db.sortKey.get(x) ?? '';
+  return {
+    startIndex: (start: unknown) => {
+      const [key, id] = scopedNameKey(start, scopeId);
+      return lowerBound(ids, keyOf, key, id ?? '');
+    },
+    lastIndex: (start: unknown) => {
+      const [key, id] = scopedNameKey(start, scopeId);
+      return upperBound(ids, keyOf, key, id) - 1;
+    },
+  };
+}
+
 const children: Handler = (ctx, env, [id]) => {
   requireAccount(ctx, env, id);
   const list = env.db.childList(id!);
   return listPage(ctx, env, list.ids, {
-    startIndex: (start) => list.lowerBound(...nameKey(start)),
+    ...byNameUnder(env, id!, list.ids),
     keyOf: (cid) => [id, env.db.account(cid)!.name, cid],
     present: (cid) => listItem(env, cid),
   });
@@ -211,7 +233,7 @@ const descendants: Handler = (ctx, env, [id]) => {
   requireAccount(ctx, env, id);
   const db = env.db;
   return listPage(ctx, env, db.byName.ids, {
-    startIndex: (start) => db.byName.lowerBound(...nameKey(start)),
+    ...byNameUnder(env, id!, db.byName.ids),
     keyOf: (did) => [id, db.account(did)!.name, did],
     accept: (did) => db.isAncestor(id!, db.account(did)!),
     present: (did) => ({ ...listItem(env, did), tree: [...db.tree(db.account(did)!)] }),
@@ -253,7 +275,7 @@ const siblings: Handler = (ctx, env, [id]) => {
   }
   const list = env.db.childList(parent);
   return listPage(ctx, env, list.ids, {
-    startIndex: (start) => list.lowerBound(...nameKey(start)),
+    ...byNameUnder(env, parent, list.ids),
     keyOf: (cid) => [parent, env.db.account(cid)!.name, cid],
     present: (cid) => listItem(env, cid),
   });
