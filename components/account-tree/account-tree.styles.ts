@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 // Notes kept out of the CSS text (it ships as is):
-// - `.tree` reserves its scrollbar gutter: a scrollbar appearing must not resize the rows the virtualizer measures;
-// - the virtualizer's sizer gets no line box, so the scroll height is exactly the rows;
+// - `.tree` reserves its scrollbar gutter: a scrollbar appearing must not reflow the rows;
+// - the sizer gives the scroll height of every row; the drawn rows sit on it, moved to where they belong;
 // - `.leaf::before` is a caret-wide spacer, so names line up whether a row has a caret or not;
 // - the sub-account count is the row's `::after` (its text is in the row's label): no element per row.
 export const styles = css`
@@ -51,8 +51,17 @@ export const styles = css`
   .tree[hidden] {
     display: none !important;
   }
-  [virtualizer-sizer] {
-    line-height: 0;
+  .tree {
+    position: relative;
+  }
+  .sizer {
+    height: var(--extent);
+  }
+  .rows {
+    position: absolute;
+    inset-inline: 0;
+    top: 0;
+    transform: translateY(var(--offset));
   }
   .tree:focus-visible,
   .row:focus-visible {

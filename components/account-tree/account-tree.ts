@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { AccountApi } from '../../src/api/api.js';
 import type { AccountSummary } from '../../src/api/model.js';
 import type { AccountStore, StoreChange } from '../../src/data/store.js';
@@ -40,25 +39,25 @@ defineTranslations('account-tree', en, {
 });
 type Key = keyof typeof en;
 
-const LAYOUT = flow();
 const DEBOUNCE_MS = 300;
 const nextFrame = (fn: () => void) => requestAnimationFrame(() => fn());
 
 /**
  * The multi-tenant hierarchy below an account, fast at any size: children load a page at a time as they
- * scroll into view (in the backend's order, never re-sorted), rows are virtualized (a few dozen in the DOM
- * whatever the size), and changes saved by any widget on the page show in place with expansion, selection
- * and scroll kept. A search box searches every descendant on the server; a result reveals its place.
+ * scroll into view (in the backend's order, never re-sorted), only the rows in view are drawn (a few dozen in
+ * the DOM whatever the size), and changes saved by any widget on the page show in place with expansion,
+ * selection and scroll kept. A search box searches every descendant on the server; a result reveals its place.
+ *
+ * A level's scrollbar spans all of it: its size is its parent's `descendantsCount` (every level below, so an
+ * upper bound), corrected as pages arrive and exact once they meet. Rows near loaded ones are read on by
+ * cursor; dragging far into a level reads one page starting at the name that lies there (the names between
+ * the loaded neighbours, interpolated), and dragging to the end reads the last page backward, so any row is a
+ * request away; `aria-posinset` is that estimate until the pages around it meet. A level whose size is not
+ * known grows a page at a time as it is scrolled to.
  *
  * Keyboard: the WAI-ARIA tree pattern (one tab stop; arrows, Home/End, PageUp/PageDown, `*`, Enter/Space,
  * type-ahead). Rows carry `aria-level`, `aria-posinset`, `aria-setsize`, `aria-expanded`, `aria-selected`
- * and `aria-busy` (placeholders). `aria-setsize` counts the loaded children plus the placeholder rows of
- * what is not loaded yet, since no listing tells how many children an account has (`descendantsCount`
- * counts every level): it is exact once the last page arrived, and an upper bound before. Below the root a
- * level is sized from its parent's `descendantsCount`; the root's own count is known only when a cached
- * listing holds it (not for the logged-in account), otherwise its rows grow a page at a time as they are
- * scrolled to. Kazoo pages by cursor, so reaching rows far past the loaded ones walks the pages before them
- * (in larger pages, one request at a time).
+ * and `aria-busy` (placeholders).
  *
  * @summary Accounts and sub-accounts, with search, breadcrumbs and "Add account".
  *
@@ -158,6 +157,7 @@ export class AccountTree extends AmElement {
     super.connectedCallback();
     // The store patched its listings while this was detached: only the rows need building again.
     this.requestUpdate();
+    if (this.hasUpdated) this.view.attach(this.treeEl!);
   }
 
   override disconnectedCallback(): void {
@@ -166,6 +166,7 @@ export class AccountTree extends AmElement {
     this.unsubscribe = this.store = undefined;
     clearTimeout(this.debounce);
     this.badges.stop();
+    this.view.detach();
   }
 
   /** @internal */
@@ -194,7 +195,10 @@ export class AccountTree extends AmElement {
       this.tree.setRoot(store, root, !baseChanged);
       if (this.selected) this.revealSelected = true;
     }
-    if (store && root) this.crumbs.update(store, root, this.am.session);
+    // The first page is asked first; the breadcrumbs are read once it is back.
+    const level = this.tree.root;
+    if (level && !level.items.length && !level.done && !level.error) void level.loadTo(0);
+    else if (store && root) this.crumbs.update(store, root, this.am.session);
     if (changed.has('selected')) {
       if (this.selfSelected) this.selfSelected = false;
       else this.revealSelected = !!this.selected;
@@ -204,9 +208,7 @@ export class AccountTree extends AmElement {
   }
 
   protected override firstUpdated(): void {
-    const tree = this.treeEl!;
-    tree.addEventListener('rangeChanged', this.onRange);
-    tree.addEventListener('visibilityChanged', this.onVisible);
+    this.view.attach(this.treeEl!);
   }
 
   protected override updated(): void {
@@ -214,6 +216,7 @@ export class AccountTree extends AmElement {
     if (!this.tree.count) this.tree.loadRange(0, 0);
     else this.scheduleLoad();
     this.view.restoreAnchor();
+    this.keepFocus();
     if (this.revealSelected && this.tree.root) {
       this.revealSelected = false;
       void this.show(this.selected, false);
@@ -235,6 +238,10 @@ export class AccountTree extends AmElement {
     const shown = search ?? tree.root;
     const empty = !!shown?.done && !shown.items.length;
     this.resolveActive();
+    const count = tree.count;
+    const [first, last] = this.view.window(count);
+    const drawn: number[] = [];
+    for (let i = first; i <= last; i++) drawn.push(i);
     const label = search
       ? l.t('results', { query: tree.query })
       : this.crumbs.rootName
@@ -284,8 +291,14 @@ export class AccountTree extends AmElement {
         @focusin=${this.onFocusIn}
         @focusout=${this.onFocusOut}
       >
-        ${virtualize({ scroller: true, layout: LAYOUT, items: tree.rows, keyFunction: keyOf, renderItem: this.renderRow })}
-        <div virtualizer-sizer aria-hidden="true"></div>
+        <div class="sizer" ${cssVars({ '--extent': `${this.view.extent(count)}px` })}></div>
+        <div class="rows" role="none" ${cssVars({ '--offset': `${this.view.offset(count, first)}px` })}>
+          ${repeat(
+            drawn,
+            (i) => keyOf(tree.rowAt(i), i),
+            (i) => this.renderRow(tree.rowAt(i), i),
+          )}
+        </div>
       </div>
       <div class="am-visually-hidden" role="status">${this.note}</div>`;
   }
@@ -295,8 +308,8 @@ export class AccountTree extends AmElement {
     if (!row) return html``;
     const { l, tree } = this;
     const { level, pos, depth } = row;
-    const s = level.items[pos];
-    const error = s ? undefined : level.error;
+    const s = level.item(pos);
+    const error = s || !level.errorAt(pos) ? undefined : level.error;
     const failed = error && l.t('pageFailed', { reason: l.errorMessage(error) });
     const facts = s && this.store?.summaryFacts(s.id);
     const disabled = !!s && (facts?.enabled ?? s.enabled) === false;
@@ -388,7 +401,8 @@ export class AccountTree extends AmElement {
 
   /** @internal */
   rowEl(key: string | undefined): HTMLElement | undefined {
-    for (const el of this.treeEl?.children ?? []) if ((el as HTMLElement).dataset.key === key) return el as HTMLElement;
+    const rows = this.renderRoot.querySelector('.rows')?.children ?? [];
+    for (const el of rows) if ((el as HTMLElement).dataset.key === key) return el as HTMLElement;
     return undefined;
   }
 
@@ -428,33 +442,24 @@ export class AccountTree extends AmElement {
     });
   };
 
-  private onRange = (): void => {
-    this.syncTabStop();
+  /** After the rows drawn changed: a focused tree keeps the focus on the active row once it is drawn. */
+  private keepFocus(): void {
     if (!this.hasFocus) return;
     const active = (this.renderRoot as ShadowRoot).activeElement;
     if (!active || active === this.treeEl) this.focusActive();
-  };
+  }
 
-  private onVisible = (): void => this.scheduleLoad(true);
-
-  /**
-   * Asks for what the rows in view need, once the virtualizer has placed them: right after its own event
-   * (`soon`), or in the next frame after an update of ours (its layout runs after it).
-   */
-  private scheduleLoad(soon = false): void {
+  /** Asks for what the rows in view need, right after the rows were drawn. */
+  private scheduleLoad(): void {
     if (this.loadQueued) return;
     this.loadQueued = true;
-    (soon ? queueMicrotask : nextFrame)(() => {
+    queueMicrotask(() => {
       this.loadQueued = false;
       const [first, last] = this.view.inView();
       if (last >= 0) this.tree.loadRange(first, last);
       const store = this.store;
       if (store && last >= 0 && !this.tree.busy) {
-        this.badges.request(store, () =>
-          this.view
-            .rowsInView()
-            .flatMap((el) => (el.dataset.key && this.tree.indexOf(el.dataset.key) >= 0 ? [el.dataset.key] : [])),
-        );
+        this.badges.request(store, () => this.view.keysInView().filter((key) => this.tree.indexOf(key) >= 0));
       }
     });
   }
@@ -524,7 +529,7 @@ export class AccountTree extends AmElement {
 
   /** @internal */
   toggle(r: Row, i: number): void {
-    const s = r.level.items[r.pos];
+    const s = r.level.item(r.pos);
     if (!s || r.level === this.tree.search || !hasChildren(s)) return;
     if (!this.tree.isOpen(s.id)) return this.tree.expand(s.id);
     // The focus inside a collapsing subtree moves to its root.
@@ -534,7 +539,7 @@ export class AccountTree extends AmElement {
 
   /** @internal */
   activate(r: Row): void {
-    const s = r.level.items[r.pos];
+    const s = r.level.item(r.pos);
     if (s) this.choose(s);
     else if (r.level.error) this.tree.retry(r.level);
   }
@@ -557,7 +562,7 @@ export class AccountTree extends AmElement {
     if (target.closest('.toggle')) this.toggle(hit.row, hit.i);
     else if (target.closest('.retry')) this.tree.retry(hit.row.level);
     else {
-      const s = hit.row.level.items[hit.row.pos];
+      const s = hit.row.level.item(hit.row.pos);
       if (s) this.choose(s);
     }
     this.requestUpdate();
@@ -629,7 +634,7 @@ export class AccountTree extends AmElement {
     const sel = this.selected;
     const i = sel ? this.tree.indexOf(sel) : -1;
     const r = this.tree.rowAt(i);
-    return r ? r.level.items[r.pos]?.name : this.crumbs.rootName;
+    return r ? r.level.item(r.pos)?.name : this.crumbs.rootName;
   }
 
   /** "Add account" asks: the host (or `<account-manager>`) opens the creation for `parentId`. */

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AccountSummary } from '../../src/api/model.js';
 import type { AccountStore, StoreChange } from '../../src/data/store.js';
-import { PAGE_SIZE, WALK_SIZE, type Listing } from '../../src/data/listing.js';
+import type { Listing } from '../../src/data/listing.js';
 
 const SEP = '\u0002';
 const SEARCH = '\u0001search';
@@ -9,19 +9,8 @@ const SEARCH = '\u0001search';
 /** Whether the account has sub-accounts (unknown counts as yes: expanding finds out). */
 export const hasChildren = (s: AccountSummary) => (s.descendantsCount ?? 1) > 0;
 
-/**
- * Rows after a listing's loaded items: placeholders for what is not loaded yet, or one error row. With a known
- * size hint (the parent's descendantsCount) the count is an upper bound (exact when the children left are
- * leaves); unknown: as many as are loaded, between one page and one walk, so scrolling on asks for bigger pages.
- */
-export function tailOf(L: Listing): number {
-  if (L.done) return 0;
-  if (L.error) return 1;
-  if (!L.items.length) return L.slow ? Math.min(L.hint ?? PAGE_SIZE, PAGE_SIZE) : 0;
-  return L.hint === undefined ? Math.min(WALK_SIZE, Math.max(PAGE_SIZE, L.items.length)) : Math.max(1, L.hint - L.used);
-}
-
-export const sizeOf = (L: Listing): number => L.items.length + tailOf(L);
+/** Rows of a level: its loaded items and the placeholders of what is still to load (an estimate until done). */
+export const sizeOf = (L: Listing): number => L.size;
 
 /** One visible row: position `pos` of `level` (an item, or past the items a placeholder / the error row). */
 export interface Row {
@@ -38,10 +27,10 @@ interface Seg extends Row {
 
 /** The row's identity: the account id, or its level and position for a placeholder. */
 export const keyOf = (r: Row | undefined, i = 0): string =>
-  // The virtualizer may ask for a row that no longer exists (the rows shrank under it): give it a key, not a throw.
+  // A row index past the rows (they shrank under a pending draw) gets a key, not a throw.
   !r
     ? `${SEP}${SEP}${i}`
-    : (r.level.items[r.pos]?.id ?? `${SEP}${r.level.key.startsWith('search:') ? SEARCH : r.level.id}${SEP}${r.pos}`);
+    : (r.level.item(r.pos)?.id ?? `${SEP}${r.level.key.startsWith('search:') ? SEARCH : r.level.id}${SEP}${r.pos}`);
 
 /**
  * The tree's view of the store's listings: which accounts are expanded, the search shown, and the flattened
@@ -57,8 +46,6 @@ export class TreeController implements ReactiveController {
   query = '';
   /** Visible row count. */
   count = 0;
-  /** The visible rows as an array for the virtualizer (resolved on access); a new array after each rebuild. */
-  rows: Row[] = [];
   /** Expanded account → the account whose children list holds it. */
   private readonly open = new Map<string, string>();
   private segs: Seg[] = [];
@@ -67,16 +54,6 @@ export class TreeController implements ReactiveController {
   private dirty = true;
   private connected = false;
   private readonly host: ReactiveControllerHost;
-  private readonly access: ProxyHandler<Row[]> = {
-    get: (target, key) => {
-      if (key === 'length') return this.count;
-      if (typeof key === 'string') {
-        const i = +key;
-        if (i >= 0 && i === (i | 0)) return this.rowAt(i);
-      }
-      return Reflect.get(target, key);
-    },
-  };
 
   constructor(host: ReactiveControllerHost) {
     this.host = host;
@@ -145,7 +122,7 @@ export class TreeController implements ReactiveController {
   expand(id: string): void {
     const at = this.locate(id);
     if (!at) return;
-    this.openIn(at.level, at.level.items[at.pos]!);
+    this.openIn(at.level, at.level.items[at.index]!);
     if (this.open.has(id)) void this.store?.listing(id).loadTo(0);
   }
 
@@ -192,8 +169,8 @@ export class TreeController implements ReactiveController {
     else if (this.root && store) {
       const kids = new Map<string, number[]>();
       for (const [id, parent] of this.open) {
-        const p = store.peekListing(parent)?.index.get(id);
-        if (p === undefined || !store.peekListing(id)) continue;
+        const p = store.peekListing(parent)?.posOf(id) ?? -1;
+        if (p < 0 || !store.peekListing(id)) continue;
         const list = kids.get(parent);
         if (list) list.push(p);
         else kids.set(parent, [p]);
@@ -203,7 +180,7 @@ export class TreeController implements ReactiveController {
         seen.add(L);
         let from = 0;
         for (const p of (kids.get(L.id) ?? []).sort((a, b) => a - b)) {
-          const child = store.peekListing(L.items[p]!.id)!;
+          const child = store.peekListing(L.item(p)!.id)!;
           if (seen.has(child)) continue;
           push(L, from, p + 1, depth);
           walk(child, depth + 1);
@@ -216,7 +193,6 @@ export class TreeController implements ReactiveController {
     this.segs = segs;
     this.starts = starts;
     this.count = n;
-    this.rows = new Proxy([], this.access);
     return true;
   }
 
@@ -228,8 +204,8 @@ export class TreeController implements ReactiveController {
   /** Flat index of an account's row, or -1 when it is not a visible row. */
   indexOf(id: string): number {
     for (const s of this.segs) {
-      const p = s.level.index.get(id);
-      if (p !== undefined && p >= s.pos && p < s.end) return s.start + p - s.pos;
+      const p = s.level.posOf(id);
+      if (p >= s.pos && p < s.end) return s.start + p - s.pos;
     }
     return -1;
   }
@@ -261,7 +237,7 @@ export class TreeController implements ReactiveController {
     for (let k = 0; k < n; k++) {
       const i = (from + k) % n;
       const r = this.rowAt(i)!;
-      const s = r.level.items[r.pos];
+      const s = r.level.item(r.pos);
       if (s && test(s.name)) return i;
     }
     return -1;
@@ -272,11 +248,16 @@ export class TreeController implements ReactiveController {
     for (const s of this.starts) if (s.index >= first && s.index <= last + 1) void s.level.loadTo(0);
     const segs = this.segs;
     const at = this.segAt(Math.max(0, first));
+    // A level split by expanded rows shows in several runs: ask once for all its rows in view.
+    const want = new Map<Listing, [number, number]>();
     for (let k = at ? segs.indexOf(at) : segs.length; k < segs.length && segs[k]!.start <= last; k++) {
       const s = segs[k]!;
-      const pos = s.pos + Math.min(last, s.start + s.end - s.pos - 1) - s.start;
-      if (pos >= s.level.items.length) void s.level.loadTo(pos);
+      const a = s.pos + Math.max(first, s.start) - s.start;
+      const b = s.pos + Math.min(last, s.start + s.end - s.pos - 1) - s.start;
+      const w = want.get(s.level);
+      want.set(s.level, w ? [Math.min(w[0], a), Math.max(w[1], b)] : [a, b]);
     }
+    for (const [level, [a, b]] of want) void level.want(a, b);
   }
 
   /**
@@ -288,14 +269,18 @@ export class TreeController implements ReactiveController {
     if (!store || !root || id === root.id) return false;
     this.sync();
     if (this.indexOf(id) >= 0) return true;
-    const chain = ancestors ?? (await store.getAncestors(id)).map((a) => a.id);
+    const read = ancestors ? undefined : await store.getAncestors(id);
+    const chain = ancestors ?? read!.map((a) => a.id);
     const at = chain.indexOf(root.id);
     if (at < 0) return false;
     let level = root;
+    const names = new Map(read?.map((a) => [a.id, a.name]));
+    const current = () => this.root === root && this.connected;
     for (const step of [...chain.slice(at + 1), id]) {
-      while (!level.index.has(step)) {
-        if (this.root !== root || !this.connected || level.done || level.error) return false;
-        await level.loadTo(level.items.length, WALK_SIZE);
+      if (!level.index.has(step)) {
+        // One jump to where its name sorts, then reading on (a level of any size).
+        const name = names.get(step) ?? store.peekSummary(step)?.name ?? (await store.getAccount(step)).name;
+        if (!current() || !(await level.seek(name, step, current))) return false;
       }
       if (step === id) break;
       this.openIn(level, level.items[level.index.get(step)!]!);
@@ -331,12 +316,12 @@ export class TreeController implements ReactiveController {
   }
 
   /** The listing of the tree holding `id`: the root's or an expanded account's. */
-  private locate(id: string): { level: Listing; pos: number } | undefined {
+  private locate(id: string): { level: Listing; index: number } | undefined {
     const store = this.store;
     if (!store) return undefined;
     for (const L of [this.root, ...[...this.open.keys()].map((o) => store.peekListing(o))]) {
-      const pos = L?.index.get(id);
-      if (L && pos !== undefined) return { level: L, pos };
+      const index = L?.index.get(id);
+      if (L && index !== undefined) return { level: L, index };
     }
     return undefined;
   }

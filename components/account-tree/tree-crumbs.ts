@@ -25,18 +25,17 @@ export class TreeCrumbs {
     this.rootName = (root === top && session?.accountName) || store.summaryFacts(root)?.name;
     this.crumbs = [];
     this.host.requestUpdate();
-    if (root === top && this.rootName) return;
-    void (async () => {
-      try {
-        const chain = root === top ? [] : await store.getAncestors(root);
-        const at = chain.findIndex((a) => a.id === top);
-        if (seq === this.seq && at >= 0) this.crumbs = chain.slice(at);
-        if (seq === this.seq && !this.rootName) this.rootName = (await store.getAccount(root)).name;
-        if (seq === this.seq) this.host.requestUpdate();
-      } catch {
-        // The tree works without its breadcrumbs.
-      }
-    })();
+    // The root's document names it and tells the store how many accounts its level can hold.
+    const quiet = <T>(p: Promise<T>) => p.catch(() => undefined);
+    void Promise.all([root === top ? [] : quiet(store.getAncestors(root)), quiet(store.getAccount(root))]).then(
+      ([chain, account]) => {
+        if (seq !== this.seq) return;
+        const at = chain?.findIndex((a) => a.id === top) ?? -1;
+        if (at >= 0) this.crumbs = chain!.slice(at);
+        this.rootName ??= account?.name;
+        this.host.requestUpdate();
+      },
+    );
   }
 
   /** Follows renames; a move reloads the path. */

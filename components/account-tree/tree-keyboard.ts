@@ -31,7 +31,7 @@ export class TreeKeyboard {
     const i = this.host.activeIndex;
     const r = t.rowAt(i);
     if (!r) return;
-    const s = r.level.items[r.pos];
+    const s = r.level.item(r.pos);
     const rtl = this.host.matches(':dir(rtl)');
     const key = rtl && e.key === 'ArrowLeft' ? 'ArrowRight' : rtl && e.key === 'ArrowRight' ? 'ArrowLeft' : e.key;
     const page = Math.max(1, this.host.pageRows() - 1);

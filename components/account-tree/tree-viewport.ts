@@ -1,123 +1,163 @@
-import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { TreeController } from './tree-controller.js';
 import { keyOf } from './tree-controller.js';
 
-const nextFrame = (fn: () => void) => requestAnimationFrame(() => fn());
-
-/** What the tree uses of the virtualizer behind the `virtualize` directive. */
-interface VirtualizerHandle {
-  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-}
+/** Rows drawn beyond the visible ones, above and below, so a fast wheel never shows an empty band. */
+const OVERSCAN = 6;
+/** Tallest scroll height used; a level taller than this maps the scrollbar to rows proportionally. */
+const MAX_PX = 8_000_000;
 
 /** What the viewport reads of the tree element. */
 export interface ViewportHost {
   readonly treeEl: HTMLElement | null;
   readonly tree: TreeController;
   readonly selected?: string;
-  rowEl(key: string | undefined): HTMLElement | undefined;
+  requestUpdate(): void;
 }
 
 /**
- * The tree's geometry: which rows are in view, scrolling a row into view, and keeping the first row in view in
- * place when rows are added or removed above it (no jump, no reset to the top).
+ * The tree's windowing, for rows of one fixed height: which rows are drawn (those in view and a few more),
+ * where, how tall the scroll content is, scrolling a row into view, and keeping the first row in view in place
+ * when rows are added or removed above it (no jump, no reset to the top). Everything is arithmetic on the row
+ * height: nothing is measured per row and a level of any size costs the same.
  */
 export class TreeViewport {
   /** The first row in view before the rows change, and whether the selection showed. */
   anchor?: { key?: string; index: number; selected: boolean };
   private rowHeight = 0;
+  private top = 0;
+  private height = 0;
+  private resize?: ResizeObserver;
 
   constructor(private readonly host: ViewportHost) {}
 
-  /** The tree's visible box (inside its borders). */
-  viewport(): { top: number; bottom: number } | undefined {
-    const tree = this.host.treeEl;
-    if (!tree?.clientHeight) return undefined;
-    const top = tree.getBoundingClientRect().top + tree.clientTop;
-    return { top, bottom: top + tree.clientHeight };
+  /** Starts following the scroller's scrolling and size. */
+  attach(el: HTMLElement): void {
+    el.addEventListener('scroll', this.onScroll, { passive: true });
+    this.resize = new ResizeObserver(() => {
+      if (el.clientHeight !== this.height) {
+        this.rowHeight = 0;
+        this.read();
+        this.host.requestUpdate();
+      }
+    });
+    this.resize.observe(el);
+    this.read();
   }
 
-  /** The rendered rows in view, top to bottom. */
-  rowsInView(): HTMLElement[] {
-    const box = this.viewport();
-    if (!box) return [];
-    const out: { el: HTMLElement; top: number }[] = [];
-    for (const el of this.host.treeEl!.children as HTMLCollectionOf<HTMLElement>) {
-      if (!el.dataset.key) continue;
-      const r = el.getBoundingClientRect();
-      if (r.bottom > box.top + 0.5 && r.top < box.bottom - 0.5) out.push({ el, top: r.top });
-    }
-    return out.sort((a, b) => a.top - b.top).map((o) => o.el);
-  }
-
-  /** Flat indices of the first and last rows in view, from the DOM (exact whatever the virtualizer estimates). */
-  inView(): [number, number] {
-    let first = Infinity;
-    let last = -1;
-    for (const el of this.rowsInView()) {
-      const i = this.host.tree.indexOfKey(el.dataset.key);
-      if (i < 0) continue;
-      first = Math.min(first, i);
-      last = Math.max(last, i);
-    }
-    return last < 0 ? [0, -1] : [first, last];
+  detach(): void {
+    this.resize?.disconnect();
+    this.resize = undefined;
   }
 
   get rowH(): number {
-    if (!this.rowHeight) this.rowHeight = this.host.treeEl?.querySelector('.row')?.getBoundingClientRect().height ?? 0;
+    if (!this.rowHeight) {
+      const row = this.host.treeEl?.querySelector<HTMLElement>('.row');
+      this.rowHeight = row?.offsetHeight ?? 0;
+    }
     return this.rowHeight || 32;
   }
 
-  /** Scrolls the least needed to show row `i` (a row not rendered yet is brought to the middle). */
-  scrollToIndex(i: number): void {
-    const tree = this.host.treeEl;
-    const row = this.host.tree.rowAt(i);
-    const box = this.viewport();
-    if (!tree || !row || !box) return;
-    const el = this.host.rowEl(keyOf(row));
-    if (!el) {
-      const v = (tree as HTMLElement & { [virtualizerRef]?: VirtualizerHandle })[virtualizerRef];
-      v?.element(i)?.scrollIntoView({ block: 'center' });
-      return;
-    }
-    const r = el.getBoundingClientRect();
-    if (r.top < box.top) tree.scrollTop -= box.top - r.top;
-    else if (r.bottom > box.bottom) tree.scrollTop += r.bottom - box.bottom;
+  /** Height of the scroll content for `count` rows. */
+  extent(count: number): number {
+    return Math.min(count * this.rowH, MAX_PX);
   }
 
-  /** Before the rows change: remember the first row in view (key and index), and whether the selection shows. */
+  /** The rows to draw, first and last. */
+  window(count: number): [number, number] {
+    if (!count) return [0, -1];
+    const first = Math.floor(this.topRow(count));
+    const n = Math.ceil((this.height || 600) / this.rowH) + 1;
+    return [Math.max(0, first - OVERSCAN), Math.min(count - 1, first + n + OVERSCAN)];
+  }
+
+  /** Where the first drawn row goes, from the top of the scroll content. */
+  offset(count: number, first: number): number {
+    return count * this.rowH <= MAX_PX ? first * this.rowH : this.top + (first - this.topRow(count)) * this.rowH;
+  }
+
+  /** Rows in view, first and last (partly visible ones included). */
+  inView(): [number, number] {
+    const count = this.host.tree.count;
+    if (!count || !this.height) return [0, -1];
+    const top = this.topRow(count);
+    return [Math.floor(top), Math.min(count - 1, Math.ceil(top + this.height / this.rowH) - 1)];
+  }
+
+  /** Keys of the rows in view. */
+  keysInView(): string[] {
+    const [a, b] = this.inView();
+    const out: string[] = [];
+    for (let i = a; i <= b; i++) out.push(keyOf(this.host.tree.rowAt(i), i));
+    return out;
+  }
+
+  /** Scrolls the least needed to show row `i`; `redraw` draws the rows now rather than on the scroll event. */
+  scrollToIndex(i: number, redraw = true): void {
+    const el = this.host.treeEl;
+    const count = this.host.tree.count;
+    if (!el || i < 0 || i >= count) return;
+    this.read();
+    const h = this.rowH;
+    if (count * h > MAX_PX) {
+      const [a, b] = this.inView();
+      if (i >= a && i <= b - 1) return;
+      const rows = this.height / h;
+      el.scrollTop = (Math.max(0, i - (i < a ? 0 : rows - 1)) / Math.max(1, count - rows)) * (MAX_PX - this.height);
+    } else if (i * h < this.top) el.scrollTop = i * h;
+    else if ((i + 1) * h > this.top + this.height) el.scrollTop = (i + 1) * h - this.height;
+    this.read();
+    if (redraw) this.host.requestUpdate();
+  }
+
+  /**
+   * Before the rows change: remember the first row in view (key and index), and whether the selection shows.
+   * Read from the rows drawn, which still show the rows as they were (the listings may have changed already).
+   */
   captureAnchor(): void {
-    const tree = this.host.treeEl;
-    if (!tree || this.anchor) return;
-    // At the top nothing needs to stay in place (and reading the rows' geometry would cost a layout).
-    const inView = tree.scrollTop > 0 || this.host.selected ? this.rowsInView() : [];
-    const first = tree.scrollTop > 0 ? inView[0] : undefined;
-    this.anchor = {
-      key: first?.dataset.key,
-      index: Number(first?.dataset.i ?? -1),
-      selected: !!this.host.selected && inView.some((el) => el.dataset.key === this.host.selected),
-    };
+    const el = this.host.treeEl;
+    if (!el || this.anchor) return;
+    const [a, b] = this.inView();
+    const drawn = (i: number) => el.querySelector<HTMLElement>(`.rows > [data-i="${i}"]`)?.dataset.key;
+    let selected = false;
+    for (let i = a; i <= b && this.host.selected && !selected; i++) selected = drawn(i) === this.host.selected;
+    const key = this.top > 0 && b >= a ? drawn(a) : undefined;
+    this.anchor = { key, index: key ? a : -1, selected };
   }
 
   /**
    * After the rows changed: scroll by the rows added or removed above the first row in view, so it stays where
-   * it was (no jump, no reset to the top); the selection, if it showed, still shows. Row heights are fixed,
-   * and the virtualizer keeps the positions of indices across an update, so the shift is exact.
+   * it was; the selection, if it showed, still shows.
    */
   restoreAnchor(): void {
     const a = this.anchor;
-    const tree = this.host.treeEl;
+    const el = this.host.treeEl;
     this.anchor = undefined;
-    if (!a || !tree) return;
-    const i = this.host.tree.indexOfKey(a.key);
-    if (i >= 0 && a.index >= 0 && i !== a.index) {
-      const want = tree.scrollTop + (i - a.index) * this.rowH;
-      tree.scrollTop = want;
-      // The sizer may grow only with the virtualizer's next layout.
-      nextFrame(() => {
-        if (Math.abs(tree.scrollTop - want) > 1) tree.scrollTop = want;
-      });
+    if (!a || !el) return;
+    const tree = this.host.tree;
+    const i = tree.indexOfKey(a.key);
+    if (i >= 0 && a.index >= 0 && i !== a.index && tree.count * this.rowH <= MAX_PX) {
+      el.scrollTop += (i - a.index) * this.rowH;
+      this.read();
     }
-    if (a.selected)
-      nextFrame(() => this.host.selected && this.scrollToIndex(this.host.tree.indexOf(this.host.selected)));
+    if (a.selected && this.host.selected) this.scrollToIndex(tree.indexOf(this.host.selected), false);
   }
+
+  private topRow(count: number): number {
+    const h = this.rowH;
+    if (count * h <= MAX_PX) return this.top / h;
+    const room = MAX_PX - this.height;
+    return room > 0 ? (this.top / room) * Math.max(0, count - this.height / h) : 0;
+  }
+
+  private read(): void {
+    const el = this.host.treeEl;
+    if (!el) return;
+    this.top = el.scrollTop;
+    this.height = el.clientHeight;
+  }
+
+  private onScroll = (): void => {
+    this.read();
+    this.host.requestUpdate();
+  };
 }

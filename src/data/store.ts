@@ -23,7 +23,7 @@ import type {
   UserInput,
 } from '../api/model.js';
 import { resourceOf, storeKey } from './keys.js';
-import { Listing } from './listing.js';
+import { byName, Listing } from './listing.js';
 
 /** What changed in the store, broadcast after every successful write (and after a read replaced data). */
 export type StoreChange =
@@ -101,10 +101,6 @@ function aborted(): AccountApiError {
 
 function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-
-function byName(a: AccountSummary, b: AccountSummary): number {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id);
 }
 
 function isPage(v: unknown): v is Page<AccountSummary> {
@@ -371,10 +367,10 @@ export class AccountStore {
       l = new Listing(
         key,
         parentId,
-        async (cursor, pageSize, signal) =>
-          this.learnPage(await this.api.listChildren(parentId, { cursor, pageSize, signal })),
+        async (request) => this.learnPage(await this.api.listChildren(parentId, request)),
         (x) => this.emit({ type: 'listing-updated', key: x.key }, [x.key]),
-        this.findSummary(parentId)?.descendantsCount,
+        this.findSummary(parentId)?.descendantsCount ??
+          this.peek<Account>(storeKey.account(parentId))?.descendantsCount,
       );
       this.listings.set(parentId, l);
     }
@@ -398,7 +394,7 @@ export class AccountStore {
       l = new Listing(
         key,
         rootId ?? '',
-        async (cursor, pageSize, signal) =>
+        async ({ cursor, pageSize, signal }) =>
           this.learnPage(await this.api.searchAccounts(query, { rootId, cursor, pageSize, signal })),
         (x) => this.emit({ type: 'listing-updated', key: x.key }, [x.key]),
       );
@@ -686,6 +682,12 @@ export class AccountStore {
     const keys = new Set<string>();
     if (this.set(key, account, write) || write) keys.add(key);
     this.facts.set(account.id, { name: account.name, enabled: account.enabled, isReseller: account.isReseller });
+    // The account's own count sizes its children's listing (the top of a tree is in no listing to tell it).
+    const children = this.listings.get(account.id);
+    if (children && children.hint === undefined && account.descendantsCount !== undefined) {
+      children.hint = account.descendantsCount;
+      keys.add(children.key);
+    }
     const patch = {
       name: account.name,
       realm: account.realm,
@@ -778,7 +780,7 @@ export class AccountStore {
     const listing = this.listings.get(parentId);
     if (listing && !listing.index.has(s.id)) {
       // Among the loaded rows it takes its place by name; past them it comes with a later page.
-      const at = listing.placeOf(s, byName);
+      const at = listing.placeOf(s);
       if (at !== undefined) listing.put(s, at);
       keys.add(listing.key);
     }
