@@ -1,9 +1,11 @@
 // Library build: one entry per define module, lit and the other dependencies external.
-// `AMW_BUILD=cdn` builds the one-file CDN bundle instead (lit, adapter and zod included).
+// `AMW_BUILD=cdn` builds the CDN loader instead (dist/cdn/account-manager-widgets.js: lit, the core, the adapter and
+// zod, each element a chunk beside it, loaded when its tag appears); `AMW_BUILD=cdn-all` then adds the one-file build
+// (dist/cdn/account-manager-widgets.all.js, every element included; its lazy chunks in dist/cdn/all/).
 import { readdirSync, existsSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 
-const cdn = process.env.AMW_BUILD === 'cdn';
+const mode = process.env.AMW_BUILD;
 
 function componentEntries(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -16,37 +18,133 @@ function componentEntries(): Record<string, string> {
 
 const external = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^dompurify$/, /^msw($|\/)/, /^node:/];
 
+const lib: BuildEnvironmentOptions = {
+  target: 'es2022',
+  outDir: 'dist/lib',
+  emptyOutDir: true,
+  sourcemap: true,
+  minify: true,
+  lib: {
+    entry: {
+      index: 'exports/index.ts',
+      define: 'exports/define.ts',
+      kazoo: 'src/kazoo/index.ts',
+      mock: 'src/mock/index.ts',
+      'mock-node': 'src/mock/node.ts',
+      testing: 'src/testing/index.ts',
+      ...componentEntries(),
+    },
+    formats: ['es'],
+  },
+  rolldownOptions: { external, output: { minify: true } },
+};
+
+// The CDN loader's chunks. The loader's own module stays alone in account-manager-widgets.js; everything it imports
+// statically (lit, the core, the adapter, zod) goes to one `core` chunk, which the element chunks import: they never
+// import the loader itself (so a loader URL with a query string cannot run the core twice).
+const LOADER = /[\\/]exports[\\/]cdn\.ts$/;
+// An element's modules: its folder, but the other languages' strings (`locales/<lang>.ts`, loaded on use; English,
+// the fallback, is imported statically).
+const ELEMENT = /[\\/]components[\\/]([^\\/]+)[\\/](?!locales[\\/](?!en-US\.ts$))/;
+// lit's packages (lit, lit-html, lit-element, @lit/*): all in the core, the directives and context parts the loader
+// does not use included, so no element chunk needs a lit chunk of its own.
+const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/;
+// Any other npm package (@lit-labs/virtualizer, dompurify): one chunk each, shared by the elements that use it.
+const PACKAGE = /[\\/]node_modules[\\/](?:@([^\\/]+)[\\/])?([^\\/]+)[\\/]/;
+const packageChunk = (id: string) => {
+  const m = PACKAGE.exec(id);
+  return m ? [m[1], m[2]].filter(Boolean).join('-') : null;
+};
+
+// What the loader imports statically, transitively (but the loader itself): the `core` chunk.
+const initial = new Set<string>();
+const loaderImports: Plugin = {
+  name: 'amw-cdn-loader-imports',
+  buildEnd() {
+    const visit = (id: string) => {
+      if (initial.has(id)) return;
+      initial.add(id);
+      for (const i of this.getModuleInfo(id)?.importedIds ?? []) visit(i);
+    };
+    for (const id of this.getModuleIds()) if (LOADER.test(id)) this.getModuleInfo(id)?.importedIds.forEach(visit);
+  },
+};
+
+const cdnLoader: BuildEnvironmentOptions = {
+  target: 'es2022',
+  outDir: 'dist/cdn',
+  minify: true,
+  emptyOutDir: true,
+  sourcemap: true,
+  lib: { entry: { 'account-manager-widgets': 'exports/cdn.ts' }, formats: ['es'] },
+  rolldownOptions: {
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      // Lib mode keeps whitespace in ES output; a CDN file is read by browsers only.
+      minify: true,
+      codeSplitting: {
+        groups: [
+          // The loader's imports, and lit whole (what of lit the elements use beyond the core: directives, context).
+          { name: 'core', test: (id) => initial.has(id) || LIT.test(id), priority: 3 },
+          // Each group takes only the modules it names (no dependencies): what two elements share stays shared.
+          {
+            name: (id) => ELEMENT.exec(id)?.[1] ?? null,
+            debugName: 'elements',
+            test: ELEMENT,
+            priority: 2,
+            includeDependenciesRecursively: false,
+          },
+          {
+            name: packageChunk,
+            debugName: 'packages',
+            test: PACKAGE,
+            priority: 1,
+            includeDependenciesRecursively: false,
+          },
+        ],
+      },
+    },
+  },
+};
+
+const cdnAll: BuildEnvironmentOptions = {
+  target: 'es2022',
+  outDir: 'dist/cdn',
+  minify: true,
+  emptyOutDir: false,
+  sourcemap: true,
+  lib: { entry: { 'account-manager-widgets.all': 'exports/cdn-all.ts' }, formats: ['es'] },
+  // 'allow-extension' lets Rolldown merge what every element shares into the entry (one request). Every element is
+  // in that entry, so the manager's lazy imports of its tabs are expected to be ineffective here.
+  rolldownOptions: {
+    preserveEntrySignatures: 'allow-extension',
+    checks: { ineffectiveDynamicImport: false },
+    output: {
+      minify: true,
+      chunkFileNames: 'all/[name]-[hash].js',
+      codeSplitting: { groups: [{ name: 'account-manager-widgets.all', tags: ['$initial'] }] },
+    },
+  },
+};
+
+/**
+ * package.json's `sideEffects` names the built define modules (dist/lib/components/*.js, dist/lib/define.js); from
+ * source, that role falls to `components/<tag>/<tag>.define.ts` and `exports/define.ts`. Without this, a bundle
+ * from source drops their `define()` calls, and registers nothing.
+ */
+const DEFINES = /[\\/](components[\\/]([^\\/]+)[\\/]\2\.define|exports[\\/]define)\.ts$/;
+const defineSideEffects: Plugin = {
+  name: 'amw-define-side-effects',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!importer) return null;
+    const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return r && !r.external && DEFINES.test(r.id) ? { ...r, moduleSideEffects: true } : null;
+  },
+};
+
 export default defineConfig({
   publicDir: false,
-  build: cdn
-    ? {
-        target: 'es2022',
-        outDir: 'dist/cdn',
-        minify: true,
-        emptyOutDir: true,
-        sourcemap: true,
-        lib: { entry: { 'account-manager-widgets': 'exports/cdn.ts' }, formats: ['es'] },
-        // Lib mode keeps whitespace in ES output; a CDN file is read by browsers only.
-        rolldownOptions: { output: { minify: true } },
-      }
-    : {
-        target: 'es2022',
-        outDir: 'dist/lib',
-        emptyOutDir: true,
-        sourcemap: true,
-        minify: true,
-        lib: {
-          entry: {
-            index: 'exports/index.ts',
-            define: 'exports/define.ts',
-            kazoo: 'src/kazoo/index.ts',
-            mock: 'src/mock/index.ts',
-            'mock-node': 'src/mock/node.ts',
-            testing: 'src/testing/index.ts',
-            ...componentEntries(),
-          },
-          formats: ['es'],
-        },
-        rolldownOptions: { external, output: { minify: true } },
-      },
+  plugins: mode === 'cdn' ? [defineSideEffects, loaderImports] : mode === 'cdn-all' ? [defineSideEffects] : [],
+  build: mode === 'cdn' ? cdnLoader : mode === 'cdn-all' ? cdnAll : lib,
 });

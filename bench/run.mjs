@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
-import { buildBundle, buildPage, gzipFile } from './lib/build.mjs';
+import { buildBundle, buildPage, cdnPage, gzipFile } from './lib/build.mjs';
 import { report } from './lib/report.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
@@ -451,7 +451,7 @@ async function main() {
     const b = (id, f, o = {}) => buildBundle(id, entry(f), { outRoot, projectDir, ...o });
     result.bundles = {
       oursFull: await b('ours-full', 'ours.js', { excludeAdapter: true }),
-      oursOwn: await b('ours-own', 'ours.js', { excludeAdapter: true, external: libExternal }),
+      oursOwn: await b('ours-own', 'ours.js', { excludeAdapter: true, external: libExternal, ownCode: 'account-tree' }),
       oursLitExternal: await b('ours-lit-external', 'ours.js', {
         excludeAdapter: true,
         external: [/^lit($|\/)/, /^@lit\//],
@@ -460,7 +460,8 @@ async function main() {
       vaadin: await b('vaadin', 'vaadin.js'),
       lit: await b('lit', 'lit.js'),
       litVirtualizer: await b('lit-virtualizer', 'lit-virtualizer.js'),
-      cdn: gzipFile(join(projectDir, 'dist', 'cdn', 'account-manager-widgets.js')),
+      cdn: await cdnPage(projectDir),
+      cdnAll: gzipFile(join(projectDir, 'dist', 'cdn', 'account-manager-widgets.all.js')),
     };
   }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The library build: ES modules per entry (lit external), the one-file CDN bundle, type declarations,
+// The library build: ES modules per entry (lit external), the CDN loader and one-file bundle, type declarations,
 // theme CSS, per-element type stubs, then from the Custom Elements Manifest the React wrappers
 // (@lit/react's createComponent) and the JSX / Vue / Svelte type integrations.
 import { execSync } from 'node:child_process';
@@ -19,8 +19,11 @@ mkdirSync(TMP, { recursive: true });
 
 // The package ships no source maps: they would point at sources it does not ship.
 await build({ logLevel: 'warn', build: { sourcemap: false } });
-process.env.AMW_BUILD = 'cdn';
-await build({ logLevel: 'warn', build: { sourcemap: false } });
+// The CDN folder: the loader and its chunks, then the one-file build beside them (`AMW_BUILD` in vite.config.ts).
+for (const mode of ['cdn', 'cdn-all']) {
+  process.env.AMW_BUILD = mode;
+  await build({ logLevel: 'warn', build: { sourcemap: false } });
+}
 delete process.env.AMW_BUILD;
 
 const tags = readdirSync('components')
@@ -102,7 +105,10 @@ buildTypeIntegrations();
 
 const size = (f) =>
   existsSync(f) ? `${(gzipSync(readFileSync(f), { level: 9 }).length / 1024).toFixed(1)} kB gzip` : 'missing';
-console.log(`CDN file dist/cdn/account-manager-widgets.js: ${size('dist/cdn/account-manager-widgets.js')}`);
+console.log(
+  `CDN loader dist/cdn/account-manager-widgets.js: ${size('dist/cdn/account-manager-widgets.js')} (its chunks beside it); ` +
+    `one-file build account-manager-widgets.all.js: ${size('dist/cdn/account-manager-widgets.all.js')}`,
+);
 console.log(`React wrappers: ${elements.length} elements (dist/lib/react/<tag>.js)`);
 rmSync(TMP, { recursive: true, force: true });
 

@@ -1,20 +1,37 @@
 #!/usr/bin/env node
-// Bundle sizes, gzip -9: each public entry built alone into one minified file, with lit external and bundled,
-// and a React app that renders one wrapper from the built dist/.
-import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Bundle sizes, gzip -9. Each public entry built alone (code splitting on, minified) and counted as a page loads it:
+// the initial size is the entry chunk and every chunk it imports statically, transitively; the chunks it imports
+// dynamically (other languages' strings, dialogs, the manager's tabs) are counted apart, as lazy. Then a React app
+// that renders one wrapper from the built dist/, and the CDN folder: the loader, a page with <account-provider> and
+// <account-tree> measured in headless Chromium (scripts/cdn-page-size.mjs), each element's chunk, the one-file build.
+// The CDN rows read dist/cdn as built (`npm run build` first); `--no-browser` leaves out the Chromium page.
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { ALL, LOADER, cdnGraph, elementChunk, measureCdnPage, staticClosure, sum } from './cdn-page-size.mjs';
 
 const LIT = [/^lit($|\/)/, /^@lit\//];
 const DEPS = [...LIT, /^@lit-labs\//, /^zod($|\/)/, /^dompurify$/];
 // The shared core every widget reuses: api, store, contexts, base element and controllers, themes.
-const CORE = /\/src\/(api|data|context|base|themes)\/|^\.\.?\/.*src\/(api|data|context|base|themes)\//;
+const CORE = /[\\/]src[\\/](api|data|context|base|themes)[\\/]/;
+const KB = 1024;
+
+/** External test on the resolved path too: relative imports (`../../src/base/…`) are matched by where they lead. */
+function externals(patterns, paths = []) {
+  return (id, importer) => {
+    if (patterns.some((re) => re.test(id))) return true;
+    const path = id.startsWith('.') && importer ? resolve(dirname(importer), id) : id;
+    return paths.some((re) => re.test(path));
+  };
+}
+
+/** What `<tag>` alone is made of: lit, the dependencies, the shared core and the other elements are external. */
+const ownCode = (tag) =>
+  externals(DEPS, [CORE, new RegExp(`[\\\\/]components[\\\\/](?!${tag}[\\\\/])[^\\\\/]+[\\\\/]`)]);
 
 async function measure(entry, external, plugins = []) {
-  const out = mkdtempSync(join(tmpdir(), 'amw-size-'));
-  await build({
+  const res = await build({
     configFile: false,
     logLevel: 'silent',
     publicDir: false,
@@ -22,21 +39,34 @@ async function measure(entry, external, plugins = []) {
     // What an app's production build does: react-dom then drops its development build.
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
-      outDir: out,
+      write: false,
       target: 'es2022',
       minify: true,
+      reportCompressedSize: false,
       lib: { entry, formats: ['es'], fileName: 'entry' },
-      rolldownOptions: { external, output: { minify: true, codeSplitting: false } },
+      rolldownOptions: { external, output: { minify: true } },
     },
   });
-  const file = readdirSync(out).find((f) => f.endsWith('.js'));
-  const bytes = readFileSync(join(out, file));
-  rmSync(out, { recursive: true, force: true });
-  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  const chunks = (Array.isArray(res) ? res : [res]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const initial = new Set();
+  const visit = (c) => {
+    if (!c || initial.has(c.fileName)) return;
+    initial.add(c.fileName);
+    for (const i of c.imports) visit(byName.get(i));
+  };
+  for (const c of chunks) if (c.isEntry) visit(c);
+  const out = { raw: 0, gzip: 0, files: 0, lazy: { raw: 0, gzip: 0, files: 0 } };
+  for (const c of chunks) {
+    const bucket = initial.has(c.fileName) ? out : out.lazy;
+    bucket.raw += Buffer.byteLength(c.code);
+    bucket.gzip += gzipSync(c.code, { level: 9 }).length;
+    bucket.files++;
+  }
+  return out;
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-export async function sizes() {
+export async function sizes({ browser = true } = {}) {
   const rows = [];
   const add = async (label, entry, external, budget, plugins) => {
     try {
@@ -49,23 +79,23 @@ export async function sizes() {
   await add('core with lit bundled', 'src/index.ts', [/^zod($|\/)/, /^dompurify$/, /^@lit-labs\//]);
   await add('Kazoo adapter, zod external', 'src/kazoo/index.ts', [/^zod($|\/)/]);
   await add('Kazoo adapter with zod/mini', 'src/kazoo/index.ts', []);
-  for (const tag of readdirSync('components')) {
+  const tags = readdirSync('components').filter((tag) => existsSync(`components/${tag}/${tag}.define.ts`));
+  for (const tag of tags) {
     const def = `components/${tag}/${tag}.define.ts`;
-    if (!existsSync(def)) continue;
     await add(
-      `<${tag}>: own code (lit and the shared core external)`,
+      `<${tag}>: own code (lit, deps, the shared core and other elements external)`,
       def,
-      [...DEPS, CORE],
-      tag === 'account-provider' ? undefined : 10 * 1024,
+      ownCode(tag),
+      tag === 'account-provider' ? undefined : 10 * KB,
     );
-    await add(`<${tag}> with the core it uses (lit external)`, def, DEPS);
+    await add(`<${tag}> with the core and elements it uses (lit external)`, def, DEPS);
   }
   if (existsSync('components/account-tree/account-tree.define.ts')) {
     await add(
       '<account-tree> with lit and virtualizer, adapter excluded',
       'components/account-tree/account-tree.define.ts',
       [/^dompurify$/],
-      20 * 1024,
+      20 * KB,
     );
   }
   // An integrator's React app that renders one wrapper, built from dist/ as the package ships it.
@@ -107,35 +137,103 @@ createRoot(document.body).render(createElement(AccountTree, { rootId: 'root', on
       allPlugins,
     );
   } else {
-    rows.push({
-      label: 'React app rendering AccountTree',
-      raw: NaN,
-      gzip: NaN,
-      error: 'run npm run build first',
-    });
+    rows.push({ label: 'React app rendering AccountTree', raw: NaN, gzip: NaN, error: 'run npm run build first' });
   }
-  const cdn = 'dist/cdn/account-manager-widgets.js';
-  if (existsSync(cdn)) {
-    const bytes = readFileSync(cdn);
-    rows.push({
-      label: 'CDN file (lit, adapter, zod/mini, every element)',
-      raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      budget: 60 * 1024,
-    });
-  }
+  rows.push(...(await cdnRows({ browser })));
   return rows;
 }
 
+/** The CDN folder as built (dist/cdn): loader, the provider + tree page in Chromium, each element, `.all.js`. */
+async function cdnRows({ browser }) {
+  if (!existsSync(`dist/cdn/${LOADER}`)) {
+    return [{ label: 'CDN loader', raw: NaN, gzip: NaN, error: 'run npm run build first' }];
+  }
+  const rows = [];
+  const graph = cdnGraph();
+  // What a set of files loads at once (initial) and what they can fetch later (lazy), as in measure().
+  const figures = (entries, minus = new Set()) => {
+    const initial = [...staticClosure(graph, entries)].filter((f) => !minus.has(f));
+    const reach = new Set(initial);
+    const lazy = new Set();
+    const visit = (f) => {
+      for (const d of graph.get(f)?.dynamicImports ?? []) {
+        for (const g of staticClosure(graph, [d])) {
+          if (reach.has(g) || minus.has(g) || lazy.has(g)) continue;
+          lazy.add(g);
+          visit(g);
+        }
+      }
+    };
+    initial.forEach(visit);
+    return { ...sum(graph, initial), files: initial.length, lazy: { ...sum(graph, lazy), files: lazy.size } };
+  };
+  const loader = staticClosure(graph, [LOADER]);
+  rows.push({
+    label: `CDN loader: ${LOADER} and what it imports (lit, core, Kazoo adapter, zod); the elements are its lazy chunks`,
+    ...figures([LOADER]),
+  });
+  if (browser) {
+    const page = await measureCdnPage();
+    rows.push(
+      page.ok
+        ? {
+            label:
+              `CDN page <account-provider> + <account-tree>, in Chromium: every JS file loaded before the first rows ` +
+              `(${page.files.map((f) => f.file.replace(/-[\w-]{8}\.js$/, '')).join(', ')})`,
+            raw: page.raw,
+            gzip: page.gzip,
+            files: page.files.length,
+            budget: 40 * KB,
+            note: [
+              page.later.length ? `then ${page.later.length} more file(s)` : '',
+              page.exportsMissing.length ? `loader lacks ${page.exportsMissing.join(', ')}` : '',
+              page.pageErrors.length ? `page errors: ${page.pageErrors.join(' | ')}` : '',
+            ]
+              .filter(Boolean)
+              .join('; '),
+          }
+        : {
+            label: 'CDN page <account-provider> + <account-tree>',
+            raw: NaN,
+            gzip: NaN,
+            budget: 40 * KB,
+            error: page.error,
+          },
+    );
+  }
+  for (const tag of readdirSync('components').filter((t) => existsSync(`components/${t}/${t}.define.ts`))) {
+    const chunk = elementChunk(graph, tag);
+    rows.push(
+      chunk
+        ? { label: `CDN <${tag}>: its chunk and what it adds to the loader's`, ...figures([chunk], loader) }
+        : { label: `CDN <${tag}>`, raw: NaN, gzip: NaN, error: 'no chunk in dist/cdn: npm run build' },
+    );
+  }
+  rows.push(
+    graph.has(ALL)
+      ? { label: `CDN ${ALL} (every element registered on load, one request; informational)`, ...figures([ALL]) }
+      : { label: `CDN ${ALL}`, raw: NaN, gzip: NaN, error: 'run npm run build first' },
+  );
+  return rows;
+}
+
+const kb = (n) => `${(n / KB).toFixed(1)} kB`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await sizes();
-  console.log('| bundle | raw | gzip -9 | budget |\n| --- | --- | --- | --- |');
+  const rows = await sizes({ browser: !process.argv.includes('--no-browser') });
+  console.log('| bundle | initial raw | initial gzip -9 | lazy (gzip -9) | budget |\n| --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const verdict = r.error
-      ? `not built: ${r.error}`
+      ? `not measured: ${r.error}`
       : r.budget
         ? `${r.gzip <= r.budget ? '✓' : '✗'} ≤ ${kb(r.budget)}`
         : '';
-    console.log(`| ${r.label} | ${kb(r.raw)} | ${kb(r.gzip)} | ${verdict} |`);
+    const lazy = r.lazy?.files
+      ? `+ ${kb(r.lazy.gzip)} lazy in ${r.lazy.files} chunk${r.lazy.files > 1 ? 's' : ''}`
+      : '';
+    const files = r.files > 1 ? ` (${r.files} files)` : '';
+    console.log(
+      `| ${r.label}${r.note ? ` (${r.note})` : ''} | ${r.error ? '–' : kb(r.raw)} | ${r.error ? '–' : kb(r.gzip) + files} | ${lazy} | ${verdict} |`,
+    );
   }
 }

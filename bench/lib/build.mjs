@@ -1,6 +1,7 @@
 // Vite production builds: the bench pages (one build per contestant) and single-entry bundles for sizes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
@@ -89,6 +90,16 @@ function excludeResolved(re, label) {
   };
 }
 
+/**
+ * Makes the shared core (src/api|data|context|base|themes) and every other element's folder external, after
+ * resolution: with the lib build's externals, what is left is one element's own code (as `npm run size` counts it).
+ */
+function ownCodeOnly(tag) {
+  const re = String.raw`[\\/](src[\\/](api|data|context|base|themes)|components[\\/](?!${tag}[\\/])[^\\/]+)[\\/]`;
+  // Before Vite's resolver, which otherwise resolves the relative imports first.
+  return { ...excludeResolved(new RegExp(re), 'core'), enforce: 'pre' };
+}
+
 /** Module group for the size breakdown: an npm package, or a project folder. */
 function groupOf(id, projectDir) {
   const clean = id.replace(/^\0/, '').split('?')[0];
@@ -106,7 +117,11 @@ function groupOf(id, projectDir) {
  * One-entry app build (Vite defaults, minified, one file unless the code itself splits), then gzip -9.
  * @returns {Promise<{ok: boolean, raw?: number, gzip?: number, files?: number, groups?: Record<string, number>, error?: string}>}
  */
-export async function buildBundle(id, entry, { outRoot, projectDir, external = [], excludeAdapter = false }) {
+export async function buildBundle(
+  id,
+  entry,
+  { outRoot, projectDir, external = [], excludeAdapter = false, ownCode = null },
+) {
   const outDir = join(outRoot, 'bundles', id);
   try {
     const res = await build({
@@ -115,6 +130,7 @@ export async function buildBundle(id, entry, { outRoot, projectDir, external = [
       plugins: [
         defineSideEffects(),
         ...(excludeAdapter ? [excludeResolved(/[\\/]src[\\/]kazoo[\\/]/, 'adapter')] : []),
+        ...(ownCode ? [ownCodeOnly(ownCode)] : []),
       ],
       build: {
         outDir,
@@ -170,6 +186,17 @@ export async function buildBundle(id, entry, { outRoot, projectDir, external = [
   } catch (e) {
     return { ok: false, error: firstLine(e) };
   }
+}
+
+/**
+ * (f) The CDN build as a portal page loads it: <account-provider> and <account-tree> from dist/cdn (the loader and
+ * the chunks it fetches) in headless Chromium, every JS file before the tree's first rows (scripts/cdn-page-size.mjs).
+ */
+export async function cdnPage(projectDir) {
+  const { measureCdnPage } = await import(pathToFileURL(join(projectDir, 'scripts', 'cdn-page-size.mjs')).href);
+  const r = await measureCdnPage();
+  if (!r.ok) return { ok: false, error: r.error };
+  return { ok: true, raw: r.raw, gzip: r.gzip, files: r.files.length, list: r.files, later: r.later };
 }
 
 /** gzip -9 of an existing file. */
