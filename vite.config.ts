@@ -1,6 +1,7 @@
 // Library build: one entry per define module, lit and the other dependencies external.
-// `AMW_BUILD=cdn` builds the CDN loader instead (dist/cdn/account-manager-widgets.js: lit, the core, the adapter and
-// zod, each element a chunk beside it, loaded when its tag appears); `AMW_BUILD=cdn-all` then adds the one-file build
+// `AMW_BUILD=cdn` builds the CDN loader instead (dist/cdn/account-manager-widgets.js: lit, the adapter, each element
+// a chunk beside it, loaded when its tag appears; account-manager-widgets.api.js the rest of the package's exports);
+// `AMW_BUILD=cdn-all` then adds the one-file build
 // (dist/cdn/account-manager-widgets.all.js, every element included; its lazy chunks in dist/cdn/all/).
 import { readdirSync, existsSync } from 'node:fs';
 import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
@@ -39,34 +40,47 @@ const lib: BuildEnvironmentOptions = {
   rolldownOptions: { external, output: { minify: true } },
 };
 
-// The CDN loader's chunks. The loader's own module stays alone in account-manager-widgets.js; everything it imports
-// statically (lit, the core, the adapter, zod) goes to one `core` chunk, which the element chunks import: they never
-// import the loader itself (so a loader URL with a query string cannot run the core twice).
+// The CDN loader's chunks. The loader's own module stays alone in account-manager-widgets.js. The `core` chunk holds
+// what a first page needs: what the loader imports (lit's base, the Kazoo adapter's first path) and the shared modules
+// `<account-provider>` and `<account-tree>` import, so a page with those two loads the loader, `core` and their two
+// chunks. The shared modules other elements add (draft, fields, dialogs) form one `shared` chunk, the rest of lit one
+// `lit` chunk; element chunks never import the loader itself (a loader URL with a query string cannot run it twice).
 const LOADER = /[\\/]exports[\\/]cdn\.ts$/;
+const FIRST_PAGE = /[\\/]components[\\/](account-provider|account-tree)[\\/]\1\.define\.ts$/;
 // An element's modules: its folder, but the other languages' strings (`locales/<lang>.ts`, loaded on use; English,
 // the fallback, is imported statically).
 const ELEMENT = /[\\/]components[\\/]([^\\/]+)[\\/](?!locales[\\/](?!en-US\.ts$))/;
-// lit's packages (lit, lit-html, lit-element, @lit/*): all in the core, the directives and context parts the loader
-// does not use included, so no element chunk needs a lit chunk of its own.
+// lit's packages (lit, lit-html, lit-element, @lit/*).
 const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/;
-// Any other npm package (@lit-labs/virtualizer, dompurify): one chunk each, shared by the elements that use it.
+// Any other npm package (dompurify, zod's parts not on the first path): one chunk each.
 const PACKAGE = /[\\/]node_modules[\\/](?:@([^\\/]+)[\\/])?([^\\/]+)[\\/]/;
+const SOURCE = /[\\/]src[\\/]/;
 const packageChunk = (id: string) => {
   const m = PACKAGE.exec(id);
   return m ? [m[1], m[2]].filter(Boolean).join('-') : null;
 };
 
-// What the loader imports statically, transitively (but the loader itself): the `core` chunk.
+// What the loader, `<account-provider>` and `<account-tree>` import statically, transitively, but the elements' own
+// modules (they keep their chunks): the `core` chunk.
 const initial = new Set<string>();
+// Modules only ever imported dynamically (other languages' strings, parts loaded on first use): chunks of their own.
+const lazyRoots = new Set<string>();
 const loaderImports: Plugin = {
   name: 'amw-cdn-loader-imports',
   buildEnd() {
+    const seen = new Set<string>();
     const visit = (id: string) => {
-      if (initial.has(id)) return;
-      initial.add(id);
+      if (seen.has(id)) return;
+      seen.add(id);
+      if (!ELEMENT.test(id)) initial.add(id);
       for (const i of this.getModuleInfo(id)?.importedIds ?? []) visit(i);
     };
-    for (const id of this.getModuleIds()) if (LOADER.test(id)) this.getModuleInfo(id)?.importedIds.forEach(visit);
+    for (const id of this.getModuleIds()) {
+      const info = this.getModuleInfo(id);
+      if (info && info.importers.length === 0 && info.dynamicImporters.length > 0) lazyRoots.add(id);
+      if (LOADER.test(id)) this.getModuleInfo(id)?.importedIds.forEach(visit);
+      else if (FIRST_PAGE.test(id)) visit(id);
+    }
   },
 };
 
@@ -76,7 +90,10 @@ const cdnLoader: BuildEnvironmentOptions = {
   minify: true,
   emptyOutDir: true,
   sourcemap: true,
-  lib: { entry: { 'account-manager-widgets': 'exports/cdn.ts' }, formats: ['es'] },
+  lib: {
+    entry: { 'account-manager-widgets': 'exports/cdn.ts', 'account-manager-widgets.api': 'exports/cdn-api.ts' },
+    formats: ['es'],
+  },
   rolldownOptions: {
     preserveEntrySignatures: 'allow-extension',
     output: {
@@ -84,13 +101,19 @@ const cdnLoader: BuildEnvironmentOptions = {
       minify: true,
       codeSplitting: {
         groups: [
-          // The loader's imports, and lit whole (what of lit the elements use beyond the core: directives, context).
-          { name: 'core', test: (id) => initial.has(id) || LIT.test(id), priority: 3 },
+          { name: 'core', test: (id) => initial.has(id), priority: 4 },
           // Each group takes only the modules it names (no dependencies): what two elements share stays shared.
           {
             name: (id) => ELEMENT.exec(id)?.[1] ?? null,
             debugName: 'elements',
             test: ELEMENT,
+            priority: 3,
+            includeDependenciesRecursively: false,
+          },
+          { name: 'lit', test: LIT, priority: 2, includeDependenciesRecursively: false },
+          {
+            name: 'shared',
+            test: (id) => SOURCE.test(id) && !lazyRoots.has(id),
             priority: 2,
             includeDependenciesRecursively: false,
           },

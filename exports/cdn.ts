@@ -1,14 +1,14 @@
 /**
- * The CDN loader (`dist/cdn/account-manager-widgets.js`): lit, the shared core and the Kazoo adapter, and no
- * element. Each element's code is a chunk beside this file, fetched and registered the first time its tag appears
+ * The CDN loader (`dist/cdn/account-manager-widgets.js`): `createKazooAdapter`, `discover` and the element classes,
+ * and no element. Each element's code is a chunk beside this file, fetched and registered the first time its tag appears
  * in the document or in the shadow root of one of our elements (a MutationObserver, as Shoelace's autoloader).
  * A host that renders our tags in its own shadow roots calls `discover(root)` for them.
+ * `account-manager-widgets.api.js` exports the rest of the package (`exports/cdn-api.ts`);
  * `account-manager-widgets.all.js` is the one-file build instead (`exports/cdn-all.ts`).
  */
 import { AmElement } from '../src/base/am-element.js';
 import type * as Elements from './elements.js';
 
-export * from '../src/index.js';
 export { createKazooAdapter } from '../src/kazoo/index.js';
 export type { KazooAdapterOptions, KazooCredentials } from '../src/kazoo/index.js';
 

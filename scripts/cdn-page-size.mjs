@@ -19,6 +19,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CDN_DIR = join(root, 'dist', 'cdn');
 export const LOADER = 'account-manager-widgets.js';
 export const ALL = 'account-manager-widgets.all.js';
+export const API = 'account-manager-widgets.api.js';
 
 const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
 
@@ -151,8 +152,12 @@ export async function measureCdnPage({ tags = ['account-provider', 'account-tree
     writeFileSync(
       join(pageDir, 'exports.html'),
       `<!doctype html><link rel="icon" href="data:," /><script type="module">
-        const [a, b] = await Promise.all([import('/cdn/${LOADER}'), import('/cdn/${ALL}')]);
-        window.__exports = { loader: Object.keys(a), all: Object.keys(b) };
+        const [a, api, b] = await Promise.all([
+          import('/cdn/${LOADER}'),
+          import('/cdn/${API}'),
+          import('/cdn/${ALL}'),
+        ]);
+        window.__exports = { loader: [...Object.keys(a), ...Object.keys(api)], all: Object.keys(b) };
       </script>`,
     );
     const server = await serveStatic({ cdn: dir, page: pageDir });
@@ -205,7 +210,7 @@ export async function measureCdnPage({ tags = ['account-provider', 'account-tree
         ]),
       tags,
     );
-    // The loader exports what the one-file build exports (the element classes as bindings set once defined).
+    // The loader and the api file together export what the one-file build exports (the element classes as bindings set once defined).
     let exportsMissing = [];
     if (existsSync(join(dir, ALL))) {
       await tab.goto(`${server.url}/page/exports.html`, { waitUntil: 'load' });

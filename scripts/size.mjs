@@ -92,7 +92,7 @@ export async function sizes({ browser = true } = {}) {
   }
   if (existsSync('components/account-tree/account-tree.define.ts')) {
     await add(
-      '<account-tree> with lit and virtualizer, adapter excluded',
+      '<account-tree> with lit, adapter excluded',
       'components/account-tree/account-tree.define.ts',
       [/^dompurify$/],
       20 * KB,

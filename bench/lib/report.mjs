@@ -290,13 +290,13 @@ export function report(result) {
       table(
         ['Bundle', 'Raw', 'gzip -9 (initial)', 'Files', 'Budget'],
         [
-          row('(a) ours: account-tree.define, lit + virtualizer bundled, adapter excluded', B.oursFull, '≤ 20,000'),
+          row('(a) ours: account-tree.define, lit bundled, adapter excluded', B.oursFull, '≤ 20,000'),
           row(
             '(b) ours: own code (lit, @lit/*, @lit-labs/*, zod, dompurify, the shared core and other elements external)',
             B.oursOwn,
             '≤ 10,000',
           ),
-          row('(b′) ours: lit and @lit/* external only (virtualizer bundled)', B.oursLitExternal, 'info'),
+          row('(b′) ours: lit and @lit/* external only', B.oursLitExternal, 'info'),
           row('(c) Shoelace sl-tree + sl-tree-item', B.shoelace),
           row('(d) Vaadin vaadin-grid + tree column', B.vaadin),
           row('(e) lit alone', B.lit),
