@@ -1,25 +1,21 @@
-/** Domain ⇄ Crossbar documents. The only place besides the adapter that knows Crossbar field names. */
-import type * as z from 'zod/mini';
-import {
-  type Account,
-  type AccountChanges,
-  type AccountInput,
-  type AccountSummary,
-  type BillingContactChanges,
-  type Charges,
-  type ChargeItem,
-  type ContactChanges,
-  type FieldErrorCode,
-  type RestrictionPath,
-  type UiRestrictions,
-  type User,
-  type UserChanges,
-  type UserInput,
+/**
+ * Crossbar documents → domain for what every page reads (accounts, listings, error and charges replies). With
+ * `manage-map.ts`, the only place besides the adapter that knows Crossbar field names.
+ */
+import type {
+  Account,
+  AccountSummary,
+  Charges,
+  ChargeItem,
+  FieldErrorCode,
+  RestrictionPath,
+  UiRestrictions,
 } from '../api/index.js';
-import type { AccountDoc, AccountListItem, RestrictionEntry as WireRestriction, UserDoc } from './wire.js';
+import type { Infer } from './check.js';
+import type { AccountDoc, AccountListItem, RestrictionEntry as WireRestriction } from './wire.js';
 
 /** Account flags Kazoo 5 moves into the reply's `metadata` block; never sent back. */
-export const SERVER_KEYS = [
+const SERVER_KEYS = [
   'billing_mode',
   'created',
   'enabled',
@@ -28,11 +24,10 @@ export const SERVER_KEYS = [
   'superduper_admin',
   'wnm_allow_additions',
 ] as const;
-const NEVER_SENT = SERVER_KEYS.filter((k) => k !== 'enabled');
 
 /** Gregorian seconds (Kazoo time) → ISO 8601. */
 const GREGORIAN_OFFSET = 62167219200;
-export function gregorianToIso(seconds: number): string {
+function gregorianToIso(seconds: number): string {
   return new Date((seconds - GREGORIAN_OFFSET) * 1000).toISOString();
 }
 
@@ -44,13 +39,14 @@ export function mergeMetadata(data: unknown, metadata: Record<string, unknown> |
   return { ...picked, ...(data as Record<string, unknown>) };
 }
 
-const clean = <T extends Record<string, unknown>>(o: T): T => {
+/** Drops the unset and `null` fields. */
+export const clean = <T extends Record<string, unknown>>(o: T): T => {
   for (const k of Object.keys(o)) if (o[k] === undefined || o[k] === null) delete o[k];
   return o;
 };
-const s = (v: string | null | undefined): string | undefined => (v == null ? undefined : v);
+export const s = (v: string | null | undefined): string | undefined => (v == null ? undefined : v);
 
-function contactFrom(c: z.infer<typeof AccountDoc>['contact']): Account['contacts'] {
+function contactFrom(c: AccountDoc['contact']): Account['contacts'] {
   const out: Account['contacts'] = {};
   if (c?.technical)
     out.technical = clean({ name: s(c.technical.name), email: s(c.technical.email), number: s(c.technical.number) });
@@ -87,7 +83,10 @@ export const RESTRICTION_KEY_PATHS: Record<string, RestrictionPath> = {
   twoway: 'trunking.twoway',
   errorTracker: 'misc.errorLog',
 };
-const BALANCE_FLAGS = { show_credit: 'billing.balance.credit', show_minutes: 'billing.balance.minutes' } as const;
+export const BALANCE_FLAGS = {
+  show_credit: 'billing.balance.credit',
+  show_minutes: 'billing.balance.minutes',
+} as const;
 
 /**
  * Reads `ui_restrictions.myaccount.*` and the older flat `ui_restrictions.*` layout (myaccount wins, key by
@@ -101,7 +100,7 @@ export function uiRestrictionsFrom(raw: Record<string, unknown> | null | undefin
     const v = key in nested ? nested[key] : raw[key];
     if (typeof v === 'boolean') out[path] = v;
     else if (v && typeof v === 'object') {
-      const e = v as z.infer<typeof WireRestriction>;
+      const e = v as Infer<typeof WireRestriction>;
       out[path] = e.show_tab !== false;
       if (key === 'balance') {
         for (const [flag, p] of Object.entries(BALANCE_FLAGS)) {
@@ -114,21 +113,7 @@ export function uiRestrictionsFrom(raw: Record<string, unknown> | null | undefin
   return out;
 }
 
-/** Domain paths → the `myaccount` layout. Only the keys of the given paths are written. */
-function restrictionsTo(r: UiRestrictions): Record<string, unknown> {
-  const myaccount: Record<string, Record<string, boolean>> = {};
-  for (const [key, path] of Object.entries(RESTRICTION_KEY_PATHS)) {
-    const v = r[path];
-    if (v !== undefined) (myaccount[key] ??= {}).show_tab = v;
-  }
-  for (const [flag, path] of Object.entries(BALANCE_FLAGS)) {
-    const v = r[path];
-    if (v !== undefined) (myaccount.balance ??= {})[flag] = v;
-  }
-  return myaccount;
-}
-
-export function accountFrom(doc: z.infer<typeof AccountDoc>, revision?: string): Account {
+export function accountFrom(doc: AccountDoc, revision?: string): Account {
   const callRestrictions: Account['callRestrictions'] = {};
   for (const [k, v] of Object.entries(doc.call_restriction ?? {})) {
     callRestrictions[k] = v.action === 'deny' ? 'deny' : 'inherit';
@@ -159,7 +144,7 @@ export function accountFrom(doc: z.infer<typeof AccountDoc>, revision?: string):
   return clean(account as unknown as Record<string, unknown>) as unknown as Account;
 }
 
-export function summaryFrom(item: z.infer<typeof AccountListItem>): AccountSummary {
+export function summaryFrom(item: Infer<typeof AccountListItem>): AccountSummary {
   return clean({
     id: item.id,
     name: item.name ?? item.id,
@@ -167,128 +152,6 @@ export function summaryFrom(item: z.infer<typeof AccountListItem>): AccountSumma
     descendantsCount: item.descendants_count ?? undefined,
     tree: item.tree ?? undefined,
   });
-}
-
-/** Drops unset fields; keeps an explicit `null`, which a PATCH turns into "remove this field". */
-const keepNulls = <T extends Record<string, unknown>>(o: T): T => {
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
-  return o;
-};
-
-function contactTo(c: ContactChanges | null | undefined): Record<string, unknown> | null | undefined {
-  if (c === null) return null;
-  if (!c) return undefined;
-  return keepNulls({ name: c.name, email: c.email, number: c.number });
-}
-
-function billingTo(b: BillingContactChanges | null | undefined): Record<string, unknown> | null | undefined {
-  if (b === null) return null;
-  if (!b) return undefined;
-  return keepNulls({
-    name: b.name,
-    email: b.email,
-    number: b.number,
-    street_address: b.streetAddress,
-    street_address_extra: b.streetAddressExtra,
-    locality: b.locality,
-    region: b.region,
-    postal_code: b.postalCode,
-    country: b.country,
-  });
-}
-
-/** A new account document (PUT). */
-export function accountInputTo(input: AccountInput): Record<string, unknown> {
-  const doc: Record<string, unknown> = { name: input.name };
-  if (input.realm) doc.realm = input.realm;
-  if (input.timezone) doc.timezone = input.timezone;
-  if (input.language) doc.language = input.language;
-  const contact = clean({
-    technical: contactTo(input.contacts?.technical),
-    billing: billingTo(input.contacts?.billing),
-  });
-  if (Object.keys(contact).length) doc.contact = contact;
-  if (input.callRestrictions) doc.call_restriction = callRestrictionTo(input.callRestrictions);
-  if (input.uiRestrictions) doc.ui_restrictions = { myaccount: restrictionsTo(input.uiRestrictions) };
-  if (input.numberFeatures) doc.numbers_features = numberFeaturesTo(input.numberFeatures);
-  if (input.notes?.announcement) doc.announcement = input.notes.announcement;
-  if (input.notes?.customNotes) doc.custom_notes = input.notes.customNotes;
-  return doc;
-}
-
-function callRestrictionTo(r: Record<string, string>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(r).map(([k, action]) => [k, { action }]));
-}
-
-function numberFeaturesTo(f: { e911?: boolean; cnam?: boolean }): Record<string, unknown> {
-  return clean({ e911_enabled: f.e911, cnam_enabled: f.cnam });
-}
-
-/** A PATCH body: only what changed; `null` deletes a key (Crossbar PATCH semantics). */
-export function accountChangesTo(changes: AccountChanges): Record<string, unknown> {
-  const doc: Record<string, unknown> = {};
-  const set = (key: string, v: unknown) => {
-    if (v !== undefined) doc[key] = v;
-  };
-  set('name', changes.name);
-  set('realm', changes.realm);
-  set('timezone', changes.timezone);
-  set('language', changes.language);
-  set('enabled', changes.enabled);
-  if (changes.contacts) {
-    const contact: Record<string, unknown> = {};
-    if (changes.contacts.technical !== undefined) contact.technical = contactTo(changes.contacts.technical);
-    if (changes.contacts.billing !== undefined) contact.billing = billingTo(changes.contacts.billing);
-    doc.contact = contact;
-  }
-  if (changes.callRestrictions) doc.call_restriction = callRestrictionTo(changes.callRestrictions);
-  if (changes.uiRestrictions) {
-    // Write the myaccount layout and drop the older flat keys so the two can never disagree. The caller
-    // passes the whole effective set (the adapter merges a partial change with what is stored).
-    const flat = Object.fromEntries(Object.keys(RESTRICTION_KEY_PATHS).map((k) => [k, null]));
-    doc.ui_restrictions = { ...flat, myaccount: restrictionsTo(changes.uiRestrictions) };
-  }
-  if (changes.numberFeatures) doc.numbers_features = numberFeaturesTo(changes.numberFeatures);
-  if (changes.notes) {
-    set('announcement', changes.notes.announcement);
-    set('custom_notes', changes.notes.customNotes);
-  }
-  return doc;
-}
-
-/** Removes the server-computed keys before a document goes back (POST of a whole document). */
-export function stripServerKeys(doc: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...doc };
-  for (const k of NEVER_SENT) delete out[k];
-  delete out.id;
-  return out;
-}
-
-export function userFrom(doc: z.infer<typeof UserDoc>): User {
-  return clean({
-    id: doc.id,
-    firstName: doc.first_name ?? '',
-    lastName: doc.last_name ?? '',
-    username: s(doc.username),
-    email: s(doc.email),
-    privLevel: doc.priv_level === 'admin' ? 'admin' : 'user',
-    enabled: doc.enabled ?? undefined,
-    timezone: s(doc.timezone),
-  }) as User;
-}
-
-export function userInputTo(input: UserInput | UserChanges): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    first_name: input.firstName,
-    last_name: input.lastName,
-    username: input.username ?? (input.email !== undefined ? input.email.toLowerCase() : undefined),
-    email: input.email,
-    password: input.password,
-    priv_level: input.privLevel,
-    send_email_on_creation: input.sendEmailOnCreation,
-  };
-  if ('enabled' in input) out.enabled = input.enabled;
-  return clean(out);
 }
 
 /** Kazoo field path → domain field path, for validation errors. */

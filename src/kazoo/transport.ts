@@ -1,6 +1,6 @@
 /** Crossbar HTTP: auth, envelopes, timeouts, 401 refresh, 402 charges and error kinds. fetch only, no DOM. */
-import * as z from 'zod/mini';
 import { AccountApiError, type AccountApiErrorKind, type Charges } from '../api/index.js';
+import type { Infer } from './check.js';
 import { chargesFrom, fieldErrorsFrom } from './map.js';
 import { md5 } from './md5.js';
 import { AuthData, Envelope, ErrorEnvelope } from './wire.js';
@@ -52,10 +52,10 @@ export interface RequestSpec {
 
 export interface AuthReply {
   token: string;
-  data: z.infer<typeof AuthData>;
+  data: Infer<typeof AuthData>;
 }
 
-const ERROR_MESSAGES: Partial<Record<AccountApiErrorKind, string>> = {
+export const ERROR_MESSAGES: Partial<Record<AccountApiErrorKind, string>> = {
   auth: 'Your session has expired or the credentials are not valid.',
   forbidden: 'You do not have permission to do this.',
   'not-found': 'It no longer exists.',
@@ -70,7 +70,8 @@ const ERROR_MESSAGES: Partial<Record<AccountApiErrorKind, string>> = {
 
 export class CrossbarTransport {
   readonly base: string;
-  private readonly fetchFn: typeof fetch;
+  /** The fetch every request goes through. */
+  readonly fetchFn: typeof fetch;
   private token: string | undefined;
   private loginPromise: Promise<string> | undefined;
   /** The reply of the last login, which also describes the session. */
@@ -164,6 +165,12 @@ export class CrossbarTransport {
     return this.loginPromise;
   }
 
+  /** Drops the token the server refused and gets a new one. */
+  renewToken(signal?: AbortSignal): Promise<string> {
+    this.token = undefined;
+    return this.refreshToken(signal);
+  }
+
   private async obtainToken(signal?: AbortSignal): Promise<string> {
     const o = this.options;
     if (o.getToken) {
@@ -223,8 +230,7 @@ export class CrossbarTransport {
           !spec.anonymous && (this.options.getToken || this.options.credentials || this.options.apiKey);
         if (e.kind === 'auth' && canRefresh && !refreshed) {
           refreshed = true;
-          this.token = undefined;
-          token = await this.refreshToken(spec.signal);
+          token = await this.renewToken(spec.signal);
           continue;
         }
         if (e.kind === 'charges-required' && !acceptCharges && this.options.onChargesRequired) {
@@ -247,53 +253,6 @@ export class CrossbarTransport {
         }
         throw e;
       }
-    }
-  }
-
-  /**
-   * Reads a file (an app's icon) with the same token, refresh and error kinds as `send`: its bytes come back
-   * as a Blob, so a page never needs a URL that carries the token.
-   */
-  async sendForBlob(spec: RequestSpec): Promise<Blob> {
-    const url = new URL(this.base + spec.path);
-    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const request = { method: spec.method, url: url.toString() };
-    const canRefresh = !!(this.options.getToken || this.options.credentials || this.options.apiKey);
-    let token = await this.currentToken(spec.signal);
-    for (let refreshed = false; ; refreshed = true) {
-      const timeoutMs = this.options.timeoutMs ?? 30000;
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
-      const headers: Record<string, string> = { Accept: 'image/*, */*;q=0.5', ...spec.headers };
-      if (token) headers['X-Auth-Token'] = token;
-      let res: Response;
-      let json: unknown;
-      try {
-        res = await this.fetchFn(url.toString(), { method: spec.method, headers, signal });
-        if (res.ok) return await res.blob();
-        const text = await res.text();
-        try {
-          json = text ? JSON.parse(text) : undefined;
-        } catch {
-          json = undefined;
-        }
-      } catch (cause) {
-        if (spec.signal?.aborted) {
-          throw new AccountApiError({ kind: 'aborted', message: 'The request was cancelled.', request, cause });
-        }
-        if (timeout.aborted) {
-          const message = `${ERROR_MESSAGES.timeout} (${Math.round(timeoutMs / 1000)} s)`;
-          throw new AccountApiError({ kind: 'timeout', message, request, cause });
-        }
-        throw new AccountApiError({ kind: 'network', message: ERROR_MESSAGES.network!, request, cause });
-      }
-      const e = errorFrom(res, json, request);
-      if (e.kind === 'auth' && canRefresh && !refreshed) {
-        this.token = undefined;
-        token = await this.refreshToken(spec.signal);
-        continue;
-      }
-      throw e;
     }
   }
 
