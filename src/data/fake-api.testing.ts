@@ -144,9 +144,11 @@ export function createFakeApi(seed?: FakeAccount[], options: { usersPageSize?: n
     },
     async searchAccounts(query, o = {}) {
       const root = o.rootId ?? session.accountId;
-      const hits = [...accounts.values()]
-        .filter((a) => chain(a.id).includes(root) && a.name.toLowerCase().includes(query.toLowerCase()))
-        .sort(byName);
+      const q = query.trim().toLowerCase();
+      const below = [...accounts.values()].filter((a) => q && chain(a.id).includes(root));
+      const named = below.filter((a) => a.name.toLowerCase().includes(q));
+      // No name matches: the start of a realm does, as the Kazoo adapter searches.
+      const hits = (named.length ? named : below.filter((a) => a.realm?.toLowerCase().startsWith(q))).sort(byName);
       return page(
         hits.map((a) => ({ ...summary(a), tree: chain(a.id) })),
         o.cursor,

@@ -296,6 +296,30 @@ export function runAccountApiContract(
         );
         equal(everywhere.all.length, 5, 'matches below the session account');
       });
+      it('searchAccounts finds an account by the start of its realm when no name starts so, paged', async () => {
+        // Realms need not hold a dot; their names share nothing with them.
+        const stem = `zz-realm-${tag.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+        const made = [];
+        for (const n of [1, 2, 3]) {
+          made.push(await api.createAccount(session.accountId, { name: `Quokka ${tag} ${n}`, realm: `${stem}-${n}` }));
+        }
+        const { all } = await walk((cursor) =>
+          api.searchAccounts(stem, { rootId: session.accountId, cursor, pageSize: 2 }),
+        );
+        equal(
+          all
+            .map((a) => a.id)
+            .sort()
+            .join(','),
+          made
+            .map((a) => a.id)
+            .sort()
+            .join(','),
+          'the three accounts, each once',
+        );
+        const byName = await api.searchAccounts(`Quokka ${tag}`, { rootId: session.accountId });
+        equal(byName.items.length, 3, 'a name that matches lists by name');
+      });
       it('getAncestors lists the ancestors root first, ending with the parent', async () => {
         const child = (await api.listChildren(parentId, { pageSize: 1 })).items[0]!;
         const ancestors = await api.getAncestors(child.id);
