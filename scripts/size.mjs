@@ -77,8 +77,7 @@ export async function sizes({ browser = true } = {}) {
   };
   await add('core (api, store, contexts, base, themes), all deps external', 'src/index.ts', DEPS);
   await add('core with lit bundled', 'src/index.ts', [/^zod($|\/)/, /^dompurify$/, /^@lit-labs\//]);
-  await add('Kazoo adapter, zod external', 'src/kazoo/index.ts', [/^zod($|\/)/]);
-  await add('Kazoo adapter with zod/mini', 'src/kazoo/index.ts', []);
+  await add('Kazoo adapter (what every page loads; the rest on first use)', 'src/kazoo/index.ts', []);
   const tags = readdirSync('components').filter((tag) => existsSync(`components/${tag}/${tag}.define.ts`));
   for (const tag of tags) {
     const def = `components/${tag}/${tag}.define.ts`;
@@ -169,7 +168,7 @@ async function cdnRows({ browser }) {
   };
   const loader = staticClosure(graph, [LOADER]);
   rows.push({
-    label: `CDN loader: ${LOADER} and what it imports (lit, core, Kazoo adapter, zod); the elements are its lazy chunks`,
+    label: `CDN loader: ${LOADER} and what it imports (lit, the Kazoo adapter's first path); the elements are its lazy chunks`,
     ...figures([LOADER]),
   });
   if (browser) {

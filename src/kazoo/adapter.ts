@@ -1,12 +1,6 @@
 /** `createKazooAdapter`: AccountApi over Crossbar v2, as Kazoo and Monster UI use it. */
-import {
-  AccountApiError,
-  type AccountApi,
-  type AccountSummary,
-  type Page,
-  type PageOptions,
-  type Session,
-} from '../api/index.js';
+import { AccountApiError } from '../api/errors.js';
+import type { AccountApi, AccountSummary, Page, PageOptions, Session } from '../api/index.js';
 import { crossbar, decodeCursor, enc, invalidField, type PagePosition } from './crossbar.js';
 import type { ManageApi } from './manage.js';
 import { nameStartKey, summaryFrom } from './map.js';

@@ -1,5 +1,5 @@
 /** Files over Crossbar (an app's icon), for the management methods. */
-import { AccountApiError } from '../api/index.js';
+import { AccountApiError } from '../api/errors.js';
 import { ERROR_MESSAGES, errorFrom, type CrossbarTransport, type RequestSpec } from './transport.js';
 
 /**

@@ -1,5 +1,6 @@
 /** Checked Crossbar reads over one transport, and the helpers every part of the adapter shares. */
-import { AccountApiError, type Account, type FieldErrorCode, type Page } from '../api/index.js';
+import { AccountApiError } from '../api/errors.js';
+import type { Account, FieldErrorCode, Page } from '../api/index.js';
 import type { ParseResult } from './check.js';
 import { accountFrom, mergeMetadata } from './map.js';
 import type { CrossbarTransport, RequestSpec } from './transport.js';

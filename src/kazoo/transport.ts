@@ -1,5 +1,6 @@
 /** Crossbar HTTP: auth, envelopes, timeouts, 401 refresh, 402 charges and error kinds. fetch only, no DOM. */
-import { AccountApiError, type AccountApiErrorKind, type Charges } from '../api/index.js';
+import { AccountApiError } from '../api/errors.js';
+import type { AccountApiErrorKind, Charges } from '../api/index.js';
 import type { Infer } from './check.js';
 import { chargesFrom, fieldErrorsFrom } from './map.js';
 import { md5 } from './md5.js';
