@@ -20,7 +20,16 @@ let server: Server;
 let browser: Browser;
 let base: string;
 
-if (!existsSync(join(DIR, 'index.json'))) execSync('npm run storybook:build --silent', { stdio: 'inherit' });
+if (!existsSync(join(DIR, 'index.json'))) {
+  // Built quietly: its log is shown only when the build fails.
+  try {
+    execSync('npm run storybook:build --silent', { stdio: 'pipe' });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: Buffer; stderr?: Buffer };
+    process.stderr.write(`${String(stdout ?? '')}${String(stderr ?? '')}`);
+    throw e;
+  }
+}
 const index = JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as {
   entries: Record<string, { id: string; type: string; title: string }>;
 };

@@ -22,6 +22,17 @@ export function deepQueryAll<T extends Element = HTMLElement>(root: Root, select
   return out;
 }
 
+/**
+ * Resolves when every running animation and transition under `root` (shadow roots included) has finished, as a
+ * theme switch's eased colours: what a check of contrast must wait for, however slow the machine.
+ */
+export async function transitionsDone(root: Root, timeout = 5000): Promise<void> {
+  const running = deepQueryAll(root, '*').flatMap((el) => el.getAnimations());
+  const limit = new Promise((r) => setTimeout(r, timeout));
+  await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => undefined))), limit]);
+  await new Promise((r) => requestAnimationFrame(r));
+}
+
 function hidden(el: Element): boolean {
   if (el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return true;
   if (el instanceof HTMLDialogElement && !el.open) return true;

@@ -17,6 +17,7 @@ import {
   shownDialog,
   textOf,
   typeInto,
+  transitionsDone,
 } from '../../test/queries.js';
 import type { AccountAdmins } from './account-admins.js';
 import './account-admins.define.js';
@@ -455,7 +456,7 @@ describe('<account-admins>', () => {
     expect(getByRole(el, 'heading', 'Gestionnaires')).to.not.equal(undefined);
     provider.theme = 'dark';
     await provider.updateComplete;
-    await new Promise((r) => setTimeout(r, 300));
+    await transitionsDone(el);
     await expect(el).to.be.accessible();
   });
 });

@@ -22,6 +22,7 @@ import {
   queryByRole,
   textOf,
   typeInto,
+  transitionsDone,
 } from '../../test/queries.js';
 import type { AccountOverview } from './account-overview.js';
 import './account-overview.define.js';
@@ -835,7 +836,7 @@ describe('<account-overview>', () => {
     provider.theme = 'dark';
     await provider.updateComplete;
     // Buttons ease their background between themes: check once that has finished.
-    await new Promise((r) => setTimeout(r, 300));
+    await transitionsDone(el);
     await expect(el).to.be.accessible();
   });
 });

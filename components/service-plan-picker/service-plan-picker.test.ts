@@ -14,6 +14,7 @@ import {
   isHiddenDeep,
   queryByRole,
   textOf,
+  transitionsDone,
 } from '../../test/queries.js';
 import type { ServicePlanPicker } from './service-plan-picker.js';
 import './service-plan-picker.define.js';
@@ -346,7 +347,7 @@ describe('<service-plan-picker>', () => {
     await until(() => queryByRole(el, 'button', 'Enregistrer'), 'the shared French strings load');
     provider.theme = 'dark';
     await provider.updateComplete;
-    await new Promise((r) => setTimeout(r, 300));
+    await transitionsDone(el);
     await expect(el).to.be.accessible();
   });
 });
