@@ -237,3 +237,56 @@ describe('AccountStore writes', () => {
     expect(fake.count('getLimits')).to.equal(1);
   });
 });
+
+describe('AccountStore writes module', () => {
+  /** A store module of its own, whose writes are not loaded yet. */
+  async function freshStore(api: ReturnType<typeof createFakeApi>['api']): Promise<AccountStore> {
+    const url = `./store.ts?fresh=${Math.random()}`;
+    const m = (await import(/* @vite-ignore */ url)) as typeof import('./store.js');
+    return new m.AccountStore(api);
+  }
+
+  it('sends a write at once when the writes are loaded', async () => {
+    const fake = createFakeApi();
+    await new AccountStore(fake.api).setReseller('b', true);
+    const store = new AccountStore(fake.api);
+    const saved = store.updateAccount('a', { name: 'Acme Corp' });
+    expect(fake.calls).to.include('updateAccount:a');
+    expect((await saved).name).to.equal('Acme Corp');
+  });
+
+  it('loads the writes on the first one and then behaves as ever', async () => {
+    const fake = createFakeApi();
+    const store = await freshStore(fake.api);
+    await store.listing('root').loadTo(0);
+    const heard: StoreChange[] = [];
+    store.subscribeKey(storeKey.children('root'), (c) => heard.push(c));
+    const made = await store.createAccount('root', { name: 'Aardvark' });
+    expect(store.listing('root').items.map((s) => s.name)).to.deep.equal(['Aardvark', 'Acme', 'Beta']);
+    expect(heard).to.deep.equal([{ type: 'account-created', account: made, parentId: 'root' }]);
+  });
+
+  it('does not send a write asked before clear() while the writes load', async () => {
+    const fake = createFakeApi();
+    const store = await freshStore(fake.api);
+    const saved = store.updateAccount('a', { name: 'Acme Corp' });
+    store.clear();
+    let error: unknown;
+    await saved.catch((e) => (error = e));
+    expect(AccountApiError.is(error, 'aborted')).to.equal(true);
+    expect(fake.count('updateAccount')).to.equal(0);
+  });
+
+  it('records an adopted account once the writes are loaded', async () => {
+    const fake = createFakeApi();
+    const store = await freshStore(fake.api);
+    await store.listing('root').loadTo(0);
+    const heard: StoreChange[] = [];
+    store.subscribe((c) => heard.push(c));
+    const found = await fake.api.createAccount('root', { name: 'Aardvark' });
+    expect(store.adoptCreated('root', found)).to.equal(found);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.listing('root').items.map((s) => s.name)).to.deep.equal(['Aardvark', 'Acme', 'Beta']);
+    expect(heard.map((c) => c.type)).to.deep.equal(['account-created']);
+  });
+});

@@ -22,8 +22,10 @@ import type {
   UserChanges,
   UserInput,
 } from '../api/model.js';
+import type { CacheEntry, Flight } from './cache-entry.js';
 import { resourceOf, storeKey } from './keys.js';
 import { byName, Listing } from './listing.js';
+import type { StoreKit } from './store-writes.js';
 
 /** What changed in the store, broadcast after every successful write (and after a read replaced data). */
 export type StoreChange =
@@ -66,35 +68,6 @@ export interface SummaryFacts {
   isReseller?: boolean;
 }
 
-interface Flight {
-  promise: Promise<unknown>;
-  ctrl: AbortController;
-  waiters: number;
-}
-
-interface Entry {
-  value?: unknown;
-  has: boolean;
-  at: number;
-  stale: boolean;
-  /** Bumped by writes: a read that started before a write must not overwrite it. */
-  gen: number;
-  flight?: Flight;
-}
-
-const ID_SCOPED = [
-  'account',
-  'ancestors',
-  'users',
-  'limits',
-  'callClasses',
-  'balance',
-  'accountPlans',
-  'carrier',
-  'apps',
-  'children',
-];
-
 function aborted(): AccountApiError {
   return new AccountApiError({ kind: 'aborted', message: 'The request was cancelled.' });
 }
@@ -107,29 +80,63 @@ function isPage(v: unknown): v is Page<AccountSummary> {
   return typeof v === 'object' && v !== null && Array.isArray((v as Page<unknown>).items);
 }
 
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw toAccountApiError(err);
+  }
+}
+
+type Writes = ReturnType<typeof import('./store-writes.js').storeWrites>;
+
+const kit: StoreKit = { call, storeKey, resourceOf, byName };
+
+/** The writes' module, once `loadWrites()` has brought it. */
+let writesModule: typeof import('./store-writes.js') | undefined;
+
+/** Loads the writes' module (once; a failed load is tried again on the next write). Rejects with a `network` error. */
+function loadWrites(): Promise<unknown> {
+  return import('./store-writes.js').then(
+    (m) => (writesModule = m),
+    (cause: unknown) => {
+      throw new AccountApiError({
+        kind: 'network',
+        message: 'The code that saves changes could not be loaded. Check the connection and try again.',
+        cause,
+      });
+    },
+  );
+}
+
 /**
  * The client-side store shared by every widget under one provider. Reads are keyed resources
  * (see `storeKey`): concurrent reads of one key make one request, answers are cached for `staleMs`,
  * errors are not cached. Writes go to the backend first; on success the cache is updated (the account
- * document and its summary in every cached listing) and a `StoreChange` is broadcast.
+ * document and its summary in every cached listing) and a `StoreChange` is broadcast. The writes' code
+ * (`./store-writes.ts`) is loaded on the first write, which waits for it (and rejects with `network` when it cannot
+ * be loaded).
  */
 export class AccountStore {
   readonly api: AccountApi;
   private readonly staleMs: number;
   private readonly now: () => number;
-  private readonly entries = new Map<string, Entry>();
-  private readonly facts = new Map<string, SummaryFacts>();
+  /** @internal */
+  readonly entries = new Map<string, CacheEntry>();
+  /** @internal */
+  readonly facts = new Map<string, SummaryFacts>();
   private readonly listeners = new Set<StoreListener>();
   private readonly keyListeners = new Map<string, Set<StoreListener>>();
-  /** The paged children of each parent: the one copy every view reads. */
-  private readonly listings = new Map<string, Listing>();
-  /** Recent searches (a few, the oldest dropped). */
-  private readonly searches = new Map<string, Listing>();
+  /** @internal The paged children of each parent: the one copy every view reads. */
+  readonly listings = new Map<string, Listing>();
+  /** @internal Recent searches (a few, the oldest dropped). */
+  readonly searches = new Map<string, Listing>();
   /**
    * Bumped by `clear()`. A caller that awaited something can compare it before acting on the answer:
    * a different epoch means the answer belongs to an identity that is gone.
    */
   epoch = 0;
+  private writes?: Writes;
 
   constructor(api: AccountApi, options: StoreOptions = {}) {
     this.api = api;
@@ -298,7 +305,7 @@ export class AccountStore {
     return this.join(e, flight, signal) as Promise<T>;
   }
 
-  private join(e: Entry, f: Flight, signal?: AbortSignal): Promise<unknown> {
+  private join(e: CacheEntry, f: Flight, signal?: AbortSignal): Promise<unknown> {
     f.waiters++;
     if (!signal) return f.promise;
     return new Promise((resolve, reject) => {
@@ -342,7 +349,7 @@ export class AccountStore {
    */
   async listChildren(parentId: string, options: PageReadOptions = {}): Promise<Page<AccountSummary>> {
     const { cursor, pageSize, signal } = options;
-    return this.learnPage(await this.call(() => this.api.listChildren(parentId, { cursor, pageSize, signal })));
+    return this.learnPage(await call(() => this.api.listChildren(parentId, { cursor, pageSize, signal })));
   }
 
   searchAccounts(query: string, options: PageReadOptions & { rootId?: string } = {}): Promise<Page<AccountSummary>> {
@@ -466,41 +473,45 @@ export class AccountStore {
     );
   }
 
-  // ---- writes
+  // ---- writes (in ./store-writes.ts, loaded on the first one)
+
+  /** The writes of this store, once their module is loaded. */
+  private loadedWrites(): Writes | undefined {
+    return (this.writes ??= writesModule?.storeWrites(this, kit));
+  }
+
+  /**
+   * Runs a write from `./store-writes.ts`: at once when that module is loaded, else once it is (a write asked
+   * before `clear()` is then not sent: it rejects with `aborted`).
+   */
+  private write<T>(run: (w: Writes) => Promise<T>): Promise<T> {
+    const w = this.loadedWrites();
+    if (w) return run(w);
+    const epoch = this.epoch;
+    return loadWrites().then(() => {
+      if (epoch !== this.epoch) throw aborted();
+      return run(this.loadedWrites()!);
+    });
+  }
 
   /**
    * Writes account changes. A `conflict` whose details carry the current account updates the cache with
    * it (every widget shows the newer revision) before the rejection reaches the caller.
    */
-  async updateAccount(
+  updateAccount(
     id: string,
     changes: AccountChanges,
     options?: CallOptions & { expectedRevision?: string },
   ): Promise<Account> {
-    const epoch = this.epoch;
-    let account: Account;
-    try {
-      account = await this.call(() => this.api.updateAccount(id, changes, options));
-    } catch (err) {
-      const current = (err as AccountApiError).details as { current?: Account } | undefined;
-      if (AccountApiError.is(err, 'conflict') && current?.current?.id === id && epoch === this.epoch) {
-        this.emit({ type: 'account-updated', account: current.current }, this.putAccount(current.current, false));
-      }
-      throw err;
-    }
-    if (epoch === this.epoch) this.emit({ type: 'account-updated', account }, this.putAccount(account));
-    return account;
+    return this.write((w) => w.updateAccount(id, changes, options));
   }
 
-  async setReseller(id: string, isReseller: boolean, options?: CallOptions): Promise<Account> {
-    const account = await this.call(() => this.api.setReseller(id, isReseller, options));
-    this.emit({ type: 'account-updated', account }, this.putAccount(account));
-    return account;
+  setReseller(id: string, isReseller: boolean, options?: CallOptions): Promise<Account> {
+    return this.write((w) => w.setReseller(id, isReseller, options));
   }
 
-  async createAccount(parentId: string, input: AccountInput, options?: CallOptions): Promise<Account> {
-    const account = await this.call(() => this.api.createAccount(parentId, input, options));
-    return this.adoptCreated(parentId, account);
+  createAccount(parentId: string, input: AccountInput, options?: CallOptions): Promise<Account> {
+    return this.write((w) => w.createAccount(parentId, input, options));
   }
 
   /**
@@ -508,141 +519,73 @@ export class AccountStore {
    * joins its parent's listing and every view hears `account-created`, as if the reply had arrived.
    */
   adoptCreated(parentId: string, account: Account): Account {
-    if (this.listings.get(parentId)?.index.has(account.id)) return account;
-    const keys = this.putAccount(account);
-    this.insertChild(parentId, account, keys);
-    this.adjustDescendants(parentId, 1, keys);
-    this.markStale('search:', keys);
-    this.resetSearches(keys);
-    this.emit({ type: 'account-created', account, parentId }, keys);
+    const w = this.loadedWrites();
+    if (w) return w.adoptCreated(parentId, account);
+    // Not loaded yet (the write that created it never ran here): recorded once it is; if it cannot be loaded,
+    // everything cached is read again.
+    const epoch = this.epoch;
+    loadWrites().then(
+      () => epoch === this.epoch && this.loadedWrites()!.adoptCreated(parentId, account),
+      () => epoch === this.epoch && this.invalidateAll(),
+    );
     return account;
   }
 
-  async deleteAccount(id: string, options?: CallOptions): Promise<void> {
-    await this.call(() => this.api.deleteAccount(id, options));
-    const parentId = this.parentOf(id);
-    const keys = new Set<string>();
-    if (parentId) this.adjustDescendants(parentId, -1, keys);
-    this.removeSummary(id, keys);
-    for (const k of [...this.entries.keys()]) {
-      const r = resourceOf(k);
-      if (ID_SCOPED.some((p) => r === `${p}:${id}`)) {
-        this.entries.get(k)!.gen++;
-        this.entries.delete(k);
-        keys.add(r);
-      }
-    }
-    this.facts.delete(id);
-    this.dropListing(id, keys);
-    this.emit({ type: 'account-deleted', id, parentId }, keys);
+  deleteAccount(id: string, options?: CallOptions): Promise<void> {
+    return this.write((w) => w.deleteAccount(id, options));
   }
 
-  async moveAccount(id: string, toParentId: string, options?: CallOptions): Promise<Account> {
-    const fromParentId = this.parentOf(id);
-    const account = await this.call(() => this.api.moveAccount(id, toParentId, options));
-    const moved = this.findSummary(id);
-    const size = 1 + (moved?.descendantsCount ?? 0);
-    const keys = this.putAccount(account);
-    if (fromParentId) this.adjustDescendants(fromParentId, -size, keys);
-    this.removeSummary(id, keys, 'children:');
-    this.insertChild(toParentId, { ...moved, ...account }, keys);
-    this.adjustDescendants(toParentId, size, keys);
-    // Breadcrumbs of the whole moved subtree changed; which ones are cached is unknown.
-    for (const k of [...this.entries.keys()]) {
-      if (k.startsWith('ancestors:')) {
-        this.entries.get(k)!.gen++;
-        this.entries.delete(k);
-        keys.add(resourceOf(k));
-      }
-    }
-    this.markStale('search:', keys);
-    this.resetSearches(keys);
-    this.emit({ type: 'account-moved', account, fromParentId, toParentId }, keys);
-    return account;
+  moveAccount(id: string, toParentId: string, options?: CallOptions): Promise<Account> {
+    return this.write((w) => w.moveAccount(id, toParentId, options));
   }
 
-  async createUser(accountId: string, input: UserInput, options?: CallOptions): Promise<User> {
-    const user = await this.call(() => this.api.createUser(accountId, input, options));
-    this.patchUsers(accountId, (list, priv) => (priv && priv !== user.privLevel ? list : [...list, user]));
-    return user;
+  createUser(accountId: string, input: UserInput, options?: CallOptions): Promise<User> {
+    return this.write((w) => w.createUser(accountId, input, options));
   }
 
-  async updateUser(accountId: string, userId: string, changes: UserChanges, options?: CallOptions): Promise<User> {
-    const user = await this.call(() => this.api.updateUser(accountId, userId, changes, options));
-    this.patchUsers(accountId, (list, priv) => {
-      const rest = list.filter((u) => u.id !== userId);
-      if (priv && priv !== user.privLevel) return rest;
-      const i = list.findIndex((u) => u.id === userId);
-      return i < 0 ? [...rest, user] : list.map((u) => (u.id === userId ? user : u));
-    });
-    return user;
+  updateUser(accountId: string, userId: string, changes: UserChanges, options?: CallOptions): Promise<User> {
+    return this.write((w) => w.updateUser(accountId, userId, changes, options));
   }
 
-  async deleteUser(accountId: string, userId: string, options?: CallOptions): Promise<void> {
-    await this.call(() => this.api.deleteUser(accountId, userId, options));
-    this.patchUsers(accountId, (list) => list.filter((u) => u.id !== userId));
+  deleteUser(accountId: string, userId: string, options?: CallOptions): Promise<void> {
+    return this.write((w) => w.deleteUser(accountId, userId, options));
   }
 
   /** Writes limits; a `conflict` carrying the current limits puts them in the cache before the rejection. */
-  async updateLimits(
+  updateLimits(
     id: string,
     changes: LimitsChanges,
     options?: CallOptions & { expectedRevision?: string },
   ): Promise<Limits> {
-    const epoch = this.epoch;
-    try {
-      return this.putResource(storeKey.limits(id), await this.call(() => this.api.updateLimits(id, changes, options)));
-    } catch (err) {
-      const current = (err as AccountApiError).details as { current?: Limits } | undefined;
-      if (AccountApiError.is(err, 'conflict') && current?.current && epoch === this.epoch) {
-        this.putResource(storeKey.limits(id), current.current);
-      }
-      throw err;
-    }
+    return this.write((w) => w.updateLimits(id, changes, options));
   }
 
-  async adjustBalance(id: string, adjustment: BalanceAdjustment, options?: CallOptions): Promise<Balance> {
-    return this.putResource(
-      storeKey.balance(id),
-      await this.call(() => this.api.adjustBalance(id, adjustment, options)),
-    );
+  adjustBalance(id: string, adjustment: BalanceAdjustment, options?: CallOptions): Promise<Balance> {
+    return this.write((w) => w.adjustBalance(id, adjustment, options));
   }
 
-  async setAccountServicePlans(id: string, planIds: string[], options?: CallOptions): Promise<ServicePlan[]> {
-    return this.putResource(
-      storeKey.accountPlans(id),
-      await this.call(() => this.api.setAccountServicePlans(id, planIds, options)),
-    );
+  setAccountServicePlans(id: string, planIds: string[], options?: CallOptions): Promise<ServicePlan[]> {
+    return this.write((w) => w.setAccountServicePlans(id, planIds, options));
   }
 
-  async setCarrierStrategy(id: string, strategy: CarrierStrategy, options?: CallOptions): Promise<CarrierSetting> {
-    return this.putResource(
-      storeKey.carrier(id),
-      await this.call(() => this.api.setCarrierStrategy(id, strategy, options)),
-    );
+  setCarrierStrategy(id: string, strategy: CarrierStrategy, options?: CallOptions): Promise<CarrierSetting> {
+    return this.write((w) => w.setCarrierStrategy(id, strategy, options));
   }
 
-  async setEnabledApps(id: string, appIds: string[], options?: CallOptions): Promise<App[]> {
-    return this.putResource(storeKey.apps(id), await this.call(() => this.api.setEnabledApps(id, appIds, options)));
+  setEnabledApps(id: string, appIds: string[], options?: CallOptions): Promise<App[]> {
+    return this.write((w) => w.setEnabledApps(id, appIds, options));
   }
 
   // ---- internals
 
-  private async call<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      throw toAccountApiError(err);
-    }
-  }
-
-  private entry(key: string): Entry {
+  private entry(key: string): CacheEntry {
     let e = this.entries.get(key);
     if (!e) this.entries.set(key, (e = { has: false, at: 0, stale: false, gen: 0 }));
     return e;
   }
 
-  private set(key: string, value: unknown, write: boolean): boolean {
+  /** @internal */
+  set(key: string, value: unknown, write: boolean): boolean {
     const e = this.entry(key);
     const changed = e.has && !same(e.value, value);
     if (write) e.gen++;
@@ -666,8 +609,8 @@ export class AccountStore {
     if (this.set(key, value, false)) this.emit({ type: 'resource-updated', key: r }, [r]);
   }
 
-  /** Record facts a summary carries and fill the ones it lacks from what is known. */
-  private learn(s: AccountSummary): AccountSummary {
+  /** @internal Record facts a summary carries and fill the ones it lacks from what is known. */
+  learn(s: AccountSummary): AccountSummary {
     const known = this.facts.get(s.id);
     const f: SummaryFacts = { ...known, name: s.name };
     if (s.enabled !== undefined) f.enabled = s.enabled;
@@ -676,8 +619,10 @@ export class AccountStore {
     return { ...s, enabled: s.enabled ?? f.enabled, isReseller: s.isReseller ?? f.isReseller };
   }
 
-  /** Stores the account document and patches its summary everywhere; returns the keys whose data changed. */
-  private putAccount(account: Account, write = true): Set<string> {
+  /**
+   * @internal Stores the account document and patches its summary everywhere; returns the keys whose data changed.
+   */
+  putAccount(account: Account, write = true): Set<string> {
     const key = storeKey.account(account.id);
     const keys = new Set<string>();
     if (this.set(key, account, write) || write) keys.add(key);
@@ -700,12 +645,8 @@ export class AccountStore {
     return keys;
   }
 
-  /** Applies `fn` to every cached summary (listings and breadcrumbs); records the keys it changed. */
-  private mapSummaries(
-    fn: (s: AccountSummary) => AccountSummary | undefined,
-    keys: Set<string>,
-    prefix?: string,
-  ): void {
+  /** @internal Applies `fn` to every cached summary (listings and breadcrumbs); records the keys it changed. */
+  mapSummaries(fn: (s: AccountSummary) => AccountSummary | undefined, keys: Set<string>, prefix?: string): void {
     for (const l of [...this.listings.values(), ...this.searches.values()]) {
       if (prefix && !l.key.startsWith(prefix)) continue;
       for (let i = l.items.length - 1; i >= 0; i--) {
@@ -736,7 +677,8 @@ export class AccountStore {
     }
   }
 
-  private findSummary(id: string): AccountSummary | undefined {
+  /** @internal */
+  findSummary(id: string): AccountSummary | undefined {
     for (const l of [...this.listings.values(), ...this.searches.values()]) {
       const i = l.index.get(id);
       if (i !== undefined) return l.items[i];
@@ -749,119 +691,8 @@ export class AccountStore {
     return undefined;
   }
 
-  private parentOf(id: string): string | undefined {
-    for (const l of this.listings.values()) if (l.index.has(id)) return l.id;
-    const anc = this.peek<AccountSummary[]>(storeKey.ancestors(id));
-    if (anc?.length) return anc[anc.length - 1]!.id;
-    for (const [k, e] of this.entries) {
-      if (e.has && k.startsWith('children:') && (e.value as Page<AccountSummary>).items.some((s) => s.id === id)) {
-        return resourceOf(k).slice('children:'.length);
-      }
-    }
-    const tree = this.findSummary(id)?.tree;
-    return tree?.length ? tree[tree.length - 1] : undefined;
-  }
-
-  private removeSummary(id: string, keys: Set<string>, prefix?: string): void {
-    this.mapSummaries((s) => (s.id === id ? undefined : s), keys, prefix);
-  }
-
-  /** Inserts the new child in a complete cached listing; a partial one (several pages) is marked stale instead. */
-  private insertChild(parentId: string, summary: AccountSummary, keys: Set<string>): void {
-    const base = storeKey.children(parentId);
-    const s = this.learn({
-      id: summary.id,
-      name: summary.name,
-      realm: summary.realm,
-      descendantsCount: summary.descendantsCount ?? 0,
-      enabled: summary.enabled,
-      isReseller: summary.isReseller,
-    });
-    const listing = this.listings.get(parentId);
-    if (listing && !listing.index.has(s.id)) {
-      // Among the loaded rows it takes its place by name; past them it comes with a later page.
-      const at = listing.placeOf(s);
-      if (at !== undefined) listing.put(s, at);
-      keys.add(listing.key);
-    }
-    for (const [k, e] of this.entries) {
-      if (resourceOf(k) !== base || !e.has) continue;
-      const page = e.value as Page<AccountSummary>;
-      if (page.nextCursor === undefined && !k.includes('cursor=')) {
-        const items = [...page.items.filter((x) => x.id !== s.id), s].sort(byName);
-        e.value = { ...page, items, total: page.total === undefined ? undefined : page.total + 1 };
-      } else e.stale = true;
-      keys.add(base);
-    }
-  }
-
-  private adjustDescendants(parentId: string, delta: number, keys: Set<string>): void {
-    const chain = new Set([
-      parentId,
-      ...(this.peek<AccountSummary[]>(storeKey.ancestors(parentId)) ?? []).map((a) => a.id),
-    ]);
-    for (let id = this.parentOf(parentId), hops = 0; id && hops < 100 && !chain.has(id); hops++) {
-      chain.add(id);
-      id = this.parentOf(id);
-    }
-    for (const id of chain) {
-      const l = this.listings.get(id);
-      if (l?.hint !== undefined) l.hint = Math.max(0, l.hint + delta);
-    }
-    this.mapSummaries(
-      (s) =>
-        chain.has(s.id) && s.descendantsCount !== undefined
-          ? { ...s, descendantsCount: Math.max(0, s.descendantsCount + delta) }
-          : s,
-      keys,
-    );
-  }
-
-  /** Searches may now find more, or in another place: they are asked again as they are shown. */
-  private resetSearches(keys: Set<string>): void {
-    for (const l of this.searches.values()) {
-      l.reset();
-      keys.add(l.key);
-    }
-  }
-
-  /** Forgets the listings of a deleted account and of every account below it. */
-  private dropListing(id: string, keys: Set<string>): void {
-    const l = this.listings.get(id);
-    if (!l) return;
-    this.listings.delete(id);
-    l.abort();
-    keys.add(l.key);
-    for (const s of l.items) this.dropListing(s.id, keys);
-  }
-
-  private markStale(prefix: string, keys: Set<string>): void {
-    for (const [k, e] of this.entries) {
-      if (k.startsWith(prefix)) {
-        e.stale = true;
-        keys.add(resourceOf(k));
-      }
-    }
-  }
-
-  private patchUsers(accountId: string, fn: (list: User[], privLevel: string | undefined) => User[]): void {
-    const r = storeKey.users(accountId);
-    for (const [k, e] of this.entries) {
-      if (resourceOf(k) !== r || !e.has) continue;
-      const priv = /privLevel=([^&]+)/.exec(k)?.[1];
-      e.value = fn(e.value as User[], priv);
-      e.gen++;
-    }
-    this.emit({ type: 'resource-updated', key: r }, [r]);
-  }
-
-  private putResource<T>(key: string, value: T): T {
-    this.set(key, value, true);
-    this.emit({ type: 'resource-updated', key }, [key]);
-    return value;
-  }
-
-  private emit(change: StoreChange, keys: Iterable<string>): void {
+  /** @internal */
+  emit(change: StoreChange, keys: Iterable<string>): void {
     const hit = new Set([...keys].map(resourceOf));
     const targets = [...this.listeners];
     for (const k of hit) targets.push(...(this.keyListeners.get(k) ?? []));
