@@ -63,8 +63,11 @@ const packageChunk = (id: string) => {
 // What the loader, `<account-provider>` and `<account-tree>` import statically, transitively, but the elements' own
 // modules (they keep their chunks): the `core` chunk.
 const initial = new Set<string>();
-// Modules only ever imported dynamically (other languages' strings, parts loaded on first use): chunks of their own.
-const lazyRoots = new Set<string>();
+// What runs as soon as an entry or an element is loaded: the static imports of the entries and of each element's
+// define module. Anything else is reached through a dynamic import only (other languages' strings, parts of an
+// element loaded after its first paint, code loaded on first use) and keeps chunks of its own.
+const eager = new Set<string>();
+const ELEMENT_DEFINE = /[\\/]components[\\/]([^\\/]+)[\\/]\1\.define\.ts$/;
 const loaderImports: Plugin = {
   name: 'amw-cdn-loader-imports',
   buildEnd() {
@@ -75,9 +78,13 @@ const loaderImports: Plugin = {
       if (!ELEMENT.test(id)) initial.add(id);
       for (const i of this.getModuleInfo(id)?.importedIds ?? []) visit(i);
     };
+    const reach = (id: string) => {
+      if (eager.has(id)) return;
+      eager.add(id);
+      for (const i of this.getModuleInfo(id)?.importedIds ?? []) reach(i);
+    };
     for (const id of this.getModuleIds()) {
-      const info = this.getModuleInfo(id);
-      if (info && info.importers.length === 0 && info.dynamicImporters.length > 0) lazyRoots.add(id);
+      if (this.getModuleInfo(id)?.isEntry || ELEMENT_DEFINE.test(id)) reach(id);
       if (LOADER.test(id)) this.getModuleInfo(id)?.importedIds.forEach(visit);
       else if (FIRST_PAGE.test(id)) visit(id);
     }
@@ -106,14 +113,14 @@ const cdnLoader: BuildEnvironmentOptions = {
           {
             name: (id) => ELEMENT.exec(id)?.[1] ?? null,
             debugName: 'elements',
-            test: ELEMENT,
+            test: (id) => ELEMENT.test(id) && eager.has(id),
             priority: 3,
             includeDependenciesRecursively: false,
           },
           { name: 'lit', test: LIT, priority: 2, includeDependenciesRecursively: false },
           {
             name: 'shared',
-            test: (id) => SOURCE.test(id) && !lazyRoots.has(id),
+            test: (id) => SOURCE.test(id) && eager.has(id),
             priority: 2,
             includeDependenciesRecursively: false,
           },

@@ -15,7 +15,7 @@ const LIT = [/^lit($|\/)/, /^@lit\//];
 const DEPS = [...LIT, /^@lit-labs\//, /^zod($|\/)/, /^dompurify$/];
 // The shared core every widget reuses: api, store, contexts, base element and controllers, themes.
 const CORE = /[\\/]src[\\/](api|data|context|base|themes)[\\/]/;
-const KB = 1024;
+const KB = 1000;
 
 /** External test on the resolved path too: relative imports (`../../src/base/…`) are matched by where they lead. */
 function externals(patterns, paths = []) {

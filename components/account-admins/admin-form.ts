@@ -3,7 +3,7 @@ import type { AccountApiError } from '../../src/api/errors.js';
 import type { User, UserChanges } from '../../src/api/model.js';
 import { checkFields, rules, type FieldProblem } from '../../src/api/rules.js';
 import { problemMessage, type FieldHost, type FieldSpec } from '../../src/base/fields.js';
-import type { LocalizeController } from '../../src/base/localize.js';
+import type { LocalizeController } from '../../src/base/localize-controller.js';
 import type { AdminsMessages } from './locales/en-US.js';
 
 export type AdminMode = 'add' | 'edit' | 'reset' | 'promote';

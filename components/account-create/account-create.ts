@@ -1,57 +1,36 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AccountApi } from '../../src/api/api.js';
 import type { Account, AccountSummary } from '../../src/api/model.js';
 import { AmElement } from '../../src/base/am-element.js';
 import { ConfirmController } from '../../src/base/confirm-dialog.js';
-import { askCharges } from '../../src/base/charges.js';
 import { AmContextController } from '../../src/base/context-controller.js';
 import { guardUnload } from '../../src/base/draft-controller.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
 import { AmDialog } from '../../src/base/elements/am-dialog.js';
 import { AmLanguageSelect } from '../../src/base/elements/am-language-select.js';
-import { AmPasswordField } from '../../src/base/elements/am-password-field.js';
 import { AmTimezoneField, timeZones } from '../../src/base/elements/am-timezone-field.js';
-import { fieldId } from '../../src/base/fields.js';
-import { defineTranslations, LocalizeController } from '../../src/base/localize.js';
+import { defineTranslations } from '../../src/base/localize.js';
+import { LocalizeController } from '../../src/base/localize-controller.js';
 import { renderErrorPanel, renderSkeleton } from '../../src/base/primitives.js';
 import { DEFAULT_PASSWORD_LENGTH, generateRealm } from '../../src/base/random.js';
 import { StatusController } from '../../src/base/status.js';
-import { storeKey } from '../../src/data/keys.js';
 import { tokens } from '../../src/themes/tokens.js';
-import { AccountLimits } from '../account-limits/account-limits.js';
-import { AppExchangeToggle } from '../app-exchange-toggle/app-exchange-toggle.js';
-import { CarrierPicker } from '../carrier-picker/carrier-picker.js';
-import { ServicePlanPicker } from '../service-plan-picker/service-plan-picker.js';
 import { styles } from './account-create.styles.js';
 import { DefaultsController } from './defaults-controller.js';
 import en, { type CreateKey } from './locales/en-US.js';
 import { renderFrame } from './frame.js';
-import { failureLine, failureText, renderDone, renderProgress, taskName } from './progress.js';
 import { WizardForm } from './form.js';
+import { addRegistry, afterPaint, laterSteps, loadLaterSteps, type LaterSteps } from './later-steps-loader.js';
+import type { WizardParts } from './later-steps.js';
 import { StepController } from './step-controller.js';
-import { renderAdmins } from './steps/admins.js';
-import { renderApps } from './steps/apps.js';
 import { withBdi, type StepContext } from './steps/context.js';
-import { renderContacts } from './steps/contacts.js';
-import { renderCredit } from './steps/credit.js';
 import { RealmCheck, renderGeneral } from './steps/general.js';
-import { renderLimits } from './steps/limits.js';
-import { renderPlans } from './steps/plans.js';
-import { renderReview } from './steps/review.js';
-import { SubmitController, type AccountCreateFailure, type SubmitJob } from './submit.js';
-import {
-  STEPS,
-  initialValues,
-  serverProblems,
-  stepOf,
-  type StepId,
-  type WizardDefaults,
-  type WizardRules,
-} from './wizard.js';
+import type { AccountCreateFailure, Phase, SubmitController, SubmitJob } from './submit.js';
+import { STEPS, initialValues, type StepId, type WizardDefaults, type WizardRules } from './values.js';
 
 export type { AccountCreateFailure } from './submit.js';
-export type { StepId, WizardValues } from './wizard.js';
+export type { StepId, WizardValues } from './values.js';
 export type { CreateMessages } from './locales/en-US.js';
 
 declare module '../../src/base/am-element.js' {
@@ -98,8 +77,8 @@ defineTranslations('account-create', en, {
  * @csspart progress - The list of creation steps and their state while submitting or after a failure.
  * @csspart review - The summary on the last step.
  * @csspart done - What shows once the account is created.
- * @csspart error - Loading the parent's settings failed.
- * @csspart skeleton - Placeholder while the parent's settings load.
+ * @csspart error - Loading the parent's settings, or a step's content, failed.
+ * @csspart skeleton - Placeholder while the parent's settings, or a step's content, load.
  * @csspart status - Live region (creation failures).
  * @csspart dialog - The confirm dialog (discard input, finish with failures).
  *
@@ -124,16 +103,17 @@ defineTranslations('account-create', en, {
  */
 export class AccountCreate extends AmElement {
   static override styles = [tokens, draftStyles, styles];
+  /** The elements of the first step and the dialogs; those of the other steps are defined as they load. */
   static override dependencies = {
     'am-dialog': AmDialog,
-    'am-password-field': AmPasswordField,
     'am-timezone-field': AmTimezoneField,
     'am-language-select': AmLanguageSelect,
-    'service-plan-picker': ServicePlanPicker,
-    'account-limits': AccountLimits,
-    'carrier-picker': CarrierPicker,
-    'app-exchange-toggle': AppExchangeToggle,
   };
+
+  static override define(tagName: string | undefined = this.tagName, registry: CustomElementRegistry = customElements) {
+    super.define(tagName, registry);
+    addRegistry(registry);
+  }
 
   /** The account the new one is created under (default: the provider's acting account). */
   @property({ attribute: 'parent-id' }) parentId?: string;
@@ -156,8 +136,9 @@ export class AccountCreate extends AmElement {
   /** Overrides single labels, by key (`{ create: 'Add customer' }`). */
   @property({ attribute: false }) i18n?: Partial<Record<string, string>>;
 
-  @state() private revealed = false;
   @state() private isOpen = false;
+  /** Loading the steps after the first failed: a step that needs them says so, with Retry. */
+  @state() private laterFailed = false;
 
   private readonly am = new AmContextController(this);
   private readonly l = new LocalizeController<CreateKey>(this, {
@@ -172,14 +153,15 @@ export class AccountCreate extends AmElement {
     (d) => {
       this.start(d);
       // A dialog opened before the parent loaded had nothing to focus but its close button.
-      if (this.isOpen) void this.updateComplete.then(() => this.focusFirstField());
+      if (this.isOpen) void this.updateComplete.then(() => this.steps.focusFirst());
     },
   );
   private readonly form: WizardForm = new WizardForm(this, {
     l: this.l,
-    phase: () => this.submission.phase,
+    phase: () => this.phase,
     rules: () => this.rules,
     realmTaken: async (realm) => (await this.realm.check(realm)) === 'taken',
+    checks: () => this.loadLater().then((m) => m.validateStep),
     changed: (path) => {
       if (path === 'realm') this.realm.schedule(() => this.form.values?.realm ?? '');
     },
@@ -193,25 +175,29 @@ export class AccountCreate extends AmElement {
   );
   private readonly steps = new StepController<StepId>(this, {
     steps: STEPS,
-    validate: (step) => this.checkStep(step),
-    canMove: () => !!this.form.values && this.submission.phase === 'editing',
-    shown: (step) => this.reportStep(step),
+    validate: (step) => laterSteps()?.checkStep(this.parts, step) ?? this.form.check(step),
+    canMove: () => !!this.form.values && this.phase === 'editing',
+    shown: (step) => laterSteps()?.reportStep(this.parts, step),
+    load: (step) => (step === 'general' || laterSteps() ? undefined : this.loadLater()),
   });
-  private readonly submission: SubmitController = new SubmitController(this, {
+  /** What the steps after the first read and drive (see `later-steps.ts`). */
+  private readonly parts: WizardParts = {
+    el: this,
+    l: this.l,
+    form: this.form,
+    steps: this.steps,
+    status: this.status,
+    confirmer: this.confirmer,
+    realm: this.realm,
+    store: () => this.am.store,
     job: () => this.job(),
-    validateAll: () => this.steps.checkUpTo(STEPS.indexOf('review'), 0),
-    checkEmail: (key) => this.form.checkAdminEmail(key),
-    refused: (job) => this.refused(job),
-    partial: (failed) => {
-      const said = failed.map((t, i) => html`${i ? ' ' : ''}${failureLine(this.l, this.form.values!, t)}`);
-      void this.status.announce(said, { tone: 'error' });
-      // The Create button that had focus is gone: the list of what failed takes it.
-      void this.updateComplete.then(() => this.shadowRoot?.activeElement || this.steps.focus('#progress-title'));
-    },
-    done: () => this.finish(),
-    askCharges: (charges) => askCharges(this.confirmer, this.l as unknown as LocalizeController<string>, charges),
-  });
+    revealed: false,
+  };
   private guarded = false;
+  /** The steps after the first were asked for, once the wizard showed. */
+  private prefetched = false;
+  /** The later steps' styles are in the shadow root. */
+  private laterStyled = false;
 
   /**
    * Read by the context controller: the parent is the account this element is bound to.
@@ -236,6 +222,10 @@ export class AccountCreate extends AmElement {
     return this.steps.current;
   }
 
+  private get phase(): Phase {
+    return this.parts.submission?.phase ?? 'editing';
+  }
+
   private get rules(): WizardRules {
     const session = this.am.session;
     const d = this.defaults.value;
@@ -252,12 +242,12 @@ export class AccountCreate extends AmElement {
   /** Opens the wizard as a modal dialog (a finished wizard starts over). */
   async show(): Promise<void> {
     if (!this.isConnected) return;
-    if (this.submission.phase === 'done') this.reset();
+    if (this.phase === 'done') this.reset();
     this.modal = true;
     this.isOpen = true;
     await this.updateComplete;
     await this.renderRoot.querySelector<AmDialog>('am-dialog')?.updateComplete;
-    this.focusFirstField();
+    this.steps.focusFirst();
   }
 
   /** Closes the dialog without asking (the host decides); the input stays for the next `show()`. */
@@ -275,9 +265,15 @@ export class AccountCreate extends AmElement {
    * Validates every step and creates the account, then everything else; after a partial failure, retries the
    * failed steps. Resolves `true` once everything succeeded. One submission at a time.
    */
-  submit(): Promise<boolean> {
-    if (!this.isConnected || !this.job()) return Promise.resolve(false);
-    return this.submission.submit();
+  async submit(): Promise<boolean> {
+    if (!this.isConnected || !this.job()) return false;
+    let submission: SubmitController;
+    try {
+      submission = (await this.loadLater()).submission(this.parts);
+    } catch {
+      return false;
+    }
+    return submission.submit();
   }
 
   // ---- lifecycle
@@ -297,7 +293,7 @@ export class AccountCreate extends AmElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A suffix given after the defaults loaded still fills an untouched realm.
     const v = this.form.values;
-    if (changed.has('realmSuffix') && v && !this.dirty && this.submission.phase === 'editing') {
+    if (changed.has('realmSuffix') && v && !this.dirty && this.phase === 'editing') {
       const suffix = this.realmSuffix?.trim();
       this.form.start({ ...v, realm: suffix ? generateRealm(suffix) : '' });
     }
@@ -305,8 +301,22 @@ export class AccountCreate extends AmElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const phase = this.submission.phase;
-    const guard = (this.dirty && phase === 'editing') || phase === 'submitting' || phase === 'partial';
+    const later = laterSteps();
+    if (later && !this.laterStyled) {
+      // The later steps' styles join the shadow root's (before it paints them).
+      this.laterStyled = true;
+      const root = this.renderRoot as ShadowRoot;
+      adoptStyles(root, supportsAdoptingStyleSheets ? [...root.adoptedStyleSheets, later.styles] : [later.styles]);
+    }
+    // The wizard is on screen: the other steps load while its parent's settings do, and the user fills them in.
+    if (!this.prefetched && (!this.modal || this.isOpen)) {
+      this.prefetched = true;
+      afterPaint(() => void this.loadLater().catch(() => undefined));
+    }
+    const phase = this.phase;
+    // A wizard out of the page (updated after it left) never guards it.
+    const guard =
+      this.isConnected && ((this.dirty && phase === 'editing') || phase === 'submitting' || phase === 'partial');
     if (guard !== this.guarded) {
       this.guarded = guard;
       guardUnload(this, guard);
@@ -332,55 +342,20 @@ export class AccountCreate extends AmElement {
     this.form.start(
       initialValues(d, suffix ? generateRealm(suffix) : '', zone, this.form.newAdmin(this.passwordLength)),
     );
-    this.revealed = false;
+    this.parts.revealed = false;
     this.realm.reset();
     this.steps.reset();
-    this.submission.reset();
+    this.parts.submission?.reset();
     this.status.clear();
-  }
-
-  // ---- steps held by form-mode elements
-
-  /** The limits step's fields are `<account-limits>`' own: on screen, it checks them and says what is wrong. */
-  private checkStep(step: StepId): Promise<boolean> {
-    const checked = this.form.check(step);
-    const limits = step === 'limits' && this.renderRoot.querySelector<AccountLimits>('account-limits');
-    return limits ? checked.then(() => limits.reportValidity()) : checked;
-  }
-
-  /** A limits step refused while it was not on screen: its element, now shown, says what is wrong. */
-  private reportStep(step: StepId): Promise<void> | undefined {
-    const limits = step === 'limits' && this.renderRoot.querySelector<AccountLimits>('account-limits');
-    return limits ? limits.updateComplete.then(() => void limits.reportValidity()) : undefined;
-  }
-
-  /** The new account's reseller by name, when the parent is it or the store read it (the carriers step did). */
-  private resellerName(): string | undefined {
-    const d = this.defaults.value;
-    const id = d?.resellerId;
-    if (!id) return undefined;
-    return id === d.parent.id ? d.parent.name : this.am.store?.peek<Account>(storeKey.account(id))?.name;
-  }
-
-  private focusFirstField(): void {
-    this.steps.focus('[part~="panel"] input, [part~="panel"] button');
   }
 
   // ---- leaving
 
   private async requestCancel(): Promise<void> {
-    const phase = this.submission.phase;
+    const phase = this.phase;
     if (phase === 'submitting') return;
     if (phase === 'done') return this.close();
-    if (phase === 'partial') {
-      const ok = await this.confirmer.confirm({
-        title: this.l.t('finishTitle'),
-        message: this.l.t('finishMessage'),
-        confirmLabel: this.l.t('finishAnyway'),
-      });
-      if (ok) this.finish();
-      return;
-    }
+    if (phase === 'partial') return laterSteps()?.askFinish(this.parts);
     if (this.dirty) {
       const ok = await this.confirmer.confirm({
         title: this.l.t('discardTitle'),
@@ -402,6 +377,36 @@ export class AccountCreate extends AmElement {
     void this.requestCancel();
   };
 
+  // ---- the steps after the first
+
+  /** Loads the steps after the first (see `later-steps.ts`); a failure is shown by the step that needs them. */
+  private loadLater(): Promise<LaterSteps> {
+    const loaded = laterSteps();
+    if (loaded) return Promise.resolve(loaded);
+    this.laterFailed = false;
+    return loadLaterSteps().then(
+      (m) => {
+        this.requestUpdate();
+        return m;
+      },
+      (e: unknown) => {
+        this.laterFailed = true;
+        throw e;
+      },
+    );
+  }
+
+  /** Retry after the steps failed to load: once they show, focus is on the step's heading. */
+  private async retryLater(): Promise<void> {
+    try {
+      await this.loadLater();
+    } catch {
+      return;
+    }
+    await this.updateComplete;
+    if (!this.shadowRoot?.activeElement) this.steps.focus('#step-heading');
+  }
+
   // ---- submission
 
   private job(): SubmitJob | undefined {
@@ -411,40 +416,6 @@ export class AccountCreate extends AmElement {
     const values = this.form.values;
     if (!store || !parentId || !defaults || !values) return undefined;
     return { store, parentId, values, defaults, rules: this.rules };
-  }
-
-  /** The account was refused: the server's problems go on their fields (also told on the review step). */
-  private async refused(job: SubmitJob): Promise<void> {
-    const err = this.submission.accountError;
-    const found = err?.kind === 'validation' ? serverProblems(err) : {};
-    this.form.add(found);
-    const realm = found.realm;
-    if (realm && typeof realm !== 'string' && realm.code === 'taken') this.realm.taken(job.values.realm);
-    const first = Object.keys(found).map(stepOf).find(Boolean);
-    if (first) await this.steps.show(first);
-  }
-
-  private finish(): void {
-    const account = this.submission.created;
-    if (!account) return;
-    const v = this.form.values!;
-    const failures = this.submission.finish((t) => ({
-      name: taskName(this.l, v, t),
-      message: failureText(this.l, v, t),
-    }));
-    // The last screen says it: no toast repeats it, and focus goes to its heading so it is read out.
-    this.status.clear();
-    this.emit('account-created', { account, failures });
-    void this.updateComplete.then(() => this.steps.focus('#done-title'));
-  }
-
-  private openAccount(): void {
-    const a = this.submission.created;
-    if (!a) return;
-    this.emit('account-select', {
-      account: { id: a.id, name: a.name, realm: a.realm, enabled: a.enabled, isReseller: a.isReseller },
-    });
-    if (this.modal) this.close();
   }
 
   // ---- render
@@ -504,61 +475,31 @@ export class AccountCreate extends AmElement {
   }
 
   private renderWizard(ctx: StepContext): TemplateResult {
-    const s = this.submission;
-    if (s.phase === 'done') {
-      return renderDone(ctx, s, {
-        modal: this.modal,
-        onOpen: () => this.openAccount(),
-        onAnother: () => {
-          this.reset();
-          void this.updateComplete.then(() => this.focusFirstField());
-        },
-        onClose: () => this.close(),
-      });
-    }
+    const m = laterSteps();
+    const phase = this.phase;
+    if (phase === 'done' && m) return m.renderDone(ctx, this.parts);
     const step = this.steps.current;
     return renderFrame(this.l, {
       steps: this.steps,
-      phase: s.phase,
-      body: this.renderStep(step, ctx),
-      onSubmit: () => void (step === 'review' || s.phase === 'partial' ? this.submit() : this.steps.next()),
+      phase,
+      body: this.renderStep(step, ctx, m),
+      onSubmit: () => void (step === 'review' || phase === 'partial' ? this.submit() : this.steps.next()),
       onCancel: () => void this.requestCancel(),
-      onFinish: () => this.finish(),
+      onFinish: () => m?.finish(this.parts),
     });
   }
 
-  private renderStep(step: StepId, ctx: StepContext): unknown {
-    switch (step) {
-      case 'general':
-        return renderGeneral(ctx, { suffix: this.realmSuffix?.trim(), realm: this.realm.stateOf(ctx.values.realm) });
-      case 'contacts':
-        return renderContacts(ctx);
-      case 'admins':
-        return renderAdmins(ctx, {
-          passwordLength: this.passwordLength,
-          onAdd: () => {
-            const key = this.form.addAdmin(this.passwordLength);
-            void this.updateComplete.then(() => this.steps.focus(`#${fieldId(`admins.${key}.firstName`)}`));
-          },
-          onRemove: (key) => this.form.removeAdmin(key),
-        });
-      case 'plans':
-        return renderPlans(ctx, { api: this.api });
-      case 'limits':
-        return renderLimits(ctx, { api: this.api });
-      case 'credit':
-        return renderCredit(ctx);
-      case 'apps':
-        return renderApps(ctx, { api: this.api });
-      case 'review':
-        return html`${renderProgress(ctx, this.submission, (task) => this.submission.retryTask(task))}
-        ${renderReview(ctx, {
-          editable: this.submission.phase === 'editing',
-          onEdit: (to) => this.steps.goTo(to),
-          revealed: this.revealed,
-          onReveal: () => (this.revealed = !this.revealed),
-          resellerName: this.resellerName(),
-        })}`;
+  /** The first step; another while its code loads: a placeholder, or what failed with Retry. */
+  private renderStep(step: StepId, ctx: StepContext, m: LaterSteps | undefined): unknown {
+    if (step === 'general') {
+      return renderGeneral(ctx, { suffix: this.realmSuffix?.trim(), realm: this.realm.stateOf(ctx.values.realm) });
     }
+    if (m) return m.renderStep(step, ctx, this.parts);
+    return this.laterFailed
+      ? renderErrorPanel({ kind: 'network' }, this.l, {
+          title: this.l.t('stepFailed'),
+          onRetry: () => void this.retryLater(),
+        })
+      : renderSkeleton(this.l, 4);
   }
 }

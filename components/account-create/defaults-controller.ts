@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toAccountApiError, type AccountApiError } from '../../src/api/errors.js';
 import type { AccountStore } from '../../src/data/store.js';
-import type { WizardDefaults } from './wizard.js';
+import type { WizardDefaults } from './values.js';
 
 export interface DefaultsSource {
   store(): AccountStore | undefined;

@@ -1,21 +1,25 @@
 import type { ReactiveControllerHost } from 'lit';
 import { problemMessage, type FieldHost, type FieldSpec } from '../../src/base/fields.js';
-import type { LocalizeController } from '../../src/base/localize.js';
+import type { LocalizeController } from '../../src/base/localize-controller.js';
 import { generatePassword } from '../../src/base/random.js';
 import type { CreateKey } from './locales/en-US.js';
 import type { Phase } from './submit.js';
 import {
   adminPrefix,
+  checkGeneral,
   newAdmin,
   stepOf,
-  validateStep,
   valueAt,
   withValue,
   type Problems,
   type StepId,
   type WizardRules,
   type WizardValues,
-} from './wizard.js';
+} from './values.js';
+import type { validateStep } from './wizard.js';
+
+/** The checks of every step (`validateStep`), loaded with the steps after the first. */
+export type StepChecks = typeof validateStep;
 
 /** A failed admin's e-mail: the one field that can change once the account exists. */
 const FIXABLE = /^admins\.\d+\.email$/;
@@ -26,6 +30,8 @@ export interface WizardFormOptions {
   rules(): WizardRules;
   /** Whether the server already has an account with this realm (asked before leaving the first step). */
   realmTaken(realm: string): Promise<boolean>;
+  /** The checks of the other steps, loaded on first use. */
+  checks(): Promise<StepChecks>;
   /** A field changed by the user. */
   changed?(path: string): void;
 }
@@ -89,13 +95,23 @@ export class WizardForm implements FieldHost {
     this.drop(adminPrefix(key));
   }
 
-  /** Checks one step and shows what it found, in place of its earlier problems; `true` when it found none. */
+  /**
+   * Checks one step and shows what it found, in place of its earlier problems; `true` when it found none. A step
+   * whose checks could not be loaded is not passed (it shows that with Retry).
+   */
   async check(step: StepId): Promise<boolean> {
     const v = this.values;
     if (!v) return false;
-    const found = validateStep(step, v, this.o.rules());
-    if (step === 'general' && !found.realm && v.realm.trim() && (await this.o.realmTaken(v.realm))) {
-      found.realm = { code: 'taken' };
+    let found: Problems;
+    if (step === 'general') {
+      found = checkGeneral(v, this.o.rules());
+      if (!found.realm && v.realm.trim() && (await this.o.realmTaken(v.realm))) found.realm = { code: 'taken' };
+    } else {
+      try {
+        found = (await this.o.checks())(step, v, this.o.rules());
+      } catch {
+        return false;
+      }
     }
     const kept = Object.entries(this.problems).filter(([p]) => stepOf(p) !== step);
     this.problems = { ...Object.fromEntries(kept), ...found };
@@ -104,9 +120,9 @@ export class WizardForm implements FieldHost {
   }
 
   /** Checks a failed admin's e-mail before it is sent again. */
-  checkAdminEmail(key: number): boolean {
+  checkAdminEmail(key: number, checks: StepChecks): boolean {
     const path = `${adminPrefix(key)}email`;
-    const problem = this.values && validateStep('admins', this.values, this.o.rules())[path];
+    const problem = this.values && checks('admins', this.values, this.o.rules())[path];
     if (problem) this.add({ [path]: problem });
     return !problem;
   }

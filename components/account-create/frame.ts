@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { StepController } from './step-controller.js';
 import { stepName, type StepContext } from './steps/context.js';
 import type { Phase } from './submit.js';
-import { STEPS, type StepId } from './wizard.js';
+import { STEPS, type StepId } from './values.js';
 
 export interface FrameOptions {
   steps: StepController<StepId>;

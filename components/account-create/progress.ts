@@ -3,7 +3,8 @@ import { textField } from '../../src/base/fields.js';
 import type { CreateKey } from './locales/en-US.js';
 import { withBdi, type StepContext } from './steps/context.js';
 import type { SubmitController, Task } from './submit.js';
-import { isEmailTaken, type WizardValues } from './wizard.js';
+import { isEmailTaken } from './payload.js';
+import type { WizardValues } from './values.js';
 
 type L = StepContext['l'];
 

@@ -9,15 +9,9 @@ import { AccountApiError, toAccountApiError } from '../../src/api/errors.js';
 import type { CallOptions } from '../../src/api/api.js';
 import type { Account, AccountInput, Charges } from '../../src/api/model.js';
 import type { AccountStore } from '../../src/data/store.js';
-import {
-  accountInput,
-  adminInput,
-  limitsChanges,
-  parseCredit,
-  type WizardDefaults,
-  type WizardRules,
-  type WizardValues,
-} from './wizard.js';
+import { accountInput, adminInput, limitsChanges } from './payload.js';
+import type { WizardDefaults, WizardRules, WizardValues } from './values.js';
+import { parseCredit } from './wizard.js';
 
 /** A step that failed after the account was created. */
 export interface AccountCreateFailure {

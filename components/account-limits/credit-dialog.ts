@@ -6,7 +6,7 @@ import { LEDGER_AMOUNT_MIN, rules, type FieldProblem } from '../../src/api/rules
 import type { AccountStore } from '../../src/data/store.js';
 import type { AmDialog } from '../../src/base/elements/am-dialog.js';
 import { inputField, problemMessage } from '../../src/base/fields.js';
-import type { LocalizeController } from '../../src/base/localize.js';
+import type { LocalizeController } from '../../src/base/localize-controller.js';
 import { phrase } from '../../src/base/phrase.js';
 import type en from './locales/en-US.js';
 

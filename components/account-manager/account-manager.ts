@@ -16,7 +16,8 @@ import {
 import { AmElement } from '../../src/base/am-element.js';
 import { controlStyles } from '../../src/base/controls.styles.js';
 import { errorPanelStyles } from '../../src/base/error-panel.styles.js';
-import { defineTranslations, LocalizeController, type SharedKey } from '../../src/base/localize.js';
+import { defineTranslations, type SharedKey } from '../../src/base/localize.js';
+import { LocalizeController } from '../../src/base/localize-controller.js';
 import { bdi, phrase } from '../../src/base/phrase.js';
 import { renderSkeleton } from '../../src/base/primitives.js';
 import { ResourceController } from '../../src/base/resource-controller.js';

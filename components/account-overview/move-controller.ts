@@ -4,7 +4,7 @@ import { toAccountApiError, type AccountApiError } from '../../src/api/errors.js
 import type { Account, AccountSummary } from '../../src/api/model.js';
 import type { ConfirmOptions } from '../../src/base/confirm-dialog.js';
 import { inputField } from '../../src/base/fields.js';
-import type { LocalizeController } from '../../src/base/localize.js';
+import type { LocalizeController } from '../../src/base/localize-controller.js';
 import { phrase } from '../../src/base/phrase.js';
 import type { AccountStore } from '../../src/data/store.js';
 import type en from './locales/en-US.js';

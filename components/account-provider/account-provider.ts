@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
 import type { AccountApi } from '../../src/api/api.js';
@@ -18,11 +17,11 @@ import {
 } from '../../src/context/contexts.js';
 import { AmElement } from '../../src/base/am-element.js';
 import { isAccountApi, storeFor } from '../../src/base/context-controller.js';
-import { LocalizeController, dirOf, registerTranslations } from '../../src/base/localize.js';
+import { PhraseLocalizeController, dirOf, registerTranslations } from '../../src/base/localize.js';
 import { phrase } from '../../src/base/phrase.js';
-import { renderErrorPanel } from '../../src/base/primitives.js';
+import { renderErrorPanel } from '../../src/base/error-panel.js';
 import { warnOnce } from '../../src/base/warn.js';
-import { controlStyles } from '../../src/base/controls.styles.js';
+import { basicControlStyles } from '../../src/base/basic-controls.styles.js';
 import { errorPanelStyles } from '../../src/base/error-panel.styles.js';
 import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './account-provider.styles.js';
@@ -88,24 +87,37 @@ const THEMES: readonly string[] = ['light', 'dark', 'auto'];
  * @event api-error - The session failed to load, or a "Use account" was refused. `detail: { error, source }`.
  */
 export class AccountProvider extends AmElement {
-  static override styles = [tokens, controlStyles, errorPanelStyles, styles];
+  static override styles = [tokens, basicControlStyles, errorPanelStyles, styles];
+
+  // Reactive properties declared without decorators: the provider loads with the first page, and lit's
+  // decorators are code only the editing elements need.
+  static override properties = {
+    api: { attribute: false },
+    locale: {},
+    theme: { reflect: true },
+    _session: { state: true },
+    stack: { state: true },
+    error: { state: true },
+    invalidApi: { state: true },
+    notice: { state: true },
+  };
 
   /** The backend (required). Widgets inside read and write through one store over it. */
-  @property({ attribute: false }) api?: AccountApi;
+  declare api?: AccountApi;
 
   /** BCP 47 locale for the widgets inside (`fr-FR`); see the class notes for the fallbacks. */
-  @property() locale?: string;
+  declare locale?: string;
 
   /** `light`, `dark`, or `auto` (follows the system). Unset: whatever the page's theme tokens say. */
-  @property({ reflect: true }) theme?: ProviderTheme;
+  declare theme?: ProviderTheme;
 
-  @state() private _session?: Session;
-  @state() private stack: string[] = [];
-  @state() private error?: AccountApiError;
-  @state() private invalidApi = false;
-  @state() private notice?: string;
+  declare private _session?: Session;
+  private stack: string[] = [];
+  declare private error?: AccountApiError;
+  private invalidApi = false;
+  declare private notice?: string;
 
-  private readonly l = new LocalizeController<Key>(this, {
+  private readonly l = new PhraseLocalizeController<Key>(this, {
     namespace: 'account-provider',
     locale: () => this.providedLocale,
   });

@@ -5,6 +5,7 @@ import { css } from 'lit';
 // - the sizer gives the scroll height of every row; the drawn rows sit on it, moved to where they belong;
 // - `.leaf::before` is a caret-wide spacer, so names line up whether a row has a caret or not;
 // - the sub-account count is the row's `::after` (its text is in the row's label): no element per row.
+// - placeholders pulse with the keyframes of `skeletonStyles` (`am-pulse`), declared here too.
 export const styles = css`
   :host {
     display: flex;
@@ -150,6 +151,11 @@ export const styles = css`
   }
   .placeholder:nth-child(3n)::after {
     width: 40%;
+  }
+  @keyframes am-pulse {
+    50% {
+      opacity: 0.5;
+    }
   }
   .retry {
     min-height: 1.5rem;

@@ -75,6 +75,25 @@ async function scrollToRow(el: AccountTree, i: number) {
   await frames(4);
 }
 
+describe('<account-tree>: the first rows', () => {
+  // The first tree of the page: its keyboard, breadcrumbs, badges and search are loaded beside its first request.
+  it('handles the keys pressed as soon as they show, in order, and fills in the breadcrumbs', async () => {
+    const fx = await startEmulator();
+    const { el } = await mountInProvider<AccountTree>(
+      fx.api,
+      html`<account-tree style="height: 400px"></account-tree>`,
+      'account-tree',
+    );
+    await until(() => loadedRows(el).length > 3, 'the first rows');
+    byPos(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => active(el)?.getAttribute('aria-posinset') === '3', 'the third row focused');
+    expect(part(el, 'crumb-current')!.textContent).to.equal('Acme Telecom');
+    await until(() => treeOf(el).getAttribute('aria-label') === 'Accounts under Acme Telecom', 'the tree named');
+  });
+});
+
 describe('<account-tree>: loading', () => {
   it('shows the acting account’s children, one page, with the aria-* of a tree', async () => {
     const fx = await startEmulator();

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AccountApi } from '../../src/api/api.js';
@@ -7,20 +6,18 @@ import type { AccountSummary } from '../../src/api/model.js';
 import type { AccountStore, StoreChange } from '../../src/data/store.js';
 import type { Listing } from '../../src/data/listing.js';
 import { cssVars } from '../../src/base/css-vars.js';
-import { phrase } from '../../src/base/phrase.js';
 import { AmElement } from '../../src/base/am-element.js';
+import { warnOnce } from '../../src/base/warn.js';
 import { AmContextController } from '../../src/base/context-controller.js';
-import { defineTranslations, LocalizeController, type SharedKey } from '../../src/base/localize.js';
+import { defineTranslations, TextLocalizeController, type SharedKey } from '../../src/base/localize.js';
 import en from './locales/en-US.js';
-import { controlStyles } from '../../src/base/controls.styles.js';
-import { skeletonStyles } from '../../src/base/skeleton.styles.js';
+import { basicControlStyles } from '../../src/base/basic-controls.styles.js';
 import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './account-tree.styles.js';
-import { hasChildren, keyOf, sizeOf, TreeController, type Row } from './tree-controller.js';
+import { hasChildren, keyOf, knownName, sizeOf, TreeController, type Row } from './tree-controller.js';
 import { TreeViewport, type ViewportHost } from './tree-viewport.js';
-import { TreeKeyboard, type KeyboardHost } from './tree-keyboard.js';
-import { TreeCrumbs } from './tree-crumbs.js';
-import { TreeBadges } from './tree-badges.js';
+import type { KeyPress } from './tree-keyboard.js';
+import type { DeferredParts } from './tree-deferred.js';
 
 declare module '../../src/base/am-element.js' {
   interface AmEventMap {
@@ -39,8 +36,21 @@ defineTranslations('account-tree', en, {
 });
 type Key = keyof typeof en;
 
-const DEBOUNCE_MS = 300;
 const nextFrame = (fn: () => void) => requestAnimationFrame(() => fn());
+
+type Deferred = typeof import('./tree-deferred.js');
+let deferred: Promise<Deferred | undefined> | undefined;
+/** The keyboard, breadcrumbs, badges and search: loaded once, by the first tree that connects. */
+const loadDeferred = () =>
+  (deferred ??= import('./tree-deferred.js').catch((e: unknown) => {
+    // The next tree that connects asks again.
+    deferred = undefined;
+    warnOnce('account-tree:deferred', `<account-tree> could not load its keyboard, breadcrumbs and search: ${e}`);
+    return undefined;
+  }));
+
+/** Keys the tree's keyboard handles (and printable characters, for type-ahead). */
+const TREE_KEYS = /^(Arrow(Up|Down|Left|Right)|Home|End|Page(Up|Down)|Enter)$/;
 
 /**
  * The multi-tenant hierarchy below an account, fast at any size: children load a page at a time as they
@@ -58,6 +68,10 @@ const nextFrame = (fn: () => void) => requestAnimationFrame(() => fn());
  * Keyboard: the WAI-ARIA tree pattern (one tab stop; arrows, Home/End, PageUp/PageDown, `*`, Enter/Space,
  * type-ahead). Rows carry `aria-level`, `aria-posinset`, `aria-setsize`, `aria-expanded`, `aria-selected`
  * and `aria-busy` (placeholders).
+ *
+ * The element's own module draws the rows; the keyboard, the breadcrumbs, the badges' reads and the search are
+ * a module of their own, asked for as the element connects, beside its first request (keys pressed before it
+ * is here are handled, in order, when it is).
  *
  * @summary Accounts and sub-accounts, with search, breadcrumbs and "Add account".
  *
@@ -91,36 +105,47 @@ const nextFrame = (fn: () => void) => requestAnimationFrame(() => fn());
  * creation of an account under `parentId`. `detail: { parentId }`.
  */
 export class AccountTree extends AmElement {
-  static override styles = [tokens, controlStyles, skeletonStyles, styles];
+  static override styles = [tokens, basicControlStyles, styles];
+
+  // Declared here rather than with decorators: the element's first load then needs none of their code.
+  static override properties = {
+    rootId: { attribute: 'root-id' },
+    selected: {},
+    api: { attribute: false },
+    i18n: { attribute: false },
+  };
 
   /** The account whose sub-accounts are shown. Default: the provider's acting account (follows "Use account"). */
-  @property({ attribute: 'root-id' }) rootId?: string;
+  declare rootId?: string;
 
   /**
    * The selected account's id. Set by the host, the tree reveals it (expands its ancestors, loads what it
    * takes) and scrolls it into view; an id not below the root is kept and shows nothing selected.
    */
-  @property() selected?: string;
+  declare selected?: string;
 
   /** A backend for use without `<account-provider>`. */
-  @property({ attribute: false }) api?: AccountApi;
+  declare api?: AccountApi;
 
   /** Overrides single labels, e.g. `{ add: 'New customer' }`. */
-  @property({ attribute: false }) i18n?: Partial<Record<Key | SharedKey, string>>;
+  declare i18n?: Partial<Record<Key | SharedKey, string>>;
 
-  @state() private query = '';
-  @state() private note: unknown = '';
-  /** A root chosen in the breadcrumbs, until the host's root changes. */
-  @state() private viewRoot?: string;
+  /** What the live region says (set through `say()`). */
+  private note: unknown = '';
+  /** A root chosen in the breadcrumbs, until the host's root changes (choosing one asks for an update). */
+  private viewRoot?: string;
 
   private readonly am = new AmContextController(this);
-  private readonly l = new LocalizeController<Key>(this, { namespace: 'account-tree', locale: () => this.am.locale });
+  /** @internal */
+  readonly l = new TextLocalizeController<Key>(this, { namespace: 'account-tree', locale: () => this.am.locale });
   /** @internal */
   readonly tree = new TreeController(this);
-  private readonly view = new TreeViewport(this as unknown as ViewportHost);
-  private readonly keys = new TreeKeyboard(this as unknown as KeyboardHost);
-  private readonly crumbs = new TreeCrumbs(this);
-  private readonly badges = new TreeBadges();
+  /** @internal */
+  readonly view = new TreeViewport(this as unknown as ViewportHost);
+  /** The keyboard, breadcrumbs, badges and search, once their module is here (see `loadDeferred`). */
+  private later?: DeferredParts;
+  /** Tree keys pressed before the keyboard was here: handled, in order, when it is. */
+  private pressed: KeyPress[] = [];
   private store?: AccountStore;
   private unsubscribe?: () => void;
   private baseRoot?: string;
@@ -132,14 +157,11 @@ export class AccountTree extends AmElement {
   private revealSelected = false;
   private revealSeq = 0;
   private loadQueued = false;
-  private debounce?: ReturnType<typeof setTimeout>;
-  private treeScroll = 0;
-  private noted?: Listing;
 
   /** Expands `id`'s ancestors, loads the pages it takes and scrolls to it. Resolves whether it is shown. */
   async reveal(id: string): Promise<boolean> {
     if (!this.isConnected) return false;
-    if (this.tree.search) this.clearSearch();
+    if (this.tree.search) this.later?.search.clear();
     return this.show(id, false);
   }
 
@@ -158,14 +180,25 @@ export class AccountTree extends AmElement {
     // The store patched its listings while this was detached: only the rows need building again.
     this.requestUpdate();
     if (this.hasUpdated) this.view.attach(this.treeEl!);
+    if (!this.later) void loadDeferred().then(this.adopt);
   }
+
+  /** The deferred parts arrived: keys pressed meanwhile are handled, a query typed meanwhile is searched. */
+  private adopt = (m: Deferred | undefined): void => {
+    if (!m || this.later) return;
+    const later = (this.later = m.deferredParts(this));
+    for (const key of this.pressed.splice(0)) later.keys.onKey(key);
+    const query = this.renderRoot.querySelector<HTMLInputElement>('input')?.value;
+    if (query?.trim()) later.search.input(query);
+    this.requestUpdate();
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = this.store = undefined;
-    clearTimeout(this.debounce);
-    this.badges.stop();
+    this.later?.search.stop();
+    this.later?.badges.stop();
     this.view.detach();
   }
 
@@ -195,16 +228,31 @@ export class AccountTree extends AmElement {
       this.tree.setRoot(store, root, !baseChanged);
       if (this.selected) this.revealSelected = true;
     }
-    // The first page is asked first; the breadcrumbs are read once it is back.
+    // The first page is asked first; the breadcrumbs are read once its rows are painted.
     const level = this.tree.root;
     if (level && !level.items.length && !level.done && !level.error) void level.loadTo(0);
-    else if (store && root) this.crumbs.update(store, root, this.am.session);
+    else if (store && root) this.crumbsAfterPaint();
     if (changed.has('selected')) {
       if (this.selfSelected) this.selfSelected = false;
       else this.revealSelected = !!this.selected;
     }
     if (this.hasUpdated && this.tree.stale) this.view.captureAnchor();
     this.tree.sync();
+  }
+
+  private crumbsPending = false;
+
+  /** Reads the breadcrumbs' path after the frame that shows the rows, so nothing competes with the first page. */
+  private crumbsAfterPaint(): void {
+    if (this.crumbsPending) return;
+    this.crumbsPending = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.crumbsPending = false;
+        const root = this.tree.rootId;
+        if (this.isConnected && this.store && root) this.later?.crumbs.update(this.store, root, this.am.session);
+      }),
+    );
   }
 
   protected override firstUpdated(): void {
@@ -233,7 +281,7 @@ export class AccountTree extends AmElement {
   // ---- rendering
 
   protected override render(): TemplateResult {
-    const { l, tree } = this;
+    const { l, tree, later } = this;
     const search = tree.search;
     const shown = search ?? tree.root;
     const empty = !!shown?.done && !shown.items.length;
@@ -242,13 +290,14 @@ export class AccountTree extends AmElement {
     const [first, last] = this.view.window(count);
     const drawn: number[] = [];
     for (let i = first; i <= last; i++) drawn.push(i);
+    const rootName = this.rootName;
     const label = search
       ? l.t('results', { query: tree.query })
-      : this.crumbs.rootName
-        ? l.t('treeOf', { name: this.crumbs.rootName })
+      : rootName
+        ? l.t('treeOf', { name: rootName })
         : l.t('tree');
     return html`<div class="bar" part="toolbar">
-        ${this.crumbs.render(this.l.t('path'), this.onCrumb)}
+        ${later ? later.crumbs.render(l.t('path'), this.onCrumb) : this.renderRootCrumb()}
         <button
           type="button"
           class="am-button add"
@@ -268,14 +317,12 @@ export class AccountTree extends AmElement {
         autocomplete="off"
         aria-label=${l.t('search')}
         placeholder=${l.t('searchHint')}
-        @input=${this.onInput}
+        @input=${this.onSearchInput}
         @keydown=${this.onSearchKey}
       />
       ${
         empty
-          ? html`<p class="am-note" part="empty">
-              ${search ? phrase(l, 'noMatch', { query: tree.query }) : l.t('noChildren')}
-            </p>`
+          ? html`<p class="am-note" part="empty">${search ? later?.search.noMatch() : l.t('noChildren')}</p>`
           : nothing
       }
       <div
@@ -285,7 +332,7 @@ export class AccountTree extends AmElement {
         aria-label=${label}
         aria-busy="true"
         ?hidden=${empty}
-        @keydown=${this.keys.onKey}
+        @keydown=${this.onKey}
         @click=${this.onClick}
         @dblclick=${this.onDblClick}
         @focusin=${this.onFocusIn}
@@ -301,6 +348,24 @@ export class AccountTree extends AmElement {
         </div>
       </div>
       <div class="am-visually-hidden" role="status">${this.note}</div>`;
+  }
+
+  /** The breadcrumbs until their module is here: the root's name alone. */
+  private renderRootCrumb(): TemplateResult {
+    return html`<nav part="breadcrumbs" aria-label=${this.l.t('path')}>
+      <ol>
+        <li>
+          <span part="crumb-current" aria-current="page"><bdi>${this.rootName ?? ''}</bdi></span>
+        </li>
+      </ol>
+    </nav>`;
+  }
+
+  /** The root's name: the breadcrumbs', or until they are here what is known of it without asking. */
+  private get rootName(): string | undefined {
+    const { later, store, tree } = this;
+    if (later) return later.crumbs.rootName;
+    return store && tree.rootId ? knownName(store, tree.rootId, this.am.session) : undefined;
   }
 
   /** One template for every row (cheap to diff): an account, a placeholder (`aria-busy`) or a failed page. */
@@ -366,22 +431,17 @@ export class AccountTree extends AmElement {
       this.selfSelected = true;
       this.selected = undefined;
     }
-    if (this.store) this.crumbs.onStoreChange(c, this.store, root, this.am.session);
+    if (this.store) this.later?.crumbs.onStoreChange(c, this.store, root, this.am.session);
     // Reads teach the store whether an account is enabled or a reseller: badges follow.
     if (c.type === 'resource-updated') this.requestUpdate();
   };
 
   private settled(level: Listing): void {
-    const { l, tree } = this;
-    if (level.error) this.note = l.t('pageFailed', { reason: l.errorMessage(level.error) });
-    else if (level === tree.search && this.noted !== level && (level.done || level.items.length > 0)) {
-      this.noted = level;
-      const count = level.items.length;
-      this.note = !count
-        ? phrase(l, 'noMatch', { query: tree.query })
-        : level.done
-          ? l.t('found', { count })
-          : l.t('foundMore', { count });
+    const { l } = this;
+    if (level.error) this.say(l.t('pageFailed', { reason: l.errorMessage(level.error) }));
+    else if (level === this.tree.search) {
+      const note = this.later?.search.announce(level);
+      if (note !== undefined) this.say(note);
     }
   }
 
@@ -397,6 +457,19 @@ export class AccountTree extends AmElement {
     const r = t.rowAt(i);
     this.activeKey = r && keyOf(r);
     this.activeIndex = Math.max(0, i);
+  }
+
+  /** @internal */
+  say(note: unknown): void {
+    if (note === this.note) return;
+    this.note = note;
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  setActive(key: string | undefined, index?: number): void {
+    this.activeKey = key;
+    if (index !== undefined) this.activeIndex = index;
   }
 
   /** @internal */
@@ -458,8 +531,9 @@ export class AccountTree extends AmElement {
       const [first, last] = this.view.inView();
       if (last >= 0) this.tree.loadRange(first, last);
       const store = this.store;
-      if (store && last >= 0 && !this.tree.busy) {
-        this.badges.request(store, () => this.view.keysInView().filter((key) => this.tree.indexOf(key) >= 0));
+      const badges = this.later?.badges;
+      if (badges && store && last >= 0 && !this.tree.busy) {
+        badges.request(store, () => this.view.keysInView().filter((key) => this.tree.indexOf(key) >= 0));
       }
     });
   }
@@ -496,7 +570,7 @@ export class AccountTree extends AmElement {
     }
     this.emit('account-select', { account: s });
     if (this.tree.search) {
-      this.clearSearch();
+      this.later?.search.clear();
       void this.show(s.id, true);
     }
   }
@@ -573,59 +647,27 @@ export class AccountTree extends AmElement {
     if (hit && !(e.target as HTMLElement).closest('.toggle')) this.toggle(hit.row, hit.i);
   };
 
-  private onInput = (e: Event): void => {
-    const value = (e.target as HTMLInputElement).value.trim();
-    this.query = value;
-    clearTimeout(this.debounce);
-    if (!value) return this.endSearch();
-    // The older query is aborted at once; the new one is asked once typing pauses.
-    this.startSearch(value);
-    this.debounce = setTimeout(() => this.tree.resume(), DEBOUNCE_MS);
+  private onKey = (e: KeyboardEvent): void => {
+    if (this.later) return this.later.keys.onKey(e);
+    const { key, target, timeStamp } = e;
+    if (e.altKey || e.ctrlKey || e.metaKey || (target as HTMLElement).closest('button')) return;
+    if (key.length !== 1 && !TREE_KEYS.test(key)) return;
+    // Until the keyboard is here: the key is kept, and the page does not scroll.
+    this.pressed.push({ key, target, timeStamp, altKey: false, ctrlKey: false, metaKey: false, preventDefault() {} });
+    e.preventDefault();
   };
 
-  private onSearchKey = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && this.query) {
-      this.clearSearch();
-      e.preventDefault();
-    } else if (e.key === 'ArrowDown' && this.tree.count) {
-      this.move(this.activeIndex);
-      e.preventDefault();
-    }
-  };
+  private onSearchInput = (e: Event): void => this.later?.search.onInput(e);
 
-  private startSearch(query: string): void {
-    if (!this.tree.search) this.treeScroll = this.treeEl?.scrollTop ?? 0;
-    this.view.anchor = undefined;
-    this.note = '';
-    this.activeKey = undefined;
-    this.activeIndex = 0;
-    this.tree.setQuery(query, true);
-    if (this.treeEl) this.treeEl.scrollTop = 0;
-  }
-
-  private endSearch(): void {
-    if (!this.tree.search) return;
-    this.tree.setQuery('');
-    this.view.anchor = undefined;
-    this.activeKey = this.selected;
-    const top = this.treeScroll;
-    void this.updateComplete.then(() => nextFrame(() => this.treeEl && (this.treeEl.scrollTop = top)));
-  }
-
-  private clearSearch(): void {
-    const input = this.renderRoot.querySelector<HTMLInputElement>('input');
-    if (input) input.value = '';
-    this.query = '';
-    clearTimeout(this.debounce);
-    this.endSearch();
-  }
+  private onSearchKey = (e: KeyboardEvent): void => this.later?.search.onKey(e);
 
   private onCrumb = (e: Event): void => {
     const id = (e.currentTarget as HTMLElement).dataset.id;
     const from = this.tree.rootId;
     if (!id || id === from) return;
-    if (this.tree.search) this.clearSearch();
+    if (this.tree.search) this.later?.search.clear();
     this.viewRoot = id === this.baseRoot ? undefined : id;
+    this.requestUpdate();
     // Show where we came from: the previous root, revealed and focused.
     if (from) void this.updateComplete.then(() => this.show(from, true));
   };
@@ -634,7 +676,7 @@ export class AccountTree extends AmElement {
     const sel = this.selected;
     const i = sel ? this.tree.indexOf(sel) : -1;
     const r = this.tree.rowAt(i);
-    return r ? r.level.item(r.pos)?.name : this.crumbs.rootName;
+    return r ? r.level.item(r.pos)?.name : this.rootName;
   }
 
   /** "Add account" asks: the host (or `<account-manager>`) opens the creation for `parentId`. */

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AccountSummary } from '../../src/api/model.js';
+import type { AccountSummary, Session } from '../../src/api/model.js';
 import type { AccountStore, StoreChange } from '../../src/data/store.js';
 import type { Listing } from '../../src/data/listing.js';
 
@@ -8,6 +8,10 @@ const SEARCH = '\u0001search';
 
 /** Whether the account has sub-accounts (unknown counts as yes: expanding finds out). */
 export const hasChildren = (s: AccountSummary) => (s.descendantsCount ?? 1) > 0;
+
+/** An account's name as far as it is known without asking: the session's own account's, or a row's read. */
+export const knownName = (store: AccountStore, id: string, session: Session | undefined): string | undefined =>
+  (id === session?.accountId && session?.accountName) || store.summaryFacts(id)?.name;
 
 /** Rows of a level: its loaded items and the placeholders of what is still to load (an estimate until done). */
 export const sizeOf = (L: Listing): number => L.size;
@@ -229,18 +233,6 @@ export class TreeController implements ReactiveController {
     if (!r || !this.open.has(keyOf(r))) return i + 1;
     for (const s of this.segs) if (s.start > i && s.depth <= r.depth) return s.start;
     return this.count;
-  }
-
-  /** The first loaded row from `from` on (wrapping) whose name passes `test`, or -1. */
-  find(from: number, test: (name: string) => boolean): number {
-    const n = this.count;
-    for (let k = 0; k < n; k++) {
-      const i = (from + k) % n;
-      const r = this.rowAt(i)!;
-      const s = r.level.item(r.pos);
-      if (s && test(s.name)) return i;
-    }
-    return -1;
   }
 
   /** Asks for what the rows [first, last] need and is not loaded: one request per listing in view. */

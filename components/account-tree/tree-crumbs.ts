@@ -1,6 +1,7 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AccountSummary, Session } from '../../src/api/model.js';
 import type { AccountStore, StoreChange } from '../../src/data/store.js';
+import { knownName } from './tree-controller.js';
 
 /**
  * The breadcrumbs of the tree's root: the path from the logged-in account down to the root (never above the
@@ -22,7 +23,7 @@ export class TreeCrumbs {
     this.loadedFor = key;
     const seq = ++this.seq;
     const top = session?.accountId;
-    this.rootName = (root === top && session?.accountName) || store.summaryFacts(root)?.name;
+    this.rootName = knownName(store, root, session);
     this.crumbs = [];
     this.host.requestUpdate();
     // The root's document names it and tells the store how many accounts its level can hold.

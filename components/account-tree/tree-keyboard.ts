@@ -3,6 +3,12 @@ import { hasChildren, type Row, type TreeController } from './tree-controller.js
 const TYPEAHEAD_MS = 500;
 const collators = new Map<string, Intl.Collator>();
 
+/** A key pressed: a `keydown` event, or one recorded to be handled later. */
+export type KeyPress = Pick<
+  KeyboardEvent,
+  'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target' | 'timeStamp' | 'preventDefault'
+>;
+
 /** What the keyboard drives in the tree element. */
 export interface KeyboardHost {
   readonly tree: TreeController;
@@ -24,7 +30,7 @@ export class TreeKeyboard {
 
   constructor(private readonly host: KeyboardHost) {}
 
-  onKey = (e: KeyboardEvent): void => {
+  onKey = (e: KeyPress): void => {
     if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('button')) return;
     const t = this.host.tree;
     this.host.resolveActive();
@@ -89,7 +95,20 @@ export class TreeKeyboard {
     if (!c) collators.set(locale, (c = new Intl.Collator(locale, { sensitivity: 'base', usage: 'search' })));
     const coll = c;
     const from = this.host.activeIndex + (want.length === 1 ? 1 : 0);
-    const i = this.host.tree.find(from, (name) => coll.compare(name.slice(0, want.length), want) === 0);
+    const i = this.find(from, (name) => coll.compare(name.slice(0, want.length), want) === 0);
     if (i >= 0) this.host.move(i);
+  }
+
+  /** The first loaded row from `from` on (wrapping) whose name passes `test`, or -1. */
+  private find(from: number, test: (name: string) => boolean): number {
+    const t = this.host.tree;
+    const n = t.count;
+    for (let k = 0; k < n; k++) {
+      const i = (from + k) % n;
+      const r = t.rowAt(i)!;
+      const s = r.level.item(r.pos);
+      if (s && test(s.name)) return i;
+    }
+    return -1;
   }
 }

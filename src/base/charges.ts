@@ -1,7 +1,10 @@
 import { html } from 'lit';
 import type { Charges } from '../api/model.js';
 import type { ConfirmController } from './confirm-dialog.js';
-import type { LocalizeController } from './localize.js';
+import type { LocalizeController } from './localize-controller.js';
+import { registerFormStrings } from './locales/forms/index.js';
+
+registerFormStrings();
 
 /**
  * Puts the charges of a 402 to the user in words, with amounts in the account's currency ("Outbound trunks:

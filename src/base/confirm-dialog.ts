@@ -1,6 +1,9 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { inOwnLanguage, phrase } from './phrase.js';
 import type { Localizer } from './primitives.js';
+import { registerFormStrings } from './locales/forms/index.js';
+
+registerFormStrings();
 
 export interface ConfirmOptions {
   /** The question: text, or a template with names isolated (`phrase()`). */

@@ -2,9 +2,8 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AccountApi } from '../api/api.js';
 import type { AccountApiError } from '../api/errors.js';
-import { toAccountApiError } from '../api/errors.js';
 import type { Session } from '../api/model.js';
-import { AccountStore } from '../data/store.js';
+import type { AccountStore } from '../data/store.js';
 import {
   actingAccountContext,
   apiContext,
@@ -14,6 +13,7 @@ import {
   storeContext,
   type ActingAccount,
 } from '../context/contexts.js';
+import { ownStores } from './own-stores.js';
 import { warnOnce } from './warn.js';
 
 /** An element that binds to an account: `.api` set directly wins over the provider's; `accountId` is `account-id`. */
@@ -22,14 +22,7 @@ export interface AmContextHost extends ReactiveControllerHost, HTMLElement {
   accountId?: string;
 }
 
-const stores = new WeakMap<AccountApi, AccountStore>();
-
-/** The store of an api given to elements directly: elements handed the same api share one store. */
-export function storeFor(api: AccountApi): AccountStore {
-  let s = stores.get(api);
-  if (!s) stores.set(api, (s = new AccountStore(api)));
-  return s;
-}
+export { storeFor } from './store-for.js';
 
 /** Whether a value from the host can serve as an AccountApi. */
 export function isAccountApi(value: unknown): value is AccountApi {
@@ -50,6 +43,8 @@ export class AmContextController implements ReactiveController {
   private readonly sessionC: ContextConsumer<typeof sessionContext, AmContextHost>;
   private readonly actingC: ContextConsumer<typeof actingAccountContext, AmContextHost>;
   private readonly localeC: ContextConsumer<typeof localeContext, AmContextHost>;
+  /** The store's code is on its way (for the element's own api). */
+  private loadingStore = false;
   private ownSession?: Session;
   private ownSessionOf?: AccountStore;
   private ownEpoch?: number;
@@ -89,9 +84,33 @@ export class AmContextController implements ReactiveController {
     return this.ownApi ?? this.apiC.value;
   }
 
+  /**
+   * The provider's store, or the element's own over its `.api`. For the latter, when the store's code is not
+   * loaded yet (nothing on the page has needed it), `undefined` until it is: the host updates then.
+   */
   get store(): AccountStore | undefined {
-    const own = this.ownApi;
-    return own ? storeFor(own) : this.storeC.value;
+    const api = this.ownApi;
+    if (!api) return this.storeC.value;
+    if (ownStores.storeFor) return ownStores.storeFor(api);
+    this.loadStore();
+    return undefined;
+  }
+
+  private loadStore(): void {
+    if (this.loadingStore) return;
+    this.loadingStore = true;
+    import('./load-store.js').then(
+      ({ storeFor }) => {
+        // Loading it filled `ownStores` (the reference keeps a bundler from leaving the module out).
+        ownStores.storeFor ??= storeFor;
+        this.loadingStore = false;
+        this.host.requestUpdate();
+      },
+      (e: unknown) => {
+        this.loadingStore = false;
+        warnOnce(`store:${this.host.localName}`, `<${this.host.localName}> could not load its store: ${e}`);
+      },
+    );
   }
 
   /** Who is logged in; `undefined` while loading. */
@@ -127,7 +146,9 @@ export class AmContextController implements ReactiveController {
 
   private loadOwnSession(): void {
     const store = this.store;
-    if (!store || this.host.accountId || (this.ownSessionOf === store && this.ownEpoch === store.epoch)) return;
+    const toError = ownStores.toError;
+    if (!store || !toError || this.host.accountId || (this.ownSessionOf === store && this.ownEpoch === store.epoch))
+      return;
     this.ownSessionOf = store;
     this.ownEpoch = store.epoch;
     this.ownSession = store.peek<Session>('session');
@@ -141,7 +162,7 @@ export class AmContextController implements ReactiveController {
       },
       (e: unknown) => {
         if (this.ownSessionOf !== store || this.ownEpoch !== store.epoch) return;
-        this.ownError = toAccountApiError(e);
+        this.ownError = toError(e);
         this.host.requestUpdate();
       },
     );

@@ -1,29 +1,12 @@
 import { css } from 'lit';
+import { basicControlStyles } from './basic-controls.styles.js';
 
 /**
  * Buttons, fields and helpers shared by widgets (`.am-button`, `.am-input`, `.am-field`, …).
  * `data-variant="primary" | "danger" | "link"` on a button picks its look.
  */
 export const controlStyles = css`
-  .am-button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: var(--am-space-2);
-    min-height: 2.25rem;
-    padding: 0 var(--am-space-4);
-    border: 1px solid var(--am-color-border-strong);
-    border-radius: var(--am-radius-md);
-    background: var(--am-color-surface);
-    color: var(--am-color-text);
-    font: inherit;
-    font-weight: var(--am-font-weight-medium);
-    cursor: pointer;
-    transition: background-color var(--am-duration-fast);
-  }
-  .am-button:hover:not(:disabled) {
-    background: var(--am-color-surface-sunken);
-  }
+  ${basicControlStyles}
   .am-button[data-variant='primary'] {
     border-color: var(--am-color-accent);
     background: var(--am-color-accent);
@@ -40,23 +23,6 @@ export const controlStyles = css`
   .am-button[data-variant='danger']:hover:not(:disabled) {
     background: var(--am-color-danger-hover);
   }
-  .am-button[data-variant='link'] {
-    min-height: auto;
-    padding: 0;
-    border-color: transparent;
-    background: none;
-    color: var(--am-color-accent-text);
-    text-decoration: underline;
-  }
-  .am-button:disabled {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
-  .am-button:focus-visible,
-  .am-input:focus-visible {
-    outline: var(--am-focus-ring-width) solid var(--am-color-focus-ring);
-    outline-offset: 2px;
-  }
   .am-field {
     display: grid;
     gap: var(--am-space-1);
@@ -68,15 +34,6 @@ export const controlStyles = css`
   .am-hint {
     color: var(--am-color-text-muted);
     font-size: var(--am-font-size-sm);
-  }
-  .am-input {
-    min-height: 2.25rem;
-    padding: 0 var(--am-space-3);
-    border: 1px solid var(--am-color-border-strong);
-    border-radius: var(--am-radius-md);
-    background: var(--am-color-surface);
-    color: var(--am-color-text);
-    font: inherit;
   }
   .am-input[aria-invalid='true'] {
     border-color: var(--am-color-danger);
@@ -135,13 +92,5 @@ export const controlStyles = css`
     border-radius: var(--am-radius-pill);
     color: var(--am-color-text-muted);
     font-size: var(--am-font-size-sm);
-  }
-  .am-visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

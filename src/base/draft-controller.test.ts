@@ -9,7 +9,7 @@ import { createFakeApi } from '../data/fake-api.testing.js';
 import { AmElement } from './am-element.js';
 import { AmContextController } from './context-controller.js';
 import { DraftController } from './draft-controller.js';
-import { LocalizeController } from './localize.js';
+import { LocalizeController } from './localize-controller.js';
 import { ResourceController } from './resource-controller.js';
 import { controlStyles } from './controls.styles.js';
 import { errorPanelStyles } from './error-panel.styles.js';

@@ -14,12 +14,15 @@ import { DraftController, type DraftSaveContext } from './draft-controller.js';
 import { dropDraft, stashDraft, takeDraft } from './draft-stash.js';
 import { AmDialog } from './elements/am-dialog.js';
 import { problemMessage, type FieldHost, type FieldSpec } from './fields.js';
-import { LocalizeController } from './localize.js';
+import { LocalizeController } from './localize-controller.js';
 import { getPath } from './merge.js';
 import { phrase } from './phrase.js';
 import { renderConflicts, renderDraftActions, renderErrorPanel, renderSkeleton } from './primitives.js';
 import { ResourceController, type ResourceState } from './resource-controller.js';
 import { StatusController } from './status.js';
+import { registerFormStrings } from './locales/forms/index.js';
+
+registerFormStrings();
 
 declare module './am-element.js' {
   interface AmEventMap {

@@ -9,6 +9,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldProblem, RuleName } from '../api/rules.js';
 import { inOwnLanguage } from './phrase.js';
+import { registerFormStrings } from './locales/forms/index.js';
+
+registerFormStrings();
 
 /** What a field is called and which rule checks it (for messages and conflict labels). */
 export interface FieldSpec {

@@ -1,13 +1,23 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement, render } from 'lit';
 import { property } from 'lit/decorators.js';
-import { LocalizeController, dirOf, formatMessage, registerTranslations } from './localize.js';
+import { dirOf, formatMessage, registerTranslations } from './localize.js';
+import { LocalizeController } from './localize-controller.js';
 import enUS from './locales/en-US.js';
 import { phrase } from './phrase.js';
 import frFR from './locales/fr-FR.js';
 import deDE from './locales/de-DE.js';
 import esES from './locales/es-ES.js';
 import ruRU from './locales/ru-RU.js';
+import { registerFormStrings } from './locales/forms/index.js';
+import formsEnUS from './locales/forms/en-US.js';
+import formsFrFR from './locales/forms/fr-FR.js';
+import formsDeDE from './locales/forms/de-DE.js';
+import formsEsES from './locales/forms/es-ES.js';
+import formsRuRU from './locales/forms/ru-RU.js';
+
+// The element below shows a form string (Save).
+registerFormStrings();
 
 let loads = 0;
 registerTranslations('test-widget', {
@@ -172,10 +182,24 @@ describe('LocalizeController: a message in another language than the page (right
 
 describe('shared strings', () => {
   it('are translated in every locale, not copied from English', () => {
-    for (const [name, messages] of Object.entries({ frFR, deDE, esES, ruRU })) {
-      expect(Object.keys(messages).sort(), name).to.deep.equal(Object.keys(enUS).sort());
-      const copies = Object.keys(enUS).filter((k) => messages[k as keyof typeof enUS] === enUS[k as keyof typeof enUS]);
+    const en: Record<string, string> = { ...enUS, ...formsEnUS };
+    const others = {
+      frFR: [frFR, formsFrFR],
+      deDE: [deDE, formsDeDE],
+      esES: [esES, formsEsES],
+      ruRU: [ruRU, formsRuRU],
+    };
+    for (const [name, [core, forms]] of Object.entries(others)) {
+      expect(Object.keys(core).sort(), name).to.deep.equal(Object.keys(enUS).sort());
+      expect(Object.keys(forms).sort(), `${name} (forms)`).to.deep.equal(Object.keys(formsEnUS).sort());
+      const messages: Record<string, string> = { ...core, ...forms };
+      const copies = Object.keys(en).filter((k) => messages[k] === en[k]);
       expect(copies.length, `${name} copies ${copies.join(', ')}`).to.be.lessThan(2);
     }
+  });
+
+  it('of forms are apart from those every widget shows', () => {
+    const core = Object.keys(enUS);
+    expect(Object.keys(formsEnUS).filter((k) => core.includes(k))).to.deep.equal([]);
   });
 });

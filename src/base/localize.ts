@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AccountApiError } from '../api/errors.js';
-import type { Money } from '../api/model.js';
-import { formatMoney } from '../api/money.js';
+import { FALLBACK_LOCALE, cached, safe } from './intl.js';
 import { sharedTranslations, type SharedKey } from './locales/index.js';
 
 export type { SharedKey } from './locales/index.js';
@@ -13,20 +12,22 @@ export type MessagesSource = Messages | (() => Promise<Messages | { default: Mes
 
 /** Namespace of the strings every widget shares (Save, Retry, error kinds…). */
 export const SHARED_NAMESPACE = 'am';
-/** The locale every lookup falls back to. */
-export const FALLBACK_LOCALE = 'en-US';
+export { FALLBACK_LOCALE };
 
-const sources = new Map<string, Map<string, MessagesSource>>();
+/** namespace → locale → its sources: several add up (the shared strings come in parts). */
+const sources = new Map<string, Map<string, MessagesSource[]>>();
+/** `namespace|locale` → the messages known so far. */
 const loaded = new Map<string, Messages>();
-const pending = new Map<string, Promise<void>>();
-const controllers = new Set<LocalizeController>();
+/** Each loader's call, made once (again only after a failure). */
+const pending = new Map<MessagesLoader, Promise<void>>();
+const controllers = new Set<TextLocalizeController>();
 let observer: MutationObserver | undefined;
 
 const id = (namespace: string, locale: string) => `${namespace}|${locale}`;
 
 /**
  * Adds a namespace's strings, per locale. Each widget registers its own (several widgets can be written
- * without touching one shared file); registering again merges locales and keys.
+ * without touching one shared file); registering again merges locales and keys (each loader given is called).
  *
  * ```ts
  * registerTranslations('account-tree', { 'en-US': { addAccount: 'Add account' }, 'fr-FR': () => import('./fr.js') });
@@ -36,9 +37,10 @@ export function registerTranslations(namespace: string, locales: Record<string, 
   let map = sources.get(namespace);
   if (!map) sources.set(namespace, (map = new Map()));
   for (const [locale, source] of Object.entries(locales)) {
-    map.set(locale, source);
-    if (typeof source !== 'function')
-      loaded.set(id(namespace, locale), { ...loaded.get(id(namespace, locale)), ...source });
+    let list = map.get(locale);
+    if (!list) map.set(locale, (list = []));
+    if (!list.includes(source)) list.push(source);
+    if (typeof source !== 'function') merge(id(namespace, locale), source);
   }
   notify();
 }
@@ -84,26 +86,32 @@ export async function loadTranslations(namespace: string, locale: string): Promi
   await Promise.all([namespace, SHARED_NAMESPACE].map((ns) => ensure(ns, locale)));
 }
 
-function ensure(namespace: string, locale: string): Promise<void> {
+function ensure(namespace: string, locale: string): Promise<unknown> {
   const match = matchLocale(namespace, locale);
-  const source = match && sources.get(namespace)!.get(match);
-  if (!match || typeof source !== 'function' || loaded.has(id(namespace, match))) return Promise.resolve();
-  const key = id(namespace, match);
-  let p = pending.get(key);
+  const list = match === undefined ? [] : sources.get(namespace)!.get(match)!;
+  return Promise.all(list.map((s) => (typeof s === 'function' ? load(namespace, match!, s) : undefined)));
+}
+
+function load(namespace: string, locale: string, loader: MessagesLoader): Promise<void> {
+  let p = pending.get(loader);
   if (!p) {
-    p = source().then(
+    p = loader().then(
       (m) => {
-        loaded.set(key, 'default' in m && typeof m.default === 'object' ? (m.default as Messages) : (m as Messages));
+        merge(id(namespace, locale), 'default' in m && typeof m.default === 'object' ? m.default : (m as Messages));
         notify();
       },
       (err: unknown) => {
-        pending.delete(key);
-        console.warn(`[account-manager-widgets] could not load ${namespace} strings for ${match}`, err);
+        pending.delete(loader);
+        console.warn(`[account-manager-widgets] could not load ${namespace} strings for ${locale}`, err);
       },
     );
-    pending.set(key, p);
+    pending.set(loader, p);
   }
   return p;
+}
+
+function merge(key: string, messages: Messages): void {
+  loaded.set(key, { ...loaded.get(key), ...messages });
 }
 
 function lookup(namespace: string, locale: string, key: string): string | undefined {
@@ -122,29 +130,8 @@ export function dirOf(locale: string): 'ltr' | 'rtl' {
   return RTL.has(locale.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr';
 }
 
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
-  kind: string,
-  locale: string,
-  options: object | undefined,
-  make: () => T,
-): T {
-  const key = `${kind}|${locale}|${JSON.stringify(options ?? {})}`;
-  let f = formatters.get(key) as T | undefined;
-  if (!f) formatters.set(key, (f = make()));
-  return f;
-}
-
 function numberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
   return cached('n', locale, options, () => new Intl.NumberFormat(safe(locale), options));
-}
-
-function safe(locale: string): string {
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? FALLBACK_LOCALE;
-  } catch {
-    return FALLBACK_LOCALE;
-  }
 }
 
 /**
@@ -244,7 +231,7 @@ function argument(
   return format(branch, params, locale, hash, slots);
 }
 
-/** Host of a `LocalizeController`: a per-widget `i18n` overrides single labels. */
+/** Host of a `LocalizeController` (or `TextLocalizeController`): a per-widget `i18n` overrides single labels. */
 export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   i18n?: Partial<Record<string, string>>;
 }
@@ -257,12 +244,15 @@ export interface LocalizeOptions {
 }
 
 /**
- * Strings and formats in the widget's locale: the host's own `lang`, else the provider's locale (context),
+ * Strings and numbers in the widget's locale: the host's own `lang`, else the provider's locale (context),
  * else `<html lang>`, else en-US. Lookup order: the host's `i18n` override, the widget's namespace,
  * the shared strings, then the same in en-US, then the key itself. Re-renders the host when the locale
  * changes or its strings finish loading.
+ *
+ * `t`, `parts`, `number` and `errorMessage`: what a widget that shows text and counts needs (`<account-tree>`).
+ * `LocalizeController` adds the rest (dates, amounts, plurals, the language of a text given).
  */
-export class LocalizeController<K extends string = never> implements ReactiveController {
+export class TextLocalizeController<K extends string = never> implements ReactiveController {
   readonly host: LocalizeHost;
   private readonly namespace: string;
   private readonly localeSource?: () => string | undefined;
@@ -300,7 +290,7 @@ export class LocalizeController<K extends string = never> implements ReactiveCon
    * The pattern for `key` and the locale it is written in: the host's override or this locale's, else the
    * English fallback's (`en-US`), else the key itself.
    */
-  private resolve(key: string): { pattern: string; locale: string; found: boolean } {
+  protected resolve(key: string): { pattern: string; locale: string; found: boolean } {
     const locale = this.locale;
     const override = this.host.i18n?.[key];
     if (override !== undefined) return { pattern: override, locale, found: true };
@@ -322,14 +312,12 @@ export class LocalizeController<K extends string = never> implements ReactiveCon
     const dir = dirOf(r.locale);
     // A fallback written the other way is isolated in its own direction (LRI/RLI … PDI), wherever it is shown.
     if (dir !== this.dir) text = `${dir === 'ltr' ? '\u2066' : '\u2067'}${text}\u2069`;
-    this.remember(text, r.locale);
+    this.shown(text, r.locale);
     return text;
   }
 
-  /** The message for `key` when the widget, the shared strings or an override has one; `undefined` otherwise. */
-  tryT(key: string, params?: Record<string, unknown>): string | undefined {
-    return this.resolve(key).found ? this.t(key as K, params) : undefined;
-  }
+  /** Told each text `t()` gives and the language it is written in. */
+  protected shown(_text: string, _lang: string): void {}
 
   /**
    * The message for `key` in pieces: literal text, and each `{name}` value that is not a number apart (to be
@@ -345,16 +333,31 @@ export class LocalizeController<K extends string = never> implements ReactiveCon
     return { parts: formatParts(r.pattern, params, r.locale), ...foreign };
   }
 
-  /** The locale the message for `key` is written in: this locale's, or the fallback's when it has none. */
-  langOf(key: K | SharedKey): string {
-    return this.resolve(key).locale;
+  /** Language and direction of a text in `lang` when that is not the locale (`dir` only when it differs). */
+  protected foreign(lang: string): { lang: string; dir?: 'ltr' | 'rtl' } | undefined {
+    const locale = this.locale;
+    if (lang === locale) return undefined;
+    const dir = dirOf(lang);
+    return dir === dirOf(locale) ? { lang } : { lang, dir };
   }
 
-  /** The writing direction of the message for `key` (`ltr` for an English fallback in an Arabic page). */
-  dirOf(key: K | SharedKey): 'ltr' | 'rtl' {
-    return dirOf(this.resolve(key).locale);
+  /** The words for what failed, from an error's `kind`. */
+  errorMessage(error: Pick<AccountApiError, 'kind'> | undefined): string {
+    return this.t(`error.${error?.kind ?? 'server'}` as SharedKey);
   }
 
+  /** A number in the locale's digits; with `key`, in those of that message's language (a number inside it). */
+  number(value: number, options?: Intl.NumberFormatOptions, key?: K | SharedKey): string {
+    return numberFormat(key === undefined ? this.locale : this.resolve(key).locale, options).format(value);
+  }
+}
+
+/**
+ * `TextLocalizeController` that also knows which texts it gave fell back to another language (`fallbackOf`), so
+ * that `phrase()` and the shared renderers (`renderErrorPanel`) show them in their own language and direction:
+ * what an element that shows shared sentences but no dates or amounts needs (`<account-provider>`).
+ */
+export class PhraseLocalizeController<K extends string = never> extends TextLocalizeController<K> {
   /**
    * For a text `t()` returned: its language and direction when it fell back to another language (`dir` only
    * when that writes the other way), so it can be shown in its own direction; `undefined` otherwise.
@@ -365,18 +368,11 @@ export class LocalizeController<K extends string = never> implements ReactiveCon
     return lang ? this.foreign(lang) : undefined;
   }
 
-  private foreign(lang: string): { lang: string; dir?: 'ltr' | 'rtl' } | undefined {
-    const locale = this.locale;
-    if (lang === locale) return undefined;
-    const dir = dirOf(lang);
-    return dir === dirOf(locale) ? { lang } : { lang, dir };
-  }
-
   /** Texts lately given in another language than the locale's (fallbacks), for `fallbackOf`. */
   private recent = new Map<string, string>();
   private recentLocale?: string;
 
-  private remember(text: string, lang: string): void {
+  protected override shown(text: string, lang: string): void {
     const locale = this.locale;
     if (this.recentLocale !== locale || this.recent.size > 2000) {
       this.recent.clear();
@@ -384,38 +380,5 @@ export class LocalizeController<K extends string = never> implements ReactiveCon
     }
     if (lang !== locale) this.recent.set(text, lang);
     else this.recent.delete(text);
-  }
-
-  /** Picks a plural form for `count` (`#` in the form is the formatted number). */
-  plural(count: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
-    return formatMessage(
-      `{n, plural, ${Object.entries(forms)
-        .map(([k, v]) => `${k} {${v}}`)
-        .join(' ')}}`,
-      { n: count },
-      this.locale,
-    );
-  }
-
-  /** The words for what failed, from an error's `kind`. */
-  errorMessage(error: Pick<AccountApiError, 'kind'> | undefined): string {
-    return this.t(`error.${error?.kind ?? 'server'}` as SharedKey);
-  }
-
-  /** A number in the locale's digits; with `key`, in those of that message's language (a number inside it). */
-  number(value: number, options?: Intl.NumberFormatOptions, key?: K | SharedKey): string {
-    return numberFormat(key === undefined ? this.locale : this.langOf(key), options).format(value);
-  }
-
-  date(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string {
-    const d = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(d.getTime())) return '';
-    const locale = this.locale;
-    return cached('d', locale, options, () => new Intl.DateTimeFormat(safe(locale), options)).format(d);
-  }
-
-  /** An amount in the locale's way; with `key`, in that message's language (an amount inside it). */
-  money(value: Money, key?: K | SharedKey): string {
-    return formatMoney(value, safe(key === undefined ? this.locale : this.langOf(key)));
   }
 }

@@ -7,7 +7,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AccountApiErrorKind } from '../api/errors.js';
 import { ConfirmController } from './confirm-dialog.js';
-import { LocalizeController } from './localize.js';
+import { LocalizeController } from './localize-controller.js';
 import { renderErrorPanel } from './primitives.js';
 import { StatusController } from './status.js';
 import { richText, sanitizeHtml } from './sanitize.js';

@@ -3,45 +3,16 @@ import type { AccountApiError } from '../api/errors.js';
 import type { SharedKey } from './locales/index.js';
 import type { ResourceController } from './resource-controller.js';
 import type { DraftController } from './draft-controller.js';
-import type { MessagePart } from './localize.js';
 import { inOwnLanguage, phrase } from './phrase.js';
+import { renderErrorPanel, type ErrorPanelOptions, type Localizer } from './error-panel.js';
+import { registerFormStrings } from './locales/forms/index.js';
 
-/** What primitives need from a LocalizeController. */
-export interface Localizer {
-  t(key: SharedKey, params?: Record<string, unknown>): string;
-  errorMessage(error: Pick<AccountApiError, 'kind'> | undefined): string;
-  parts(key: SharedKey, params?: Record<string, unknown>): { parts: MessagePart[]; lang?: string; dir?: 'ltr' | 'rtl' };
-  fallbackOf(text: string): { lang: string; dir?: 'ltr' | 'rtl' } | undefined;
-}
+registerFormStrings();
+
+export { renderErrorPanel, type ErrorPanelOptions, type Localizer };
 
 /** A shared string in its own language and direction. */
 const say = (l: Localizer, key: SharedKey, params?: Record<string, unknown>) => phrase(l, key, params);
-
-export interface ErrorPanelOptions {
-  /** Shown as a Retry button (not for `forbidden`, where retrying cannot help). */
-  onRetry?: () => void;
-  /** Heading; default "Something went wrong". */
-  title?: string;
-}
-
-/**
- * What failed, in words from the error's `kind`, with Retry. Styles: `controlStyles`, `errorPanelStyles`.
- * Part `error`.
- */
-export function renderErrorPanel(
-  error: Pick<AccountApiError, 'kind'> | undefined,
-  l: Localizer,
-  options: ErrorPanelOptions = {},
-): TemplateResult {
-  const retry = options.onRetry && error?.kind !== 'forbidden';
-  return html`<div class="am-error-panel" part="error" role="alert">
-    <p class="am-error-panel__title">
-      ${options.title === undefined ? say(l, 'errorTitle') : inOwnLanguage(l, options.title)}
-    </p>
-    <p>${inOwnLanguage(l, l.errorMessage(error))}</p>
-    ${retry ? html`<button type="button" class="am-button" @click=${options.onRetry}>${say(l, 'retry')}</button>` : nothing}
-  </div>`;
-}
 
 /** Placeholder lines with a spoken "Loading…". Styles: `skeletonStyles`, `controlStyles`. Part `skeleton`. */
 export function renderSkeleton(l: Localizer, lines = 3): TemplateResult {

@@ -6,7 +6,7 @@ import type { Account } from '../api/model.js';
 import { storeKey } from '../data/keys.js';
 import { AmElement } from './am-element.js';
 import { AmContextController } from './context-controller.js';
-import { LocalizeController } from './localize.js';
+import { LocalizeController } from './localize-controller.js';
 import { ResourceController } from './resource-controller.js';
 import { renderResource } from './primitives.js';
 import { controlStyles } from './controls.styles.js';

@@ -1,6 +1,5 @@
 import { toAccountApiError, type AccountApiError } from '../api/errors.js';
 import type { AccountSummary, Page } from '../api/model.js';
-import { nameBetween, nameFraction } from './name-between.js';
 
 /** Rows asked per page while reading on from a loaded row (Kazoo's own default page). */
 export const PAGE_SIZE = 50;
@@ -377,7 +376,7 @@ export class Listing {
       pageSize ?? Math.min(WALK_SIZE, Math.max(PAGE_SIZE, Math.ceil((job.to - job.from + 1) / PAGE_SIZE) * PAGE_SIZE));
     const before = this.items[gap.at - 1];
     const after = this.items[gap.at];
-    let request: Omit<ListingRequest, 'signal'>;
+    let request: Omit<ListingRequest, 'signal'> | Promise<Omit<ListingRequest, 'signal'>>;
     let offset = 0;
     if (kind === 'fwd') {
       request = gap.fwd ? { cursor: gap.fwd, pageSize: size } : { pageSize: size, startName: before?.name };
@@ -388,17 +387,19 @@ export class Listing {
     } else {
       const start = this.gapStart(gap);
       const rows = this.rows(gap);
-      // A seek places its page where its name lies between the neighbours; the view, where it looks.
-      offset =
-        job.from < 0
-          ? Math.round(nameFraction(before?.name, after?.name, name ?? '') * (rows - 1))
-          : Math.max(0, Math.min(rows - 1, job.from - start));
-      request = {
-        pageSize: size,
-        startName: name ?? nameBetween(before?.name, after?.name, rows > 1 ? offset / (rows - 1) : 0),
-      };
+      // A jump's name is made by name-between.ts, loaded on the first jump (a level of a few pages never jumps).
+      request = import('./name-between.js').then(({ nameBetween, nameFraction }) => {
+        // A seek places its page where its name lies between the neighbours; the view, where it looks.
+        offset =
+          job.from < 0
+            ? Math.round(nameFraction(before?.name, after?.name, name ?? '') * (rows - 1))
+            : Math.max(0, Math.min(rows - 1, job.from - start));
+        return {
+          pageSize: size,
+          startName: name ?? nameBetween(before?.name, after?.name, rows > 1 ? offset / (rows - 1) : 0),
+        };
+      });
     }
-    if (!request.startName) delete request.startName;
     const ctrl = (this.ctrl = new AbortController());
     this.job = job;
     const timer = this.items.length
@@ -407,7 +408,12 @@ export class Listing {
           this.slow = true;
           this.changed(this);
         }, SLOW_MS);
-    const p = this.fetch({ ...request, signal: ctrl.signal })
+    const send = ({ startName, ...rest }: Omit<ListingRequest, 'signal'>): Promise<Page<AccountSummary>> => {
+      if (ctrl.signal.aborted)
+        return Promise.reject(new DOMException('The listing stopped this request.', 'AbortError'));
+      return this.fetch({ ...rest, ...(startName ? { startName } : {}), signal: ctrl.signal });
+    };
+    const p = (request instanceof Promise ? request.then(send) : send(request))
       .then(
         (page) => {
           if (ctrl.signal.aborted || !this.gaps.includes(gap)) return;

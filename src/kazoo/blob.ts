@@ -40,7 +40,7 @@ export async function sendForBlob(http: CrossbarTransport, spec: RequestSpec): P
       }
       throw new AccountApiError({ kind: 'network', message: ERROR_MESSAGES.network!, request, cause });
     }
-    const e = errorFrom(res, json, request);
+    const e = await errorFrom(res, json, request);
     if (e.kind === 'auth' && canRefresh && !refreshed) {
       token = await http.renewToken(spec.signal);
       continue;

@@ -2,7 +2,6 @@
 import { AccountApiError } from '../api/errors.js';
 import type { AccountApiErrorKind, Charges } from '../api/index.js';
 import type { Infer } from './check.js';
-import { chargesFrom, fieldErrorsFrom } from './map.js';
 import { md5 } from './md5.js';
 import { AuthData, Envelope, ErrorEnvelope } from './wire.js';
 
@@ -313,7 +312,7 @@ export class CrossbarTransport {
       }
       return env.data;
     }
-    throw errorFrom(res, parsedJson ? json : undefined, request);
+    throw await errorFrom(res, parsedJson ? json : undefined, request);
   }
 }
 
@@ -325,8 +324,15 @@ function invalid(method: string, url: string, detail: string): AccountApiError {
   });
 }
 
+/** The mapping of field errors and charges, loaded with the first refusal that has them; none if it fails to load. */
+const replyErrors = () => import('./reply-errors.js').catch(() => undefined);
+
 /** Maps a Crossbar error reply to its kind. */
-export function errorFrom(res: Response, json: unknown, request: { method: string; url: string }): AccountApiError {
+export async function errorFrom(
+  res: Response,
+  json: unknown,
+  request: { method: string; url: string },
+): Promise<AccountApiError> {
   const env = ErrorEnvelope.safeParse(json);
   const e = env.success ? env.data : {};
   const status = res.status;
@@ -351,7 +357,12 @@ export function errorFrom(res: Response, json: unknown, request: { method: strin
 
   switch (status) {
     case 400: {
-      const { fieldErrors, fieldCodes, fieldLimits, rules } = fieldErrorsFrom(data);
+      const { fieldErrors, fieldCodes, fieldLimits, rules } = (await replyErrors())?.fieldErrorsFrom(data) ?? {
+        fieldErrors: {},
+        fieldCodes: {},
+        fieldLimits: {},
+        rules: {},
+      };
       const fields = Object.keys(fieldErrors);
       const message = fields.length
         ? `Please check: ${fields.join(', ')}.`
@@ -363,7 +374,7 @@ export function errorFrom(res: Response, json: unknown, request: { method: strin
     case 402:
       return make('charges-required', {
         message: 'This change has charges that must be accepted first.',
-        details: chargesFrom(data),
+        details: (await replyErrors())?.chargesFrom(data) ?? { items: [] },
       });
     case 403:
     case 423:

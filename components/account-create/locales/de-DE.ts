@@ -19,6 +19,7 @@ const deDE: CreateMessages = {
   create: 'Konto anlegen',
   creating: 'Wird angelegt …',
   loadFailed: 'Die Einstellungen des übergeordneten Kontos konnten nicht geladen werden',
+  stepFailed: 'Dieser Schritt konnte nicht geladen werden',
 
   name: 'Kontoname',
   realm: 'Realm',

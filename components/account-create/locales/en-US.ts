@@ -1,4 +1,10 @@
-/** The English strings of `<account-create>`; every other locale holds every key. */
+import type later from './en-US.later-steps.js';
+
+/**
+ * The English strings of `<account-create>` its first step shows (with the step list, the actions and the discard
+ * question); those of the other steps, the review and the creation are in `en-US.later-steps.ts`, loaded with
+ * those steps. Every other locale holds every key.
+ */
 const en = {
   title: 'New account',
   under: 'Under {parent}',
@@ -18,6 +24,7 @@ const en = {
   create: 'Create account',
   creating: 'Creating…',
   loadFailed: "Could not load the parent account's settings",
+  stepFailed: 'Could not load this step',
 
   name: 'Account name',
   realm: 'Realm',
@@ -28,103 +35,12 @@ const en = {
   realmFree: 'This realm is free.',
   realmCheckFailed: 'The realm could not be checked now; the server checks it when the account is created.',
 
-  contactsHint: 'Optional. Empty fields are not saved.',
-  technical: 'Technical contact',
-  billing: 'Billing contact',
-  contactName: 'Name',
-  email: 'E-mail',
-  phone: 'Phone',
-  street: 'Street address',
-  streetExtra: 'Address line 2',
-  city: 'City',
-  region: 'State or region',
-  postalCode: 'Postal code',
-  country: 'Country',
-
-  adminsIntro: 'Admins manage the new account and sign in with their e-mail address.',
-  adminLegend: 'Admin {n}',
-  firstName: 'First name',
-  lastName: 'Last name',
-  sendEmail: 'E-mail the credentials to this admin',
-  addAdmin: 'Add an admin',
-  removeAdmin: 'Remove admin {n}',
-  noAdmins: 'With no admin, nobody can sign in to the new account until one is added later.',
-  emailDuplicate: 'Another admin in this wizard has this e-mail.',
-
-  plansIntro: 'Plans your reseller offers. Choose any number, or none.',
-  plansNone: 'Your reseller offers no service plans, so there is nothing to choose here.',
-  plansForbidden: "You don't have permission to see the service plans; the account is created without one.",
-
-  twowayTrunks: 'Two-way trunks',
-  inboundTrunks: 'Inbound trunks',
-  outboundTrunks: 'Outbound trunks',
-  allowPerMinute: 'Allow per-minute calls',
-  limitsForbidden: 'Only the reseller of the new account can set its trunks and per-minute calls.',
-  carriers: 'Carriers',
-  'carrier.system': 'System-wide carriers',
-  'carrier.reseller': "The reseller's carriers",
-  'carrier.resellerNamed': 'Carriers of {name}',
-  'carrier.account': "The new account's own carriers",
-
-  credit: 'Initial credit',
-  creditHint: 'Optional, for example 25.00.',
-  creditForbidden: 'Only a reseller can add credit to an account, so there is nothing to set here.',
-
-  appsLegend: 'Apps the new account may use',
-  appsAll: "All of the parent's apps",
-  appsOnly: 'Only these…',
-  appsUnavailable:
-    "The parent's apps cannot be listed here, so the new account gets all of them. You can restrict them once it exists.",
-
-  editStep: 'Edit {step}',
-  edit: 'Edit',
-  none: 'None',
-  platformRealm: 'Chosen by the platform',
-  showPasswords: 'Show passwords',
-  passwordHidden: 'Password hidden',
-  credentialsEmailed: 'credentials e-mailed',
-  allowed: 'Allowed',
-  denied: 'Denied',
-  yes: 'Yes',
-  no: 'No',
-
-  progress: 'Progress',
-  'task.account': 'Account {name}',
-  'task.admin': 'Admin {email}',
-  'task.plans': 'Service plans',
-  'task.limits': 'Limits',
-  'task.carrier': 'Carriers',
-  'task.credit': 'Initial credit',
-  'task.apps': 'Apps',
-  'status.pending': 'waiting',
-  'status.running': 'working…',
-  'status.done': 'done',
-  failure: '{task}: {reason}',
-  'reason.emailTaken': 'e-mail already used',
-  'reason.forbidden': "you don't have permission",
-  'reason.charges': 'charges declined',
-  'reason.validation': 'some values were refused',
-  retryTask: 'Retry {task}',
-  retryFailed: 'Retry failed steps',
-  finishAnyway: 'Finish anyway',
-  fixEmail: 'New e-mail for {email}',
-  partialTitle: 'The account was created, but some steps failed',
-  partialHelp: 'Retry a step, or finish anyway and fix it later. Nothing that succeeded is done again.',
-  accountFailed: 'The account was not created: {reason}',
-
-  doneTitle: '{name} was created.',
-  doneFailures: 'These steps did not succeed:',
-  openAccount: 'Open account',
-  createAnother: 'Create another account',
-
   discardTitle: 'Discard this new account?',
   discardMessage: 'What you entered will be lost.',
   discard: 'Discard',
-  finishTitle: 'Finish with failed steps?',
-  finishMessage: 'The account exists; the failed steps can be done later from its settings.',
 };
 
 /** The wizard's strings; every locale file holds every key. */
-export type CreateMessages = Record<keyof typeof en, string>;
-export type CreateKey = keyof typeof en;
+export type CreateMessages = Record<keyof typeof en | keyof typeof later, string>;
+export type CreateKey = keyof CreateMessages;
 export default en;

@@ -19,6 +19,7 @@ const esES: CreateMessages = {
   create: 'Crear la cuenta',
   creating: 'Creando…',
   loadFailed: 'No se pudieron cargar los ajustes de la cuenta principal',
+  stepFailed: 'No se pudo cargar este paso',
 
   name: 'Nombre de la cuenta',
   realm: 'Dominio SIP (realm)',

@@ -19,6 +19,7 @@ const frFR: CreateMessages = {
   create: 'Créer le compte',
   creating: 'Création…',
   loadFailed: 'Impossible de charger les réglages du compte parent',
+  stepFailed: 'Impossible de charger cette étape',
 
   name: 'Nom du compte',
   realm: 'Domaine SIP (realm)',

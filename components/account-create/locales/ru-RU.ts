@@ -19,6 +19,7 @@ const ruRU: CreateMessages = {
   create: 'Создать аккаунт',
   creating: 'Создание…',
   loadFailed: 'Не удалось загрузить настройки родительского аккаунта',
+  stepFailed: 'Не удалось загрузить этот шаг',
 
   name: 'Название аккаунта',
   realm: 'Realm (SIP-домен)',

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AmPasswordField } from '../../../src/base/elements/am-password-field.js';
 import { checkboxField, fieldId, textField } from '../../../src/base/fields.js';
-import type { AdminDraft } from '../wizard.js';
+import type { AdminDraft } from '../values.js';
 import type { StepContext } from './context.js';
 
 export interface AdminsOptions {

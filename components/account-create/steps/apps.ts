@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { AccountApi } from '../../../src/api/api.js';
 import type { AppExchangeToggle } from '../../app-exchange-toggle/app-exchange-toggle.js';
-import { note, type StepContext } from './context.js';
+import type { StepContext } from './context.js';
+import { note } from './shared.js';
 
 /**
  * Step 7: all of the parent's apps (the default), or only some, switched through `<app-exchange-toggle>` in its

@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import type { FieldHost } from '../../../src/base/fields.js';
-import type { LocalizeController } from '../../../src/base/localize.js';
+import type { LocalizeController } from '../../../src/base/localize-controller.js';
 import type { CreateKey } from '../locales/en-US.js';
-import type { StepId, WizardDefaults, WizardRules, WizardValues } from '../wizard.js';
+import type { StepId, WizardDefaults, WizardRules, WizardValues } from '../values.js';
 
 /** What every step renders from. */
 export interface StepContext {
@@ -18,18 +18,6 @@ export interface StepContext {
 /** A step's name in words. */
 export const stepName = (l: StepContext['l'], step: StepId) => l.t(`step.${step}` as CreateKey);
 
-/**
- * Enter in a text field of a form-mode element moves on, as it does in the wizard's own fields: the element's
- * own form has no submit button to take it.
- */
-export function enterMovesOn(e: KeyboardEvent): void {
-  const from = e.composedPath()[0];
-  if (e.key !== 'Enter' || e.isComposing || e.defaultPrevented) return;
-  if (!(from instanceof HTMLInputElement) || from.type !== 'text') return;
-  e.preventDefault();
-  (e.currentTarget as Element).closest('form')?.requestSubmit();
-}
-
 /** A sentence with one untrusted value (a name, a realm) isolated in `<bdi>`, so its direction cannot reorder the rest. */
 export function withBdi(
   l: StepContext['l'],
@@ -43,6 +31,3 @@ export function withBdi(
     .split('\u0001')
     .map((s, i) => (i ? html`<bdi>${value}</bdi>${s}` : s));
 }
-
-/** A line that says why a step has nothing to choose. */
-export const note = (text: string) => html`<p class="am-note" role="note">${text}</p>`;

@@ -1,6 +1,7 @@
 import type { TemplateResult } from 'lit';
 import { textField } from '../../../src/base/fields.js';
-import { note, type StepContext } from './context.js';
+import type { StepContext } from './context.js';
+import { note } from './shared.js';
 
 /** Step 6: an optional first credit, typed the way the user's language writes amounts. */
 export function renderCredit({ host, rules, l }: StepContext): TemplateResult {

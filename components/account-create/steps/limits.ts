@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AccountApi } from '../../../src/api/api.js';
 import type { AccountLimits } from '../../account-limits/account-limits.js';
 import type { CarrierPicker } from '../../carrier-picker/carrier-picker.js';
-import { enterMovesOn, note, type StepContext } from './context.js';
+import type { StepContext } from './context.js';
+import { enterMovesOn, note } from './shared.js';
 
 /**
  * Step 5: trunks, per-minute calls and the call classes allowed, through `<account-limits>` in its form mode, then

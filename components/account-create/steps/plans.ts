@@ -1,7 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import type { AccountApi } from '../../../src/api/api.js';
 import type { ServicePlanPicker } from '../../service-plan-picker/service-plan-picker.js';
-import { note, stepName, type StepContext } from './context.js';
+import { stepName, type StepContext } from './context.js';
+import { note } from './shared.js';
 
 /**
  * Step 4: the plans the reseller offers, through `<service-plan-picker>` in its form mode (`value` in, `change`

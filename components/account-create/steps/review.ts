@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { languageName } from '../../../src/base/elements/am-language-select.js';
-import { parseCredit, trunkText, type StepId } from '../wizard.js';
+import type { StepId } from '../values.js';
+import { parseCredit, trunkText } from '../wizard.js';
 import { stepName, withBdi, type StepContext } from './context.js';
 
 export interface ReviewOptions {
