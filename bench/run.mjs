@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: <account-tree> against Shoelace sl-tree and Vaadin vaadin-grid (tree mode), side by side,
-// on data served by the Crossbar emulator over HTTP. Method: bench/README.md. Results: bench/results/bench.json.
+// on data served by the Crossbar emulator over HTTP; the requests <account-manager> makes to open an account and
+// each tab; each element's CDN chunk; mount/unmount cycles of the tree and the manager.
+// Method: bench/README.md. Results: bench/results/bench.json.
 //
 //   npm run bench                      full run: 1k, 10k, 100k and a deep tree, 3 runs each (well under 30 min)
 //   npm run bench -- --quick           one run, 1k and 10k only, 200 mount cycles (development)
 //   options: --runs=N  --sizes=1k,10k,100k,deep  --only=ours,shoelace,vaadin  --no-bundles  --no-mount
-//            --mount-count=N  --out=path.json
+//            --no-jumps  --no-manager  --mount-count=N  --out=path.json
 //   npm run bench -- --report=bench/results/bench.json   print the tables of a saved run again
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
-import { buildBundle, buildPage, cdnPage, gzipFile } from './lib/build.mjs';
+import { buildBundle, buildPage, cdnElements, cdnPage, gzipFile } from './lib/build.mjs';
 import { report } from './lib/report.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
@@ -36,7 +38,7 @@ if (flag('help')) {
   console.log(
     readFileSync(fileURLToPath(import.meta.url), 'utf8')
       .split('\n')
-      .slice(1, 9)
+      .slice(1, 11)
       .join('\n'),
   );
   process.exit(0);
@@ -61,6 +63,24 @@ const SETS = opt('sizes', quick ? '1k,10k' : '1k,10k,100k,deep')
   .filter(Boolean);
 const ONLY = opt('only', 'ours,shoelace,vaadin').split(',');
 const MOUNT_COUNT = Number(opt('mount-count', quick ? 200 : 1000));
+/** Contestants whose scrollbar is dragged to positions on a fresh page (Shoelace has every row in the DOM). */
+const JUMPERS = flag('no-jumps') ? [] : ['ours', 'vaadin'];
+const JUMP_POSITIONS = [0.1, 0.5, 0.9, 1];
+const JUMP_CAP_MS = 5000;
+/** The data <account-manager> is benched on: the emulator's default test seed. */
+const MANAGER_SEED = { accounts: 40, depth: 3, seed: 1 };
+/** The manager's tabs in order, with their English labels. */
+const MANAGER_TABS = [
+  ['overview', 'Overview'],
+  ['admins', 'Admins'],
+  ['limits', 'Limits'],
+  ['numbers', 'Numbers'],
+  ['restrictions', 'Restrictions'],
+  ['carrier', 'Carrier'],
+  ['apps', 'Apps'],
+  ['notes', 'Notes'],
+  ['plans', 'Plans'],
+];
 const OUT = resolve(opt('out', join(resultsDir, 'bench.json')));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RENDER_CAP_MS = 60_000;
@@ -214,7 +234,8 @@ async function describe(emulator, url, token, deep) {
 // ---------------------------------------------------------------------------------------------------------
 // one measured run: fresh context and page
 
-async function runOne(contestant, set, data, server, emulator, emuUrl, token) {
+/** A fresh browser context and page, with page errors and requests off 127.0.0.1 recorded. */
+async function freshPage() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => {
     try {
@@ -234,6 +255,11 @@ async function runOne(contestant, set, data, server, emulator, emuUrl, token) {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text().slice(0, 300));
   });
+  return { context, page, offsite, errors };
+}
+
+/** Opens a contestant's page on a data set and waits for its harness. */
+async function openContestant(page, contestant, data, server, emuUrl, token) {
   const q = new URLSearchParams({
     api: emuUrl,
     token,
@@ -244,10 +270,20 @@ async function runOne(contestant, set, data, server, emulator, emuUrl, token) {
     first: data.first,
     last: data.last,
   });
+  await page.goto(`${server.url}/${contestant}/${contestant}.html?${q}`, { waitUntil: 'load', timeout: 30_000 });
+  await page.waitForFunction(() => window.__bench?.ready, null, { timeout: 30_000 });
+}
+
+const errorText = (e) =>
+  String(e?.message ?? e)
+    .split('\n')[0]
+    .slice(0, 300);
+
+async function runOne(contestant, set, data, server, emulator, emuUrl, token) {
+  const { context, page, offsite, errors } = await freshPage();
   const out = { contestant, set: set.key };
   try {
-    await page.goto(`${server.url}/${contestant}/${contestant}.html?${q}`, { waitUntil: 'load', timeout: 30_000 });
-    await page.waitForFunction(() => window.__bench?.ready, null, { timeout: 30_000 });
+    await openContestant(page, contestant, data, server, emuUrl, token);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await sleep(400);
@@ -317,22 +353,70 @@ async function runOne(contestant, set, data, server, emulator, emuUrl, token) {
   return out;
 }
 
+/**
+ * Scrollbar drags on a fresh page: load (not measured again), then drag to 10 %, 50 %, 90 % and 100 % of the
+ * scroll range in turn and time each until its rows show (harness `jump()`).
+ */
+async function runJump(contestant, data, server, emulator, emuUrl, token) {
+  const { context, page, errors } = await freshPage();
+  const out = {};
+  try {
+    await openContestant(page, contestant, data, server, emuUrl, token);
+    const load = await withTimeout(
+      page.evaluate((o) => window.__bench.load(o), { capMs: RENDER_CAP_MS }),
+      RENDER_CAP_MS + 10_000,
+    );
+    if (load === TIMEOUT || load.timedOut) {
+      out.error = 'no first rows';
+      if (load === TIMEOUT) {
+        await killBrowser();
+        await launchBrowser();
+      }
+      return out;
+    }
+    emulator.clearRequests();
+    const cap = JUMP_POSITIONS.length * (JUMP_CAP_MS + 2000) + 30_000;
+    const r = await withTimeout(
+      page.evaluate((o) => window.__bench.jump(o), { positions: JUMP_POSITIONS, capMs: JUMP_CAP_MS }),
+      cap,
+    );
+    if (r === TIMEOUT) {
+      out.error = `jumps did not finish within ${cap / 1000} s: browser killed`;
+      await killBrowser();
+      await launchBrowser();
+      return out;
+    }
+    Object.assign(out, r);
+    out.serverRequests = emulator.requests.filter(isChildren).length;
+  } catch (e) {
+    out.error = errorText(e);
+  } finally {
+    out.pageErrors = errors.slice(0, 5);
+    await withTimeout(context.close(), 15_000).catch(() => undefined);
+  }
+  return out;
+}
+
 function delta(a, b) {
   const d = (k) => (a[k] === null || b[k] === null ? null : a[k] - b[k]);
   return { js: d('js'), blink: d('blink'), nodes: d('nodes'), listeners: d('listeners') };
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// mount / unmount 1,000 times (ours)
+// mount / unmount 1,000 times (ours: the tree, then the manager)
 
-async function mountCycle(server) {
+/**
+ * `name`: the page (mount: <account-tree>; mount-manager: <account-manager>); `modes`: the page's modes, the first
+ * with one provider that stays (reset after its series), the second with provider and element mounted together.
+ */
+async function mountCycle(server, { name = 'mount', modes = ['tree', 'pair'] } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e).slice(0, 300)));
   const out = { count: MOUNT_COUNT, modes: {} };
   try {
-    await page.goto(`${server.url}/mount/mount.html`, { waitUntil: 'load' });
+    await page.goto(`${server.url}/${name}/${name}.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__mount?.ready, null, { timeout: 30_000 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -356,7 +440,7 @@ async function mountCycle(server) {
       globalListeners: a.global - b.global,
     });
     const half = Math.max(1, Math.floor(MOUNT_COUNT / 2));
-    for (const mode of ['tree', 'pair']) {
+    for (const mode of modes) {
       // Warm-up (first-use costs: styles, JIT, caches), then two halves: a leak grows in both halves.
       const warm = await page.evaluate((m) => window.__mount.cycle({ count: 100, mode: m }), mode);
       await sleep(300);
@@ -387,9 +471,10 @@ async function mountCycle(server) {
         delta: diff(after, before),
         secondHalf: diff(after, middle),
       };
-      if (mode === 'tree') await page.evaluate(() => window.__mount.reset());
+      if (mode === modes[0]) await page.evaluate(() => window.__mount.reset());
     }
     out.apiCalls = await page.evaluate(() => window.__mount.calls());
+    out.account = await page.evaluate(() => window.__mount.account ?? null);
   } catch (e) {
     out.error = String(e?.message ?? e)
       .split('\n')[0]
@@ -397,6 +482,134 @@ async function mountCycle(server) {
   } finally {
     out.pageErrors = errors.slice(0, 5);
     await withTimeout(context.close(), 15_000).catch(() => undefined);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// <account-manager>: the requests of opening one account and then each tab
+
+/** Resolves once the emulator has answered everything asked and nothing new came for `quietMs`. */
+async function networkQuiet(emulator, quietMs = 500, capMs = 15_000) {
+  const t0 = Date.now();
+  let n = -1;
+  let since = Date.now();
+  while (Date.now() - t0 < capMs) {
+    const pending = emulator.requests.some((r) => r.status === 0);
+    if (pending || emulator.requests.length !== n) {
+      n = emulator.requests.length;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) {
+      return true;
+    }
+    await sleep(50);
+  }
+  return false;
+}
+
+/**
+ * On the emulator's test seed over HTTP: mount <account-manager> in a provider with the Kazoo adapter, click one
+ * account's row in the tree (its overview opens), then click each other tab by its label. After each step: wait
+ * for its result on screen and for the network to be quiet, then take the requests the emulator answered.
+ * A request is a repeat when the same method, path and query was asked before (in any earlier step or the same
+ * one); a write is any method but GET.
+ */
+async function managerRequests(server, { createCrossbarEmulator, serveEmulator }) {
+  const emulator = createCrossbarEmulator({ seed: MANAGER_SEED });
+  const emu = await serveEmulator(emulator, { port: 0 });
+  const closeEmu = () => emu.close();
+  cleanups.push(closeEmu);
+  const token = emulator.issueToken();
+  const root = emulator.rootAccountId;
+  const out = { seed: MANAGER_SEED, steps: [] };
+  const { context, page, errors, offsite } = await freshPage();
+  try {
+    // The account opened: the first enabled customer without sub-accounts in the root's first page, as listed.
+    const listed = await listAll(emu.url, token, root);
+    const dir = new Map(emulator.accounts().map((a) => [a.id, a]));
+    const pick =
+      listed.slice(0, 12).find((k) => {
+        const a = dir.get(k.id);
+        return a && a.enabled && !a.isReseller && a.childCount === 0;
+      }) ?? listed[0];
+    out.account = { id: pick.id, name: pick.name, position: listed.indexOf(pick) + 1, siblings: listed.length };
+    const label = (path) =>
+      path
+        .replaceAll(pick.id, '{account}')
+        .replaceAll(root, '{root}')
+        .replace(/[0-9a-f]{32}/g, '{id}');
+    const q = new URLSearchParams({ api: emu.url, token });
+    await page.goto(`${server.url}/manager/manager.html?${q}`, { waitUntil: 'load', timeout: 30_000 });
+    await page.waitForFunction(() => window.__manager?.ready, null, { timeout: 30_000 });
+    await sleep(300);
+    emulator.clearRequests();
+    const seen = new Set();
+    const readBefore = new Set();
+    const step = async (name, tab, action) => {
+      const shown = await withTimeout(action(), 40_000);
+      const quiet = await networkQuiet(emulator);
+      const reqs = emulator.requests.map((r) => ({ ...r }));
+      emulator.clearRequests();
+      const keys = reqs.map((r) => {
+        const qs = new URLSearchParams(r.query).toString();
+        return `${r.method} ${r.path}${qs ? `?${qs}` : ''}`;
+      });
+      const repeats = [];
+      for (const k of keys) {
+        if (seen.has(k)) repeats.push(label(k));
+        seen.add(k);
+      }
+      // The same resource read again with another query (not a further page of a listing).
+      const rereads = [];
+      reqs.forEach((r, i) => {
+        const resource = `${r.method} ${r.path}`;
+        if (!('start_key' in r.query) && readBefore.has(resource) && !repeats.includes(label(keys[i])))
+          rereads.push(label(keys[i]));
+        if (!('start_key' in r.query)) readBefore.add(resource);
+      });
+      const writes = reqs.filter((r) => r.method !== 'GET').map((r) => label(`${r.method} ${r.path}`));
+      const s = {
+        step: name,
+        tab,
+        ok: shown !== TIMEOUT && !!shown?.ok,
+        state: shown === TIMEOUT ? 'timeout' : (shown?.state ?? null),
+        ms: shown === TIMEOUT ? null : (shown?.ms ?? null),
+        quiet,
+        requests: reqs.length,
+        paths: keys.map(label),
+        statuses: reqs.map((r) => r.status),
+        repeats,
+        rereads,
+        writes,
+      };
+      out.steps.push(s);
+      log(
+        `manager ${name}: ${s.requests} requests${repeats.length ? `, ${repeats.length} repeated` : ''}` +
+          `${rereads.length ? `, ${rereads.length} read again` : ''}` +
+          `${writes.length ? `, ${writes.length} writes` : ''} (${s.ok ? `${s.ms} ms` : `not shown: ${s.state}`})`,
+      );
+      return s;
+    };
+    const mounted = await step('mount (tree and the signed-in account)', null, () =>
+      page.evaluate((o) => window.__manager.mount(o), { name: pick.name }),
+    );
+    if (mounted.ok) {
+      const [[, overviewLabel], ...others] = MANAGER_TABS;
+      await step(`open the account (${overviewLabel})`, 'overview', () =>
+        page.evaluate((o) => window.__manager.open(o), { name: pick.name }),
+      );
+      for (const [tab, tabLabel] of others) {
+        await step(tabLabel, tab, () => page.evaluate((o) => window.__manager.tab(o), { tab, label: tabLabel }));
+      }
+    }
+  } catch (e) {
+    out.error = errorText(e);
+  } finally {
+    out.pageErrors = errors.slice(0, 5);
+    out.offsiteRequests = offsite.slice(0, 5);
+    await withTimeout(context.close(), 15_000).catch(() => undefined);
+    await closeEmu();
+    cleanups.splice(cleanups.indexOf(closeEmu), 1);
   }
   return out;
 }
@@ -423,7 +636,15 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const result = {
     startedAt: new Date(started).toISOString(),
-    options: { quick, runs: RUNS, sets: SETS.map((s) => s.key), only: ONLY, mountCount: MOUNT_COUNT },
+    options: {
+      quick,
+      runs: RUNS,
+      sets: SETS.map((s) => s.key),
+      only: ONLY,
+      mountCount: MOUNT_COUNT,
+      jumps: JUMPERS,
+      jumpPositions: JUMP_POSITIONS,
+    },
     machine: {
       node: process.version,
       cpus: cpus().length,
@@ -437,7 +658,7 @@ async function main() {
   // 1. builds
   log('building pages (vite production build)…');
   const pages = {};
-  for (const name of ['ours', 'shoelace', 'vaadin', 'mount'])
+  for (const name of ['ours', 'shoelace', 'vaadin', 'mount', 'manager', 'mount-manager'])
     pages[name] = await buildPage(name, { benchDir, outRoot });
   result.pages = Object.fromEntries(
     Object.entries(pages).map(([k, v]) => [k, v.ok ? { ok: true } : { ok: false, error: v.error }]),
@@ -462,6 +683,7 @@ async function main() {
       litVirtualizer: await b('lit-virtualizer', 'lit-virtualizer.js'),
       cdn: await cdnPage(projectDir),
       cdnAll: gzipFile(join(projectDir, 'dist', 'cdn', 'account-manager-widgets.all.js')),
+      elements: await cdnElements(projectDir).catch((e) => ({ ok: false, error: errorText(e) })),
     };
   }
 
@@ -514,6 +736,21 @@ async function main() {
         if (r.timedOut) {
           skipped.add(c);
           log(`${c} at ${set.key}: over the ${RENDER_CAP_MS / 1000} s cap, remaining runs of this size skipped`);
+        } else if (!set.deep && JUMPERS.includes(c)) {
+          const t2 = Date.now();
+          r.jump = await runJump(c, data, server, emulator, emu.url, token);
+          log(
+            `${set.key} run ${run} ${c}: scrollbar drags ` +
+              (r.jump.error
+                ? `ERROR ${r.jump.error}`
+                : r.jump.positions
+                    .map(
+                      (p) =>
+                        `${p.position * 100}% ${p.ok ? `${p.ms} ms` : 'not shown'} (row ${p.centre}/${p.expected})`,
+                    )
+                    .join(', ')) +
+              ` (${((Date.now() - t2) / 1000).toFixed(1)} s)`,
+          );
         }
       }
     }
@@ -521,13 +758,29 @@ async function main() {
     cleanups.splice(cleanups.indexOf(closeEmu), 1);
   }
 
-  // 4. mount / unmount
+  // 4. <account-manager>: opening an account and each tab
+  if (!flag('no-manager') && ONLY.includes('ours')) {
+    if (pages.manager.ok) {
+      log('account-manager: opening an account and each tab…');
+      result.manager = await managerRequests(server, { createCrossbarEmulator, serveEmulator });
+    } else {
+      result.manager = { error: `not built: ${pages.manager.error}` };
+    }
+  }
+
+  // 5. mount / unmount
   if (!flag('no-mount') && ONLY.includes('ours')) {
     if (pages.mount.ok) {
-      log(`mount/unmount ${MOUNT_COUNT}×…`);
+      log(`mount/unmount <account-tree> ${MOUNT_COUNT}×…`);
       result.mount = await mountCycle(server);
     } else {
       result.mount = { count: MOUNT_COUNT, error: 'not built' };
+    }
+    if (pages['mount-manager'].ok) {
+      log(`mount/unmount <account-manager> ${MOUNT_COUNT}×…`);
+      result.mountManager = await mountCycle(server, { name: 'mount-manager', modes: ['manager', 'pair'] });
+    } else {
+      result.mountManager = { count: MOUNT_COUNT, error: `not built: ${pages['mount-manager'].error}` };
     }
   }
 

@@ -1,5 +1,5 @@
 // Vite production builds: the bench pages (one build per contestant) and single-entry bundles for sizes.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -197,6 +197,55 @@ export async function cdnPage(projectDir) {
   const r = await measureCdnPage();
   if (!r.ok) return { ok: false, error: r.error };
   return { ok: true, raw: r.raw, gzip: r.gzip, files: r.files.length, list: r.files, later: r.later };
+}
+
+/**
+ * Each element's chunk in the CDN build (dist/cdn as built): the file the loader imports when the element's tag
+ * first appears, gzip -9 on its own; what it adds to the loader's files (the chunk and the shared chunks it imports
+ * that the loader does not); and what it can fetch later (its dynamic imports: other languages, lazy parts).
+ * Read from the files (scripts/cdn-page-size.mjs `cdnGraph`, `elementChunk`).
+ */
+export async function cdnElements(projectDir) {
+  const { CDN_DIR, LOADER, cdnGraph, elementChunk, staticClosure, sum } = await import(
+    pathToFileURL(join(projectDir, 'scripts', 'cdn-page-size.mjs')).href
+  );
+  if (!existsSync(join(CDN_DIR, LOADER))) return { ok: false, error: 'dist/cdn is not built: npm run build first' };
+  const graph = cdnGraph();
+  const loader = staticClosure(graph, [LOADER]);
+  const tags = readdirSync(join(projectDir, 'components')).filter((t) =>
+    existsSync(join(projectDir, 'components', t, `${t}.define.ts`)),
+  );
+  const elements = {};
+  for (const tag of tags) {
+    const chunk = elementChunk(graph, tag);
+    if (!chunk) {
+      elements[tag] = { ok: false, error: 'no chunk of its own in dist/cdn' };
+      continue;
+    }
+    const adds = [...staticClosure(graph, [chunk])].filter((f) => !loader.has(f));
+    const reach = new Set([...loader, ...adds]);
+    const lazy = new Set();
+    const visit = (f) => {
+      for (const d of graph.get(f)?.dynamicImports ?? []) {
+        for (const g of staticClosure(graph, [d])) {
+          if (reach.has(g) || lazy.has(g)) continue;
+          lazy.add(g);
+          visit(g);
+        }
+      }
+    };
+    adds.forEach(visit);
+    const own = graph.get(chunk);
+    elements[tag] = {
+      ok: true,
+      chunk,
+      raw: own.raw,
+      gzip: own.gzip,
+      adds: { ...sum(graph, adds), files: adds.length, list: adds },
+      lazy: { ...sum(graph, lazy), files: lazy.size },
+    };
+  }
+  return { ok: true, loader: { ...sum(graph, loader), files: loader.size }, elements };
 }
 
 /** gzip -9 of an existing file. */

@@ -43,12 +43,18 @@ performance.setResourceTimingBufferSize?.(1_000_000);
 const CHILDREN = /\/v2\/accounts\/[^/?]+\/children(\?|$)/;
 
 // Counts children requests made through fetch (every contestant uses fetch; the adapter reads globalThis.fetch).
+// Each children call is also kept with its time and the task mark current when it was made (see `load()`).
 const net = { fetches: 0, children: 0 };
+const childrenCalls = [];
+let taskMark = -1;
 const nativeFetch = window.fetch.bind(window);
 window.fetch = function benchFetch(input, init) {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   net.fetches++;
-  if (CHILDREN.test(url)) net.children++;
+  if (CHILDREN.test(url)) {
+    net.children++;
+    childrenCalls.push({ at: performance.now(), task: taskMark });
+  }
   return nativeFetch(input, init);
 };
 
@@ -57,6 +63,20 @@ function childrenEntries(from, to = Infinity) {
     .getEntriesByType('resource')
     .filter((e) => CHILDREN.test(e.name) && e.startTime >= from && e.startTime <= to);
 }
+
+/** Every request to the data server (children or not) that started in [from, to]. */
+function apiEntries(from, to = Infinity) {
+  const origin = params.api ? new URL(params.api).origin : null;
+  return performance
+    .getEntriesByType('resource')
+    .filter((e) => origin && e.name.startsWith(origin) && e.startTime >= from && e.startTime <= to);
+}
+
+/** The path and query of a resource entry, for the logs. */
+const pathOf = (e) => {
+  const u = new URL(e.name);
+  return u.pathname + u.search;
+};
 
 // ---- small helpers ---------------------------------------------------------------------------------
 
@@ -180,6 +200,7 @@ class FrameRecorder {
  * - `rowVisible(name)`: a row showing `name` is inside the scroller's box
  * - `rowsInDom()`: how many row elements are in the DOM
  * - `lastVisiblePos()`: 1-based position, among the root's children, of the lowest child row in view
+ * - `centrePos()` (optional): 1-based position, among the root's children, of the child row at the scroller's centre
  * - `findRow(name)`: the row (or its label element) showing exactly `name`, if rendered
  * - `expand(row, name)`: open that row the way a user or an integrator would; `expandFallback` (optional) is tried after 2 s
  */
@@ -198,6 +219,11 @@ export function installHarness(contestant) {
         setTimeout(async () => {
           rec.start();
           const fetches0 = net.children;
+          const calls0 = childrenCalls.length;
+          // Task marks: 0 in the task that mounts (its microtasks included), 1 from the next task on. The timer is
+          // queued before the mount, so it runs before any task the contestant queues while mounting.
+          taskMark = 0;
+          setTimeout(() => (taskMark = 1), 0);
           const t0 = performance.now();
           contestant.mount(box);
           const tMountSync = performance.now();
@@ -227,7 +253,24 @@ export function installHarness(contestant) {
           const frames = rec.stop();
           const entries = childrenEntries(t0, settledAt).sort((a, b) => a.responseEnd - b.responseEnd);
           const first = entries[0];
+          const firstCall = childrenCalls[calls0];
+          // Requests that left before the first rows were seen in the DOM (the frame they were painted in).
+          const before = tDom === null ? [] : apiEntries(t0, tDom).sort((a, b) => a.startTime - b.startTime);
+          const lastStart = Math.max(...before.map((e) => e.startTime));
+          const firstEnd = Math.min(...before.map((e) => e.responseEnd || Infinity));
           resolve({
+            firstChildrenCallAt: firstCall ? round(firstCall.at - t0) : null,
+            firstChildrenCallInFirstTask: firstCall ? firstCall.task === 0 : null,
+            requestsBeforeFirstRows: tDom === null ? null : before.length,
+            childrenBeforeFirstRows: before.filter((e) => CHILDREN.test(e.name)).length,
+            // In flight together: every one of them left before any of them came back.
+            requestsBeforeFirstRowsParallel: before.length ? lastStart < firstEnd : null,
+            requestsBeforeFirstRowsLog: before.map((e) => ({
+              path: pathOf(e),
+              start: round(e.startTime - t0),
+              end: round(e.responseEnd - t0),
+            })),
+            apiRequestsToSettled: apiEntries(t0, settledAt).length,
             timedOut,
             mountSync: round(tMountSync - t0),
             firstRequestAt: first ? round(Math.min(...entries.map((e) => e.startTime)) - t0) : null,
@@ -308,6 +351,72 @@ export function installHarness(contestant) {
         requests: childrenEntries(t0, t1).length,
         fetchRequests: net.children - fetches0,
       };
+    },
+
+    /**
+     * Scrollbar drags on a freshly loaded page: for each fraction in turn (of the scroll range, from where the last
+     * drag left it), `dragFrames` scrollTop moves, one per frame, as a thumb dragged over about 100 ms, then
+     * release. Timed from the release until the rows are shown: nothing loading, text at the scroller's centre (at
+     * 100 %, the last child in view), then one frame to paint. The row shown at the centre is compared with the one
+     * the scrollbar points at (the centre's fraction of the scroll height × N).
+     */
+    async jump({ positions = [0.1, 0.5, 0.9, 1], dragFrames = 6, capMs = 5000, withinMs = 1000 } = {}) {
+      const sc = contestant.scroller();
+      if (!sc) return { error: 'no scroller' };
+      const n = params.n;
+      const out = [];
+      for (const p of positions) {
+        const from = sc.scrollTop;
+        const t00 = performance.now();
+        for (let k = 1; k <= dragFrames; k++) {
+          const max = sc.scrollHeight - sc.clientHeight;
+          sc.scrollTop = from + (max * p - from) * (k / dragFrames);
+          await nextFrame();
+        }
+        const max = sc.scrollHeight - sc.clientHeight;
+        sc.scrollTop = max * p;
+        const target = Math.round(sc.scrollTop);
+        const fetches0 = net.children;
+        const t0 = performance.now();
+        const shown = () =>
+          !contestant.isLoading() &&
+          !!norm(contestant.centerRowText()) &&
+          (p < 1 || contestant.rowVisible(params.last));
+        let ok = false;
+        while (performance.now() - t0 < capMs) {
+          await nextFrame();
+          if (shown()) {
+            ok = true;
+            break;
+          }
+        }
+        const tPainted = await nextFrame();
+        const frac = (sc.scrollTop + sc.clientHeight / 2) / sc.scrollHeight;
+        const expected = p >= 1 ? n : Math.max(1, Math.round(frac * n));
+        const centre = p >= 1 ? (contestant.lastVisiblePos?.() ?? null) : (contestant.centrePos?.() ?? null);
+        // Near: within 1 % of the level or 25 rows, whichever is more (the size is an estimate until pages meet).
+        const tolerance = Math.max(25, Math.ceil(n / 100));
+        const near = centre === null ? null : Math.abs(centre - expected) <= tolerance;
+        const ms = ok ? round(tPainted - t0) : null;
+        out.push({
+          position: p,
+          ok,
+          ms,
+          dragMs: round(t0 - t00),
+          within: ok && ms <= withinMs && near !== false,
+          centre,
+          expected,
+          near,
+          centreText: norm(contestant.centerRowText()).slice(0, 60),
+          lastVisible: p >= 1 ? contestant.rowVisible(params.last) : undefined,
+          target,
+          scrollTop: Math.round(sc.scrollTop),
+          scrollHeight: sc.scrollHeight,
+          requests: childrenEntries(t00, performance.now()).length,
+          fetchRequests: net.children - fetches0,
+        });
+      }
+      return { positions: out, withinMs };
     },
 
     /** Elements under the box (shadow DOM included) and rows in the DOM. */

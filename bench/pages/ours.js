@@ -65,6 +65,15 @@ installHarness({
     for (const r of rows()) if (rowText(r).includes(want) && isVisibleIn(r, t)) return true;
     return false;
   },
+  centrePos() {
+    const t = treeEl();
+    if (!t) return null;
+    const r = t.getBoundingClientRect();
+    const el = deepElementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const row = el && closestDeep(el, '[role="treeitem"]');
+    if (!row || row.getAttribute('aria-level') !== childLevel) return null;
+    return Number(row.getAttribute('aria-posinset')) || null;
+  },
   rowsInDom: () => rows().length,
   lastVisiblePos() {
     const t = treeEl();

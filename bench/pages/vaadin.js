@@ -159,6 +159,19 @@ installHarness({
     for (const t of toggles()) if (norm(t.textContent) === want && isVisibleIn(t, sc)) return true;
     return false;
   },
+  centrePos() {
+    const r = grid.shadowRoot.getElementById('table').getBoundingClientRect();
+    const cy = r.top + r.height / 2;
+    for (const tr of bodyRows()) {
+      if (tr.hidden || tr.hasAttribute('loading')) continue;
+      const b = tr.getBoundingClientRect();
+      if (b.top <= cy && b.bottom > cy) {
+        const i = Number(tr.getAttribute('aria-rowindex')) || 0;
+        return firstRowIndex && i ? i - firstRowIndex + 1 : null;
+      }
+    }
+    return null;
+  },
   rowsInDom: () => [...bodyRows()].filter((tr) => !tr.hidden).length,
   lastVisiblePos() {
     // aria-rowindex counts the header row and the root's row; the root's first child is at firstRowIndex.
