@@ -183,6 +183,7 @@ export class AccountProvider extends AmElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.store && !this.unsubscribe) this.unsubscribe = this.store.subscribe(this.onStoreChange);
     if (this.store && !this._session && !this.error && !this.signedOut) this.loadSession();
   }
 
@@ -190,6 +191,9 @@ export class AccountProvider extends AmElement {
     super.disconnectedCallback();
     this.sessionLoad?.abort();
     this.sessionLoad = undefined;
+    // The store outlives the provider (one per api): listening on while detached would keep the provider alive.
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -215,7 +219,7 @@ export class AccountProvider extends AmElement {
     this.invalidApi = api !== undefined && api !== null && !isAccountApi(api);
     if (this.invalidApi) warnOnce('provider-api', '<account-provider> was given an .api that is not an AccountApi.');
     this.store = api && !this.invalidApi ? storeFor(api) : undefined;
-    this.unsubscribe = this.store?.subscribe(this.onStoreChange);
+    if (this.isConnected) this.unsubscribe = this.store?.subscribe(this.onStoreChange);
     this.apiP.setValue(this.store ? api : undefined);
     this.storeP.setValue(this.store);
     this.sessionP.setValue(undefined);

@@ -209,7 +209,8 @@ export class AccountTree extends AmElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const store = this.am.store;
-    if (store !== this.store) {
+    // Only while connected: a detached tree's subscription would keep it alive through the store's listeners.
+    if (store !== this.store && this.isConnected) {
       this.unsubscribe?.();
       this.store = store;
       this.unsubscribe = store?.subscribe(this.onStore);

@@ -16,7 +16,7 @@ interface Entry {
 }
 
 const stashes = new WeakMap<AccountStore, Map<string, Entry>>();
-/** Every map in use, for `forgetStashedDrafts()`. */
+/** Every map holding an edit, for `forgetStashedDrafts()` (an empty map is not held: its store may go). */
 const maps = new Set<Map<string, Entry>>();
 
 const keyOf = (element: string, accountId: string) => `${element}\u0000${accountId}`;
@@ -25,6 +25,7 @@ function forget(map: Map<string, Entry>, key: string): Entry | undefined {
   const entry = map.get(key);
   if (!entry) return undefined;
   map.delete(key);
+  if (!map.size) maps.delete(map);
   guardUnload(entry, false);
   return entry;
 }
@@ -34,7 +35,6 @@ function mapOf(store: AccountStore): Map<string, Entry> {
   if (map) return map;
   const created = new Map<string, Entry>();
   stashes.set(store, created);
-  maps.add(created);
   store.subscribe((change) => {
     if (change.type === 'cleared') for (const key of [...created.keys()]) forget(created, key);
     else if (change.type === 'account-deleted') {
@@ -57,6 +57,7 @@ export function stashDraft<T>(
   forget(map, key);
   const entry: Entry = { snapshot, epoch: store.epoch, owner };
   map.set(key, entry);
+  maps.add(map);
   guardUnload(entry, true);
 }
 

@@ -89,6 +89,9 @@ export class ResourceController<T> implements ReactiveController {
   }
 
   private sync(): void {
+    // An update of a detached host (a late reply, a property set) subscribes to nothing: it would keep the host
+    // alive through the store's listeners. Connecting again updates it.
+    if ((this.host as { isConnected?: boolean }).isConnected === false) return;
     const store = this.source.store;
     const key = store ? this.options.key() : undefined;
     if (store === this.store && key === this.key) {
