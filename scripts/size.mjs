@@ -44,7 +44,9 @@ async function measure(entry, external, plugins = []) {
       minify: true,
       reportCompressedSize: false,
       lib: { entry, formats: ['es'], fileName: 'entry' },
-      rolldownOptions: { external, output: { minify: true } },
+      // An app's entry exports nothing to keep: what it shares with its lazy chunks may join it (one file, not
+      // several small ones).
+      rolldownOptions: { external, preserveEntrySignatures: 'allow-extension', output: { minify: true } },
     },
   });
   const chunks = (Array.isArray(res) ? res : [res]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');

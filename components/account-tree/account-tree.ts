@@ -18,6 +18,7 @@ import { hasChildren, keyOf, knownName, sizeOf, TreeController, type Row } from 
 import { TreeViewport, type ViewportHost } from './tree-viewport.js';
 import type { KeyPress } from './tree-keyboard.js';
 import type { DeferredParts } from './tree-deferred.js';
+import type { InteractiveParts } from './tree-interactive.js';
 
 declare module '../../src/base/am-element.js' {
   interface AmEventMap {
@@ -39,13 +40,22 @@ type Key = keyof typeof en;
 const nextFrame = (fn: () => void) => requestAnimationFrame(() => fn());
 
 type Deferred = typeof import('./tree-deferred.js');
+type Interactive = typeof import('./tree-interactive.js');
 let deferred: Promise<Deferred | undefined> | undefined;
-/** The keyboard, breadcrumbs, badges and search: loaded once, by the first tree that connects. */
+let interactive: Promise<Interactive | undefined> | undefined;
+/** The breadcrumbs and badges: loaded once, by the first tree that connects. */
 const loadDeferred = () =>
   (deferred ??= import('./tree-deferred.js').catch((e: unknown) => {
     // The next tree that connects asks again.
     deferred = undefined;
-    warnOnce('account-tree:deferred', `<account-tree> could not load its keyboard, breadcrumbs and search: ${e}`);
+    warnOnce('account-tree:deferred', `<account-tree> could not load its breadcrumbs and badges: ${e}`);
+    return undefined;
+  }));
+/** The keyboard and search: loaded once, by the first tree a user focuses or presses. */
+const loadInteractive = () =>
+  (interactive ??= import('./tree-interactive.js').catch((e: unknown) => {
+    interactive = undefined;
+    warnOnce('account-tree:interactive', `<account-tree> could not load its keyboard and search: ${e}`);
     return undefined;
   }));
 
@@ -69,9 +79,9 @@ const TREE_KEYS = /^(Arrow(Up|Down|Left|Right)|Home|End|Page(Up|Down)|Enter)$/;
  * type-ahead). Rows carry `aria-level`, `aria-posinset`, `aria-setsize`, `aria-expanded`, `aria-selected`
  * and `aria-busy` (placeholders).
  *
- * The element's own module draws the rows; the keyboard, the breadcrumbs, the badges' reads and the search are
- * a module of their own, asked for as the element connects, beside its first request (keys pressed before it
- * is here are handled, in order, when it is).
+ * The element's own module draws the rows; the breadcrumbs and the badges' reads are a module asked for as the
+ * element connects, beside its first request; the keyboard and the search, one asked for the first time a user
+ * focuses or presses the tree (keys pressed before it is here are handled, in order, when it is).
  *
  * @summary Accounts and sub-accounts, with search, breadcrumbs and "Add account".
  *
@@ -142,8 +152,10 @@ export class AccountTree extends AmElement {
   readonly tree = new TreeController(this);
   /** @internal */
   readonly view = new TreeViewport(this as unknown as ViewportHost);
-  /** The keyboard, breadcrumbs, badges and search, once their module is here (see `loadDeferred`). */
+  /** The breadcrumbs and badges, once their module is here (see `loadDeferred`). */
   private later?: DeferredParts;
+  /** The keyboard and search, once their module is here (see `loadInteractive`). */
+  private live?: InteractiveParts;
   /** Tree keys pressed before the keyboard was here: handled, in order, when it is. */
   private pressed: KeyPress[] = [];
   private store?: AccountStore;
@@ -161,7 +173,7 @@ export class AccountTree extends AmElement {
   /** Expands `id`'s ancestors, loads the pages it takes and scrolls to it. Resolves whether it is shown. */
   async reveal(id: string): Promise<boolean> {
     if (!this.isConnected) return false;
-    if (this.tree.search) this.later?.search.clear();
+    if (this.tree.search) this.live?.search.clear();
     return this.show(id, false);
   }
 
@@ -181,15 +193,30 @@ export class AccountTree extends AmElement {
     this.requestUpdate();
     if (this.hasUpdated) this.view.attach(this.treeEl!);
     if (!this.later) void loadDeferred().then(this.adopt);
+    // Listeners on the element itself: they go with it.
+    this.addEventListener('focusin', this.wake);
+    this.addEventListener('pointerdown', this.wake);
   }
 
-  /** The deferred parts arrived: keys pressed meanwhile are handled, a query typed meanwhile is searched. */
+  /** The breadcrumbs and badges arrived. */
   private adopt = (m: Deferred | undefined): void => {
     if (!m || this.later) return;
-    const later = (this.later = m.deferredParts(this));
-    for (const key of this.pressed.splice(0)) later.keys.onKey(key);
+    this.later = m.deferredParts(this);
+    this.requestUpdate();
+  };
+
+  /** A hand on the tree (focus, pointer, key): the keyboard and search are fetched if they are not here. */
+  private wake = (): void => {
+    if (!this.live) void loadInteractive().then(this.adoptLive);
+  };
+
+  /** The keyboard and search arrived: keys pressed meanwhile are handled, a query typed meanwhile is searched. */
+  private adoptLive = (m: Interactive | undefined): void => {
+    if (!m || this.live) return;
+    const live = (this.live = m.interactiveParts(this));
+    for (const key of this.pressed.splice(0)) live.keys.onKey(key);
     const query = this.renderRoot.querySelector<HTMLInputElement>('input')?.value;
-    if (query?.trim()) later.search.input(query);
+    if (query?.trim()) live.search.input(query);
     this.requestUpdate();
   };
 
@@ -197,7 +224,7 @@ export class AccountTree extends AmElement {
     super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = this.store = undefined;
-    this.later?.search.stop();
+    this.live?.search.stop();
     this.later?.badges.stop();
     this.view.detach();
   }
@@ -323,7 +350,7 @@ export class AccountTree extends AmElement {
       />
       ${
         empty
-          ? html`<p class="am-note" part="empty">${search ? later?.search.noMatch() : l.t('noChildren')}</p>`
+          ? html`<p class="am-note" part="empty">${search ? this.live?.search.noMatch() : l.t('noChildren')}</p>`
           : nothing
       }
       <div
@@ -441,7 +468,7 @@ export class AccountTree extends AmElement {
     const { l } = this;
     if (level.error) this.say(l.t('pageFailed', { reason: l.errorMessage(level.error) }));
     else if (level === this.tree.search) {
-      const note = this.later?.search.announce(level);
+      const note = this.live?.search.announce(level);
       if (note !== undefined) this.say(note);
     }
   }
@@ -545,7 +572,8 @@ export class AccountTree extends AmElement {
     const seq = ++this.revealSeq;
     let ok: boolean;
     try {
-      ok = await this.tree.reveal(id);
+      const m = await loadDeferred();
+      ok = m ? await m.reveal(this.tree, id) : false;
     } catch {
       ok = false;
     }
@@ -571,7 +599,7 @@ export class AccountTree extends AmElement {
     }
     this.emit('account-select', { account: s });
     if (this.tree.search) {
-      this.later?.search.clear();
+      this.live?.search.clear();
       void this.show(s.id, true);
     }
   }
@@ -649,7 +677,8 @@ export class AccountTree extends AmElement {
   };
 
   private onKey = (e: KeyboardEvent): void => {
-    if (this.later) return this.later.keys.onKey(e);
+    if (this.live) return this.live.keys.onKey(e);
+    this.wake();
     const { key, target, timeStamp } = e;
     if (e.altKey || e.ctrlKey || e.metaKey || (target as HTMLElement).closest('button')) return;
     if (key.length !== 1 && !TREE_KEYS.test(key)) return;
@@ -658,15 +687,15 @@ export class AccountTree extends AmElement {
     e.preventDefault();
   };
 
-  private onSearchInput = (e: Event): void => this.later?.search.onInput(e);
+  private onSearchInput = (e: Event): void => this.live?.search.onInput(e);
 
-  private onSearchKey = (e: KeyboardEvent): void => this.later?.search.onKey(e);
+  private onSearchKey = (e: KeyboardEvent): void => this.live?.search.onKey(e);
 
   private onCrumb = (e: Event): void => {
     const id = (e.currentTarget as HTMLElement).dataset.id;
     const from = this.tree.rootId;
     if (!id || id === from) return;
-    if (this.tree.search) this.later?.search.clear();
+    if (this.tree.search) this.live?.search.clear();
     this.viewRoot = id === this.baseRoot ? undefined : id;
     this.requestUpdate();
     // Show where we came from: the previous root, revealed and focused.

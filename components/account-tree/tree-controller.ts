@@ -56,7 +56,8 @@ export class TreeController implements ReactiveController {
   /** Listings with no row yet (first page on its way, placeholders not shown yet), at the index they will take. */
   private starts: { index: number; level: Listing }[] = [];
   private dirty = true;
-  private connected = false;
+  /** @internal */
+  connected = false;
   private readonly host: ReactiveControllerHost;
 
   constructor(host: ReactiveControllerHost) {
@@ -252,42 +253,14 @@ export class TreeController implements ReactiveController {
     for (const [level, [a, b]] of want) void level.want(a, b);
   }
 
-  /**
-   * Makes `id` a visible row: reads its ancestors, then under the root loads each level until the next one
-   * on the path shows up and expands it. Resolves whether `id` is now a row (false when it is not below the root).
-   */
-  async reveal(id: string, ancestors?: string[]): Promise<boolean> {
-    const { store, root } = this;
-    if (!store || !root || id === root.id) return false;
-    this.sync();
-    if (this.indexOf(id) >= 0) return true;
-    const read = ancestors ? undefined : await store.getAncestors(id);
-    const chain = ancestors ?? read!.map((a) => a.id);
-    const at = chain.indexOf(root.id);
-    if (at < 0) return false;
-    let level = root;
-    const names = new Map(read?.map((a) => [a.id, a.name]));
-    const current = () => this.root === root && this.connected;
-    for (const step of [...chain.slice(at + 1), id]) {
-      if (!level.index.has(step)) {
-        // One jump to where its name sorts, then reading on (a level of any size).
-        const name = names.get(step) ?? store.peekSummary(step)?.name ?? (await store.getAccount(step)).name;
-        if (!current() || !(await level.seek(name, step, current))) return false;
-      }
-      if (step === id) break;
-      this.openIn(level, level.items[level.index.get(step)!]!);
-      level = store.listing(step);
-    }
-    this.changed();
-    return this.root === root;
-  }
-
-  private changed(): void {
+  /** @internal */
+  changed(): void {
     this.dirty = true;
     this.host.requestUpdate();
   }
 
-  private openIn(level: Listing, s: AccountSummary): void {
+  /** @internal */
+  openIn(level: Listing, s: AccountSummary): void {
     if (level === this.search || !hasChildren(s) || !this.store) return;
     this.open.set(s.id, level.id);
     this.store.listing(s.id).hint ??= s.descendantsCount;
