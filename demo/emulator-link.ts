@@ -3,7 +3,7 @@
  * other tabs. Without SharedWorker support, the emulator runs in the page (kept across reloads, not shared).
  */
 import { createCrossbarEmulator, type CrossbarEmulator, type Login } from '../src/mock/index.js';
-import { DEMO_SEED, loadState, saveState } from './persist.js';
+import { DEMO_SEED, loadState, loginOf, saveState, type DemoReseller } from './persist.js';
 
 export type WorkerRequest =
   | {
@@ -11,7 +11,7 @@ export type WorkerRequest =
       id: number;
       request: { url: string; method: string; headers: [string, string][]; body: string | null };
     }
-  | { type: 'login'; id: number }
+  | { type: 'login'; id: number; who?: DemoReseller }
   | { type: 'reset' }
   | { type: 'bye' };
 
@@ -23,7 +23,7 @@ export type WorkerReply =
 
 export interface EmulatorLink {
   handle(request: Request): Promise<Response>;
-  login(): Promise<Login>;
+  login(who?: DemoReseller): Promise<Login>;
   reset(): Promise<void>;
   /** Another tab changed the data. */
   onChanged?: () => void;
@@ -65,11 +65,11 @@ function sharedLink(): EmulatorLink {
       if (reply.type !== 'response' || reply.network) throw new TypeError('Failed to fetch');
       return new Response(reply.status === 204 ? null : reply.body, { status: reply.status, headers: reply.headers });
     },
-    login: async () => {
+    login: async (who) => {
       const id = ++next;
       const reply = await new Promise<WorkerReply>((resolve) => {
         waiting.set(id, resolve);
-        port.postMessage({ type: 'login', id } satisfies WorkerRequest);
+        port.postMessage({ type: 'login', id, who } satisfies WorkerRequest);
       });
       return (reply as Extract<WorkerReply, { type: 'login' }>).login;
     },
@@ -102,7 +102,7 @@ function pageLink(): EmulatorLink {
   })();
   const link: EmulatorLink = {
     handle: async (request) => (await em).handle(request),
-    login: async () => (await em).login,
+    login: async (who) => loginOf(await em, who),
     reset: async () => {
       em = Promise.resolve(createCrossbarEmulator({ seed: DEMO_SEED }));
       await saveState({ rev: 0, state: (await em).snapshot() });

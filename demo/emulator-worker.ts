@@ -5,7 +5,7 @@
 // The emulator module itself: the package entry also brings MSW, which needs a page.
 import { createCrossbarEmulator } from '../src/mock/emulator.js';
 import type { CrossbarEmulator } from '../src/mock/types.js';
-import { DEMO_SEED, clearState, loadState, saveState } from './persist.js';
+import { DEMO_SEED, clearState, loadState, loginOf, saveState } from './persist.js';
 import type { WorkerReply, WorkerRequest } from './emulator-link.js';
 
 // The DOM lib has no SharedWorkerGlobalScope; this is the one member used.
@@ -44,7 +44,7 @@ scope.onconnect = (event) => {
     }
     if (data.type === 'login') {
       const em = await emulator;
-      port.postMessage({ type: 'login', id: data.id, login: em.login } satisfies WorkerReply);
+      port.postMessage({ type: 'login', id: data.id, login: loginOf(em, data.who) } satisfies WorkerReply);
       return;
     }
     if (data.type === 'reset') {

@@ -5,33 +5,21 @@
  */
 import { html, nothing, render } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { http, type RequestHandler } from 'msw';
-import { setupWorker } from 'msw/browser';
 import { AccountApiError, type AccountApi, type Session } from '../src/api/index.js';
 import { createKazooAdapter } from '../src/kazoo/index.js';
-import type { Login } from '../src/mock/index.js';
 import '../exports/define.js';
 import type { AccountProvider } from '../components/account-provider/account-provider.js';
-import { connectEmulator } from './emulator-link.js';
+import { startCrossbar } from './backend.js';
+import { customerView, loadCustomerView, type CustomerView } from './customer-view.js';
+import { PAGES } from './chrome.js';
 import { demoText, LANGUAGES, type DemoKey } from './i18n.js';
 
-const EMULATOR_URL = `${location.origin}/demo-crossbar`;
 const app = document.getElementById('app')!;
 app.querySelector('.boot')?.replaceChildren(demoText(localStorage.getItem('amw-demo-locale') ?? 'en-US', 'starting'));
 
-// ---- the emulator: one for every tab of this browser, its data kept across reloads ----
-const link = connectEmulator();
-let demoLogin: Login;
-
-async function bootEmulator() {
-  demoLogin = await link.login();
-  const handler: RequestHandler = http.all(`${EMULATOR_URL}/v2/*`, ({ request }) => link.handle(request));
-  await setupWorker(handler).start({ quiet: true, onUnhandledRequest: 'bypass' });
-}
-
-// Another tab changed the data: every widget reloads what it shows.
-link.onChanged = () => (document.querySelector('account-provider') as AccountProvider | null)?.refresh();
-link.onReset = () => location.reload();
+// ---- the emulator: one for every tab and page of this browser, its data kept across reloads ----
+const crossbar = await startCrossbar();
+const demoLogin = await crossbar.login();
 
 // ---- portal state ----
 const TABS = ['overview', 'admins', 'limits', 'numbers', 'restrictions', 'carrier', 'apps', 'notes', 'plans'] as const;
@@ -54,6 +42,8 @@ const ui = {
   locale: localStorage.getItem('amw-demo-locale') ?? 'en-US',
   selected: undefined as string | undefined,
   tab: 'overview' as Tab,
+  /** While an account is used ("Use account"): what its users see. */
+  customer: undefined as CustomerView | undefined,
 };
 
 /** The demo's own words in the chosen language. */
@@ -63,7 +53,7 @@ const RTL = /^(ar|he|fa|ur)\b/i;
 function makeApi(f: LoginForm): AccountApi {
   // No onChargesRequired: each widget shows the charges in words and asks before accepting them.
   return createKazooAdapter({
-    baseUrl: ui.backend === 'emulator' ? EMULATOR_URL : f.baseUrl,
+    baseUrl: ui.backend === 'emulator' ? crossbar.baseUrl : f.baseUrl,
     credentials: { username: f.username, password: f.password, accountName: f.accountName },
   });
 }
@@ -110,13 +100,13 @@ async function signOut() {
   sessionStorage.removeItem('amw-demo-login');
   await (document.querySelector('account-provider') as AccountProvider | null)?.logout();
   ui.form = { ...ui.form, password: '' };
-  Object.assign(ui, { signedIn: false, api: undefined, session: undefined, selected: undefined });
+  Object.assign(ui, { signedIn: false, api: undefined, session: undefined, selected: undefined, customer: undefined });
   draw();
 }
 
 async function resetDemo() {
   if (!confirm(tr('resetConfirm'))) return;
-  await link.reset();
+  await crossbar.reset();
 }
 
 function setTheme(value: string) {
@@ -162,6 +152,12 @@ function header() {
     >
     ${ui.backend === 'emulator' ? html`<button @click=${resetDemo}>${tr('resetDemo')}</button>` : nothing}
     ${ui.signedIn ? html`<button @click=${() => void signOut()}>${tr('signOut')}</button>` : nothing}
+    <nav class="pages" aria-label=${tr('nav.label')}>
+      ${PAGES.map(
+        (p) =>
+          html`<a href=${p.href} aria-current=${ifDefined(p.id === 'dashboard' ? 'page' : undefined)}>${tr(p.key)}</a>`,
+      )}
+    </nav>
   </header>`;
 }
 
@@ -262,6 +258,17 @@ addEventListener('popstate', () => {
   draw();
 });
 
+/** Reads the customer view of the account in use (again after a change to what it shows); drops a stale answer. */
+async function showCustomerView(accountId: string | undefined): Promise<void> {
+  ui.customer = accountId ? { accountId } : undefined;
+  draw();
+  if (!accountId || !ui.api) return;
+  const view = await loadCustomerView(ui.api, accountId);
+  if (ui.customer?.accountId !== accountId) return;
+  ui.customer = view;
+  draw();
+}
+
 function workspace() {
   // The manager composes every widget; the portal keeps its place in the address.
   const navigate = (e: CustomEvent<{ accountId?: string; tab: Tab }>) => {
@@ -269,7 +276,23 @@ function workspace() {
     ui.tab = e.detail.tab;
     writeLocation(ui.selected, ui.tab);
   };
-  return html`<account-provider .api=${ui.api} theme=${ui.theme} locale=${ui.locale}>
+  // "Use account" and its return: the customer view follows the account in use.
+  const acting = (e: CustomEvent<{ accountId: string; stack: string[] }>) =>
+    void showCustomerView(e.detail.stack.length > 1 ? e.detail.accountId : undefined);
+  const changed = (e: CustomEvent<{ accountId?: string }>) => {
+    if (ui.customer && e.detail.accountId === ui.customer.accountId) void showCustomerView(ui.customer.accountId);
+  };
+  return html`<account-provider
+    .api=${ui.api}
+    theme=${ui.theme}
+    locale=${ui.locale}
+    @masquerade-change=${acting}
+    @session-end=${() => void showCustomerView(undefined)}
+    @restrictions-saved=${changed}
+    @limits-saved=${changed}
+    @balance-adjusted=${changed}
+  >
+    ${ui.customer ? customerView(ui.customer, ui.locale, () => void showCustomerView(ui.customer?.accountId)) : nothing}
     <account-manager
       class="card"
       account-id=${ifDefined(ui.selected)}
@@ -289,7 +312,6 @@ function draw() {
   );
 }
 
-await bootEmulator();
 app.replaceChildren();
 readLocation();
 setPageLanguage();

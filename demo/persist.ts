@@ -1,8 +1,16 @@
 /** The demo emulator's data in IndexedDB, shared by every tab of the browser through a BroadcastChannel. */
-import type { EmulatorState } from '../src/mock/index.js';
+import type { CrossbarEmulator, EmulatorState, Login } from '../src/mock/index.js';
 
 /** The demo's data: a reseller with 400 customers over three levels. */
 export const DEMO_SEED = { accounts: 400, depth: 3, seed: 2026 };
+
+/** The demo's two resellers: the dashboard's (Acme Telecom), and another one (Globex Communications). */
+export type DemoReseller = 'reseller' | 'other-reseller';
+
+/** A reseller's login on the emulator (its first admin). */
+export function loginOf(em: CrossbarEmulator, who: DemoReseller = 'reseller'): Login {
+  return who === 'other-reseller' ? em.loginFor(em.foreignAccountId) : em.login;
+}
 
 const DB = 'account-manager-widgets-demo';
 const STORE = 'state';

@@ -8,6 +8,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { createCrossbarEmulator, type CrossbarEmulator, type RecordedRequest } from '../src/mock/index.js';
 import { serveEmulator, type RunningEmulator } from '../src/mock/node.js';
+import { screenshots } from './screenshots.js';
 
 const NAME = 'Zephyr Lifecycle Co';
 const RENAMED = 'Zephyr Lifecycle Group';
@@ -77,8 +78,11 @@ async function expectChecked(box: Locator, checked: boolean, what: string): Prom
   }
 }
 
-/** The whole flow, after sign-in; `wire` checks each step's requests. */
-async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
+/** Saves a screenshot of the page after a step. */
+type Shot = (page: Page, step: string) => Promise<unknown>;
+
+/** The whole flow, after sign-in; `wire` checks each step's requests, `shot` keeps what each step ends on. */
+async function lifecycle(page: Page, seen: Seen, wire: Wire, shot: Shot): Promise<void> {
   const tree = page.getByRole('tree');
   const dialogWizard = modal(page, 'New account');
   const overview = () => page.getByRole('region', { name: /^Account / });
@@ -120,6 +124,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     await dialogWizard.locator('[part=done]').getByRole('button', { name: 'Close' }).click();
     await dialogWizard.waitFor({ state: 'hidden' });
     wire.check('create', mark);
+    await shot(page, 'create');
   });
 
   await step('find it in the tree', async () => {
@@ -136,6 +141,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     assert.match(id, /^[0-9a-f]{32}$/, 'the account ID is shown');
     if (seen.accountId) assert.equal(id, seen.accountId, 'the account found is the one created');
     seen.accountId = id;
+    await shot(page, 'found');
   });
 
   await step('rename', async () => {
@@ -147,6 +153,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     await expectRow(tree, { name: RENAMED, selected: true }, 'the renamed account');
     await expectGone(tree.getByRole('treeitem', { name: NAME }), 'the old name in the tree');
     wire.check('rename', mark);
+    await shot(page, 'rename');
   });
 
   await step('move under another customer', async () => {
@@ -186,6 +193,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     if ((await parentRow.getAttribute('aria-expanded')) !== 'true') await parentRow.locator('[part=toggle]').click();
     await expectRow(tree, { name: RENAMED, level: 2 }, 'the moved account');
     wire.check('move', mark);
+    await shot(page, 'move');
   });
 
   await step('disable', async () => {
@@ -196,6 +204,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     await overview().getByRole('button', { name: 'Enable account' }).waitFor();
     await expectRow(tree, { name: new RegExp(`^${escape(RENAMED)}\\W+Disabled`) }, 'the disabled account');
     wire.check('disable', mark);
+    await shot(page, 'disable');
   });
 
   await step('add an admin', async () => {
@@ -215,6 +224,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     await page.getByRole('region', { name: `Password for ${ADDED.first} ${ADDED.last}` }).waitFor();
     await page.getByRole('button', { name: 'Done', exact: true }).click();
     wire.check('admin', mark);
+    await shot(page, 'admin');
   });
 
   await step('change the plan', async () => {
@@ -234,6 +244,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     await expectChecked(executive, true, 'the new plan');
     await expectChecked(standard, false, 'the old plan');
     wire.check('plans', mark);
+    await shot(page, 'plans');
   });
 
   await step('delete', async () => {
@@ -249,6 +260,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire): Promise<void> {
     await page.getByRole('searchbox', { name: 'Search accounts' }).fill('Zephyr');
     await expectText(page.locator('account-tree [part=empty]'), 'No accounts match “Zephyr”.', 'search after delete');
     wire.check('delete', mark);
+    await shot(page, 'delete');
   });
 }
 
@@ -359,9 +371,12 @@ describe('an account’s life in the demo', () => {
   it('on the built-in emulator', async () => {
     const { page, errors, seen, close } = await openPage();
     try {
+      const shot = screenshots('lifecycle-emulator');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('region', { name: 'Session' }).waitFor({ timeout: 20_000 });
-      await lifecycle(page, seen, NO_WIRE);
+      await page.getByRole('tree').getByRole('treeitem').first().waitFor();
+      await shot(page, 'signed-in');
+      await lifecycle(page, seen, NO_WIRE, shot);
       assert.deepEqual(errors, [], 'no page errors');
     } finally {
       await close();
@@ -395,87 +410,97 @@ describe('an account’s life in the demo', () => {
         const session = page.getByRole('region', { name: 'Session' });
         await session.waitFor({ timeout: 20_000 });
         assert.match(await session.innerText(), new RegExp(escape(crossbar.url)));
+        const shot = screenshots('lifecycle-http');
+        await page.getByRole('tree').getByRole('treeitem').first().waitFor();
+        await shot(page, 'signed-in');
         assert.ok(
           emulator.requests.some((r) => r.method === 'PUT' && r.path === '/v2/user_auth' && r.status === 201),
           'signed in on the server',
         );
 
-        await lifecycle(page, seen, {
-          count: () => emulator.requests.length,
-          check(name, from) {
-            const w = writes(from);
-            // The new account's id: where the admins went (the page shows it next, and must agree).
-            seen.accountId ??= /^\/v2\/accounts\/(\w+)\/users$/.exec(
-              w.find((r) => r.path.endsWith('/users'))?.path ?? '',
-            )?.[1];
-            const id = seen.accountId ?? '?';
-            const account = `/v2/accounts/${id}`;
-            const lines = w.map((r) => `${r.method} ${r.path.replace(id, '{id}').replace(root, '{root}')} ${r.status}`);
-            const data = (r: RecordedRequest) => (r.body as { data: Record<string, unknown> }).data;
-            switch (name) {
-              case 'create': {
-                const creations = w.filter((r) => r.method === 'PUT' && /^\/v2\/accounts\/\w+$/.test(r.path));
-                assert.deepEqual(
-                  creations.map((r) => `${r.path} ${r.status}`),
-                  [`/v2/accounts/${root} 201`],
-                  `one account created, under the reseller:\n${lines.join('\n')}`,
-                );
-                assert.equal(data(creations[0]!).name, NAME);
-                const users = w.filter((r) => r.method === 'PUT' && r.path === `${account}/users`);
-                assert.deepEqual(
-                  users.map((r) => `${String(data(r).email)} ${String(data(r).priv_level)} ${r.status}`).sort(),
-                  ADMINS.map((a) => `${a.email} admin 201`),
-                  `two admins:\n${lines.join('\n')}`,
-                );
-                // Charges first refused, then accepted once the user said yes.
-                const services = w.filter((r) => r.method === 'POST' && r.path === `${account}/services`);
-                assert.deepEqual(
-                  services.map(
-                    (r) => `${r.status} ${(r.body as { accept_charges?: boolean }).accept_charges === true}`,
-                  ),
-                  ['402 false', '200 true'],
-                  `the plan:\n${lines.join('\n')}`,
-                );
-                assert.deepEqual(data(services[1]!).add, [planId('seat-standard')]);
-                assert.ok(
-                  w.every((r) => r.path === `/v2/accounts/${root}` || r.path.startsWith(account)),
-                  `nothing written elsewhere:\n${lines.join('\n')}`,
-                );
-                break;
+        await lifecycle(
+          page,
+          seen,
+          {
+            count: () => emulator.requests.length,
+            check(name, from) {
+              const w = writes(from);
+              // The new account's id: where the admins went (the page shows it next, and must agree).
+              seen.accountId ??= /^\/v2\/accounts\/(\w+)\/users$/.exec(
+                w.find((r) => r.path.endsWith('/users'))?.path ?? '',
+              )?.[1];
+              const id = seen.accountId ?? '?';
+              const account = `/v2/accounts/${id}`;
+              const lines = w.map(
+                (r) => `${r.method} ${r.path.replace(id, '{id}').replace(root, '{root}')} ${r.status}`,
+              );
+              const data = (r: RecordedRequest) => (r.body as { data: Record<string, unknown> }).data;
+              switch (name) {
+                case 'create': {
+                  const creations = w.filter((r) => r.method === 'PUT' && /^\/v2\/accounts\/\w+$/.test(r.path));
+                  assert.deepEqual(
+                    creations.map((r) => `${r.path} ${r.status}`),
+                    [`/v2/accounts/${root} 201`],
+                    `one account created, under the reseller:\n${lines.join('\n')}`,
+                  );
+                  assert.equal(data(creations[0]!).name, NAME);
+                  const users = w.filter((r) => r.method === 'PUT' && r.path === `${account}/users`);
+                  assert.deepEqual(
+                    users.map((r) => `${String(data(r).email)} ${String(data(r).priv_level)} ${r.status}`).sort(),
+                    ADMINS.map((a) => `${a.email} admin 201`),
+                    `two admins:\n${lines.join('\n')}`,
+                  );
+                  // Charges first refused, then accepted once the user said yes.
+                  const services = w.filter((r) => r.method === 'POST' && r.path === `${account}/services`);
+                  assert.deepEqual(
+                    services.map(
+                      (r) => `${r.status} ${(r.body as { accept_charges?: boolean }).accept_charges === true}`,
+                    ),
+                    ['402 false', '200 true'],
+                    `the plan:\n${lines.join('\n')}`,
+                  );
+                  assert.deepEqual(data(services[1]!).add, [planId('seat-standard')]);
+                  assert.ok(
+                    w.every((r) => r.path === `/v2/accounts/${root}` || r.path.startsWith(account)),
+                    `nothing written elsewhere:\n${lines.join('\n')}`,
+                  );
+                  break;
+                }
+                case 'rename':
+                  assert.deepEqual(lines, ['PATCH /v2/accounts/{id} 200'], 'one rename');
+                  assert.deepEqual(data(w[0]!), { name: RENAMED });
+                  break;
+                case 'move':
+                  assert.deepEqual(lines, ['POST /v2/accounts/{id}/move 200'], 'one move');
+                  assert.deepEqual(data(w[0]!), { to: seen.targetId });
+                  break;
+                case 'disable':
+                  assert.deepEqual(lines, ['PATCH /v2/accounts/{id} 200'], 'one status change');
+                  assert.deepEqual(data(w[0]!), { enabled: false });
+                  break;
+                case 'admin':
+                  assert.deepEqual(lines, ['PUT /v2/accounts/{id}/users 201'], 'one new admin');
+                  assert.equal(data(w[0]!).email, ADDED.email);
+                  assert.equal(data(w[0]!).priv_level, 'admin');
+                  break;
+                case 'plans': {
+                  assert.deepEqual(
+                    lines,
+                    ['POST /v2/accounts/{id}/services 402', 'POST /v2/accounts/{id}/services 200'],
+                    'one plan change, replayed once its charges were accepted',
+                  );
+                  assert.deepEqual(data(w[1]!), { add: [planId('seat-executive')], delete: [planId('seat-standard')] });
+                  assert.equal((w[1]!.body as { accept_charges?: boolean }).accept_charges, true);
+                  break;
+                }
+                case 'delete':
+                  assert.deepEqual(lines, ['DELETE /v2/accounts/{id} 200'], 'one deletion');
+                  break;
               }
-              case 'rename':
-                assert.deepEqual(lines, ['PATCH /v2/accounts/{id} 200'], 'one rename');
-                assert.deepEqual(data(w[0]!), { name: RENAMED });
-                break;
-              case 'move':
-                assert.deepEqual(lines, ['POST /v2/accounts/{id}/move 200'], 'one move');
-                assert.deepEqual(data(w[0]!), { to: seen.targetId });
-                break;
-              case 'disable':
-                assert.deepEqual(lines, ['PATCH /v2/accounts/{id} 200'], 'one status change');
-                assert.deepEqual(data(w[0]!), { enabled: false });
-                break;
-              case 'admin':
-                assert.deepEqual(lines, ['PUT /v2/accounts/{id}/users 201'], 'one new admin');
-                assert.equal(data(w[0]!).email, ADDED.email);
-                assert.equal(data(w[0]!).priv_level, 'admin');
-                break;
-              case 'plans': {
-                assert.deepEqual(
-                  lines,
-                  ['POST /v2/accounts/{id}/services 402', 'POST /v2/accounts/{id}/services 200'],
-                  'one plan change, replayed once its charges were accepted',
-                );
-                assert.deepEqual(data(w[1]!), { add: [planId('seat-executive')], delete: [planId('seat-standard')] });
-                assert.equal((w[1]!.body as { accept_charges?: boolean }).accept_charges, true);
-                break;
-              }
-              case 'delete':
-                assert.deepEqual(lines, ['DELETE /v2/accounts/{id} 200'], 'one deletion');
-                break;
-            }
+            },
           },
-        });
+          shot,
+        );
         assert.deepEqual(errors, [], 'no page errors');
       } finally {
         await close();

@@ -9,6 +9,7 @@ import {
   mswHandlers,
   type CrossbarEmulator,
   type EmulatorOptions,
+  type FaultRule,
 } from '../../src/mock/index.js';
 import type { AccountApi } from '../../src/api/index.js';
 
@@ -20,9 +21,30 @@ export interface StoryBackend {
   handlers: RequestHandler[];
 }
 
+/** The toolbar's "Backend" choice: how every story's emulator behaves, on top of the story's own faults. */
+export type BackendCondition = 'normal' | 'slow' | 'read-errors' | 'offline';
+
+const CONDITIONS: Record<BackendCondition, FaultRule[]> = {
+  normal: [],
+  slow: [{ path: /^\/v2\//, latencyMs: 1500 }],
+  // Sign-in and accounts themselves still read; every read under an account (children, users, limits…) answers 500.
+  'read-errors': [{ path: '/accounts/*/*/**', method: 'GET', status: 500 }],
+  offline: [{ path: /^\/v2\//, network: true }],
+};
+let condition: BackendCondition = 'normal';
+
+/** Sets the toolbar's backend condition for the stories rendered next (`.storybook/preview.ts`). */
+export function setBackendCondition(value: string | undefined): void {
+  condition = value && value in CONDITIONS ? (value as BackendCondition) : 'normal';
+}
+
 /** A backend for one story. Pass `handlers` to `msw.use(...)` in the story's `beforeEach`. */
 export function storyBackend(options: EmulatorOptions = {}, adapter: Partial<KazooAdapterOptions> = {}): StoryBackend {
-  const emulator = createCrossbarEmulator({ seed: { accounts: 60, depth: 3, seed: 1 }, ...options });
+  const emulator = createCrossbarEmulator({
+    seed: { accounts: 60, depth: 3, seed: 1 },
+    ...options,
+    faults: [...CONDITIONS[condition], ...(options.faults ?? [])],
+  });
   const api = createKazooAdapter({
     baseUrl: STORY_BASE,
     credentials: { ...emulator.login },
