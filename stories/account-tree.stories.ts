@@ -5,7 +5,7 @@ import type { RequestHandler } from 'msw';
 import { ContextEvent } from '@lit/context';
 import { storeContext } from '../src/context/contexts.js';
 import type { AccountStore } from '../src/data/store.js';
-import type { CrossbarEmulator, EmulatorOptions, StoredDoc } from '../src/mock/index.js';
+import type { CrossbarEmulator, EmulatorOptions } from '../src/mock/index.js';
 import { neverAnswer, storyBackend, type StoryBackend } from './support/emulator.js';
 import { AccountProvider } from '../components/account-provider/account-provider.define.js';
 import { AccountTree } from '../components/account-tree/account-tree.define.js';
@@ -22,10 +22,8 @@ interface Scenario {
 
 let current: { backend: StoryBackend; scenario: Scenario } | undefined;
 
-const id = (doc: StoredDoc) => doc._id as string;
-const level = (doc: StoredDoc) => (doc.pvt_tree as string[]).length - 1;
-const under = (emulator: CrossbarEmulator, doc: StoredDoc) =>
-  emulator.snapshot().accounts.filter((a) => (a.pvt_tree as string[]).includes(id(doc)));
+/** The reseller's customers at every level below it, in the emulator's own words (depth, counts, flags). */
+const below = (emulator: CrossbarEmulator) => emulator.accounts().filter((a) => a.depth > 0);
 
 async function until<T>(get: () => T | null | undefined, timeout = 8000): Promise<T> {
   const start = Date.now();
@@ -95,17 +93,14 @@ export const HundredThousandChildren = scenario({ seed: { accounts: 100_000, dep
 
 /** Eight levels deep, with an account on the deepest level selected: its ancestors open, it scrolls into view. */
 export const DeepTree = scenario({ seed: { accounts: 400, depth: 8 } }, (b) => {
-  const deepest = b.emulator
-    .snapshot()
-    .accounts.filter((a) => (a.pvt_tree as string[]).includes(b.emulator.rootAccountId))
-    .sort((x, y) => level(y) - level(x))[0]!;
-  return { selected: id(deepest) };
+  const deepest = below(b.emulator).sort((x, y) => y.depth - x.depth)[0]!;
+  return { selected: deepest.id };
 });
 
 /** Rooted three levels down: the breadcrumbs lead back up to the logged-in account, never above it. */
 export const Breadcrumbs = scenario({ seed: { accounts: 400, depth: 6 } }, (b) => {
-  const deep = b.emulator.snapshot().accounts.find((a) => level(a) === 4 && under(b.emulator, a).length)!;
-  return { rootId: id(deep) };
+  const deep = below(b.emulator).find((a) => a.depth === 4 && a.childCount > 0)!;
+  return { rootId: deep.id };
 });
 
 /** A search of every descendant on the server; a result reveals its place in the tree (Enter or click). */
@@ -120,12 +115,8 @@ export const Search = scenario({ seed: { accounts: 2000, depth: 4 } }, undefined
 
 /** An account with no sub-accounts. */
 export const Empty = scenario({}, (b) => {
-  const leaf = b.emulator
-    .snapshot()
-    .accounts.find(
-      (a) => (a.pvt_tree as string[]).at(-1) === b.emulator.rootAccountId && !under(b.emulator, a).length,
-    )!;
-  return { rootId: id(leaf) };
+  const leaf = below(b.emulator).find((a) => a.depth === 1 && a.childCount === 0)!;
+  return { rootId: leaf.id };
 });
 
 /** Every answer takes 0.6-1.2 s: placeholder rows show where pages are on their way. */
@@ -140,13 +131,9 @@ export const Loading = scenario({}, (b) => ({
 export const ErrorOnALevel = scenario(
   {},
   (b) => {
-    const parent = b.emulator
-      .snapshot()
-      .accounts.find(
-        (a) => (a.pvt_tree as string[]).at(-1) === b.emulator.rootAccountId && under(b.emulator, a).length,
-      )!;
-    b.emulator.faults.add({ path: `/accounts/${id(parent)}/children`, status: 500, times: 1 });
-    return { selected: id(under(b.emulator, parent)[0]!) };
+    const parent = below(b.emulator).find((a) => a.depth === 1 && a.childCount > 0)!;
+    b.emulator.faults.add({ path: `/accounts/${parent.id}/children`, status: 500, times: 1 });
+    return { selected: below(b.emulator).find((a) => a.parentId === parent.id)!.id };
   },
   { parameters: { docs: { description: { story: 'Retry succeeds: the fault happens once.' } } } },
 );
@@ -166,11 +153,8 @@ export const Badges = scenario({}, undefined, {
     const { emulator } = current!.backend;
     const el = treeOf(canvasElement);
     const store = await until(() => storeOf(el));
-    const flagged = emulator
-      .snapshot()
-      .accounts.filter((a) => (a.pvt_tree as string[]).includes(emulator.rootAccountId))
-      .filter((a) => a.pvt_enabled === false || a.pvt_reseller === true);
-    await Promise.all(flagged.map((a) => store.getAccount(id(a)).catch(() => undefined)));
+    const flagged = below(emulator).filter((a) => !a.enabled || a.isReseller);
+    await Promise.all(flagged.map((a) => store.getAccount(a.id).catch(() => undefined)));
   },
 });
 

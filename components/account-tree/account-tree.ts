@@ -7,18 +7,18 @@ import type { AccountStore, StoreChange } from '../../src/data/store.js';
 import type { Listing } from '../../src/data/listing.js';
 import { cssVars } from '../../src/base/css-vars.js';
 import { AmElement } from '../../src/base/am-element.js';
-import { warnOnce } from '../../src/base/warn.js';
 import { AmContextController } from '../../src/base/context-controller.js';
 import { defineTranslations, TextLocalizeController, type SharedKey } from '../../src/base/localize.js';
 import en from './locales/en-US.js';
 import { basicControlStyles } from '../../src/base/basic-controls.styles.js';
 import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './account-tree.styles.js';
-import { hasChildren, keyOf, knownName, sizeOf, TreeController, type Row } from './tree-controller.js';
+import { hasChildren, keyOf, knownName, TreeController, type Row } from './tree-controller.js';
 import { TreeViewport, type ViewportHost } from './tree-viewport.js';
 import type { KeyPress } from './tree-keyboard.js';
 import type { DeferredParts } from './tree-deferred.js';
 import type { InteractiveParts } from './tree-interactive.js';
+import { loadDeferred, loadInteractive, renderRow, type Deferred, type Interactive, type RowView } from './tree-row.js';
 
 declare module '../../src/base/am-element.js' {
   interface AmEventMap {
@@ -38,26 +38,6 @@ defineTranslations('account-tree', en, {
 type Key = keyof typeof en;
 
 const nextFrame = (fn: () => void) => requestAnimationFrame(() => fn());
-
-type Deferred = typeof import('./tree-deferred.js');
-type Interactive = typeof import('./tree-interactive.js');
-let deferred: Promise<Deferred | undefined> | undefined;
-let interactive: Promise<Interactive | undefined> | undefined;
-/** The breadcrumbs and badges: loaded once, by the first tree that connects. */
-const loadDeferred = () =>
-  (deferred ??= import('./tree-deferred.js').catch((e: unknown) => {
-    // The next tree that connects asks again.
-    deferred = undefined;
-    warnOnce('account-tree:deferred', `<account-tree> could not load its breadcrumbs and badges: ${e}`);
-    return undefined;
-  }));
-/** The keyboard and search: loaded once, by the first tree a user focuses or presses. */
-const loadInteractive = () =>
-  (interactive ??= import('./tree-interactive.js').catch((e: unknown) => {
-    interactive = undefined;
-    warnOnce('account-tree:interactive', `<account-tree> could not load its keyboard and search: ${e}`);
-    return undefined;
-  }));
 
 /** Keys the tree's keyboard handles (and printable characters, for type-ahead). */
 const TREE_KEYS = /^(Arrow(Up|Down|Left|Right)|Home|End|Page(Up|Down)|Enter)$/;
@@ -371,7 +351,7 @@ export class AccountTree extends AmElement {
           ${repeat(
             drawn,
             (i) => keyOf(tree.rowAt(i), i),
-            (i) => this.renderRow(tree.rowAt(i), i),
+            (i) => renderRow(this.rowView, tree.rowAt(i), i),
           )}
         </div>
       </div>
@@ -396,53 +376,10 @@ export class AccountTree extends AmElement {
     return store && tree.rootId ? knownName(store, tree.rootId, this.am.session) : undefined;
   }
 
-  /** One template for every row (cheap to diff): an account, a placeholder (`aria-busy`) or a failed page. */
-  private renderRow = (row: Row | undefined, index: number): TemplateResult => {
-    if (!row) return html``;
-    const { l, tree } = this;
-    const { level, pos, depth } = row;
-    const s = level.item(pos);
-    const error = s || !level.errorAt(pos) ? undefined : level.error;
-    const failed = error && l.t('pageFailed', { reason: l.errorMessage(error) });
-    const facts = s && this.store?.summaryFacts(s.id);
-    const disabled = !!s && (facts?.enabled ?? s.enabled) === false;
-    const reseller = !!s && (facts?.isReseller ?? s.isReseller) === true;
-    const count = s?.descendantsCount ?? 0;
-    const parent = !!s && level !== tree.search && hasChildren(s);
-    const selected = !!s && s.id === this.selected;
-    // The name is the row's text (name, badges); the count, drawn by CSS, is said through hidden text.
-    const label = s || error ? undefined : l.t('loading');
-    const key = keyOf(row);
-    return html`<div
-      role="treeitem"
-      class="row${parent ? '' : ' leaf'}${s ? '' : error ? ' error' : ' placeholder'}"
-      part=${s ? (selected ? 'row row-selected' : 'row') : error ? 'row row-error' : 'row row-placeholder'}
-      data-key=${key}
-      data-i=${index}
-      data-count=${ifDefined(count ? l.number(count) : undefined)}
-      tabindex=${key === this.activeKey ? 0 : -1}
-      aria-level=${depth}
-      aria-posinset=${pos + 1}
-      aria-setsize=${sizeOf(level)}
-      aria-expanded=${ifDefined(parent ? String(tree.isOpen(s.id)) : undefined)}
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-busy=${ifDefined(s || error ? undefined : 'true')}
-      aria-label=${ifDefined(label)}
-      title=${ifDefined(s ? s.realm : failed)}
-      ${cssVars({ '--depth': depth - 1 })}
-    >
-      ${parent ? html`<span class="toggle" part="toggle" aria-hidden="true"></span>` : nothing}
-      ${s || error ? html`<span class="name" dir="auto">${s ? s.name : failed}</span>` : nothing}
-      ${disabled ? html`<span class="badge off" part="badge badge-disabled">${l.t('disabled')}</span>` : nothing}
-      ${reseller ? html`<span class="badge" part="badge badge-reseller">${l.t('reseller')}</span>` : nothing}
-      ${count ? html`<span class="am-visually-hidden">, ${l.t('subAccounts', { count })}</span>` : nothing}
-      ${
-        error && error.kind !== 'forbidden'
-          ? html`<button type="button" class="am-button retry" part="retry" tabindex="-1">${l.t('retry')}</button>`
-          : nothing
-      }
-    </div>`;
-  };
+  /** What a row's template reads of the tree. */
+  private get rowView(): RowView {
+    return { l: this.l, tree: this.tree, store: this.store, selected: this.selected, activeKey: this.activeKey };
+  }
 
   // ---- data
 
