@@ -4,11 +4,13 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 
 const DIR = 'storybook-static';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -83,7 +85,7 @@ describe('storybook', () => {
     }
   });
 
-  it('renders every story without an error', async () => {
+  it('renders every story without an error and without an axe violation (WCAG 2 A and AA)', async () => {
     const page = await browser.newPage();
     const failures: string[] = [];
     let current = '';
@@ -101,8 +103,29 @@ describe('storybook', () => {
         undefined,
         { timeout: 15000 },
       );
-      if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay')))
+      if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
         failures.push(`${story.id}: error display`);
+        continue;
+      }
+      // The story's first data in, then the same checks as the a11y panel (which may be running: wait for it).
+      await page.waitForTimeout(250);
+      if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const { axe } = window as unknown as {
+          axe: { run(ctx: string, o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        };
+        for (let i = 0; i < 50; i++) {
+          try {
+            const r = await axe.run('#storybook-root', { runOnly: ['wcag2a', 'wcag2aa'] });
+            return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+          } catch (e) {
+            if (!String(e).includes('already running')) throw e;
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        }
+        return ['axe stayed busy'];
+      });
+      for (const v of violations) failures.push(`${story.id}: ${v}`);
     }
     await page.close();
     assert.deepEqual(failures, []);
