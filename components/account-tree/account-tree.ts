@@ -15,10 +15,11 @@ import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './account-tree.styles.js';
 import { hasChildren, keyOf, knownName, TreeController, type Row } from './tree-controller.js';
 import { TreeViewport, type ViewportHost } from './tree-viewport.js';
+import * as treeFocus from './tree-focus.js';
 import type { KeyPress } from './tree-keyboard.js';
 import type { DeferredParts } from './tree-deferred.js';
 import type { InteractiveParts } from './tree-interactive.js';
-import { loadDeferred, loadInteractive, renderRow, type Deferred, type Interactive, type RowView } from './tree-row.js';
+import { loadDeferred, loadInteractive, renderRow, type Deferred, type Interactive } from './tree-row.js';
 
 declare module '../../src/base/am-element.js' {
   interface AmEventMap {
@@ -138,13 +139,16 @@ export class AccountTree extends AmElement {
   private live?: InteractiveParts;
   /** Tree keys pressed before the keyboard was here: handled, in order, when it is. */
   private pressed: KeyPress[] = [];
-  private store?: AccountStore;
+  /** @internal */
+  store?: AccountStore;
   private unsubscribe?: () => void;
   private baseRoot?: string;
-  private activeKey?: string;
+  /** @internal */
+  activeKey?: string;
   /** @internal */
   activeIndex = 0;
-  private hasFocus = false;
+  /** @internal */
+  hasFocus = false;
   private selfSelected = false;
   private revealSelected = false;
   private revealSeq = 0;
@@ -272,12 +276,12 @@ export class AccountTree extends AmElement {
     if (!this.tree.count) this.tree.loadRange(0, 0);
     else this.scheduleLoad();
     this.view.restoreAnchor();
-    this.keepFocus();
+    treeFocus.keepFocus(this);
     if (this.revealSelected && this.tree.root) {
       this.revealSelected = false;
       void this.show(this.selected, false);
     }
-    this.syncTabStop();
+    treeFocus.syncTabStop(this);
     this.syncBusy();
   }
 
@@ -351,7 +355,7 @@ export class AccountTree extends AmElement {
           ${repeat(
             drawn,
             (i) => keyOf(tree.rowAt(i), i),
-            (i) => renderRow(this.rowView, tree.rowAt(i), i),
+            (i) => renderRow(this, tree.rowAt(i), i),
           )}
         </div>
       </div>
@@ -374,11 +378,6 @@ export class AccountTree extends AmElement {
     const { later, store, tree } = this;
     if (later) return later.crumbs.rootName;
     return store && tree.rootId ? knownName(store, tree.rootId, this.am.session) : undefined;
-  }
-
-  /** What a row's template reads of the tree. */
-  private get rowView(): RowView {
-    return { l: this.l, tree: this.tree, store: this.store, selected: this.selected, activeKey: this.activeKey };
   }
 
   // ---- data
@@ -410,18 +409,11 @@ export class AccountTree extends AmElement {
     }
   }
 
-  // ---- focus, selection and scrolling
+  // ---- focus, selection and scrolling (the DOM side in tree-focus.ts)
 
-  /** Keeps the logical focus on a row that exists: the last one, else the selected one, else the nearest. */
   /** @internal */
   resolveActive(): void {
-    const t = this.tree;
-    let i = t.indexOfKey(this.activeKey);
-    if (i < 0 && this.selected) i = t.indexOf(this.selected);
-    if (i < 0) i = Math.min(this.activeIndex, t.count - 1);
-    const r = t.rowAt(i);
-    this.activeKey = r && keyOf(r);
-    this.activeIndex = Math.max(0, i);
+    treeFocus.resolveActive(this);
   }
 
   /** @internal */
@@ -439,53 +431,12 @@ export class AccountTree extends AmElement {
 
   /** @internal */
   rowEl(key: string | undefined): HTMLElement | undefined {
-    const rows = this.renderRoot.querySelector('.rows')?.children ?? [];
-    for (const el of rows) if ((el as HTMLElement).dataset.key === key) return el as HTMLElement;
-    return undefined;
+    return treeFocus.rowEl(this, key);
   }
 
-  /** One tab stop: the active row when it is rendered, else the tree itself. */
-  private syncTabStop(): void {
-    const tree = this.treeEl;
-    if (tree) tree.tabIndex = this.rowEl(this.activeKey) ? -1 : 0;
-  }
+  private onFocusIn = (e: FocusEvent): void => treeFocus.onFocusIn(this, e);
 
-  private focusActive(): void {
-    const tree = this.treeEl;
-    if (!tree) return;
-    const el = this.rowEl(this.activeKey) ?? tree;
-    if ((this.renderRoot as ShadowRoot).activeElement !== el) el.focus({ preventScroll: true });
-  }
-
-  private onFocusIn = (e: FocusEvent): void => {
-    this.hasFocus = true;
-    const row = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
-    if (row) {
-      if (row.dataset.key !== this.activeKey) {
-        this.activeKey = row.dataset.key;
-        this.activeIndex = this.tree.indexOfKey(this.activeKey);
-        this.requestUpdate();
-      }
-    } else if (e.target === this.treeEl) this.focusActive();
-  };
-
-  private onFocusOut = (e: FocusEvent): void => {
-    const to = e.relatedTarget as Node | null;
-    if (to && this.treeEl?.contains(to)) return;
-    const from = e.target as Element;
-    // A row recycled out of the DOM takes the focus with it: keep it in the tree (on the tree itself).
-    queueMicrotask(() => {
-      if (!to && !from.isConnected && this.hasFocus) this.focusActive();
-      else this.hasFocus = false;
-    });
-  };
-
-  /** After the rows drawn changed: a focused tree keeps the focus on the active row once it is drawn. */
-  private keepFocus(): void {
-    if (!this.hasFocus) return;
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    if (!active || active === this.treeEl) this.focusActive();
-  }
+  private onFocusOut = (e: FocusEvent): void => treeFocus.onFocusOut(this, e);
 
   /** Asks for what the rows in view need, right after the rows were drawn. */
   private scheduleLoad(): void {
@@ -523,7 +474,7 @@ export class AccountTree extends AmElement {
       this.view.scrollToIndex(this.tree.indexOf(id));
       if (focus || this.hasFocus) {
         this.hasFocus = true;
-        this.focusActive();
+        treeFocus.focusActive(this);
       }
     });
     return true;
@@ -562,8 +513,8 @@ export class AccountTree extends AmElement {
     this.view.scrollToIndex(this.activeIndex);
     this.requestUpdate();
     void this.updateComplete.then(() => {
-      this.syncTabStop();
-      this.focusActive();
+      treeFocus.syncTabStop(this);
+      treeFocus.focusActive(this);
     });
   }
 
@@ -586,15 +537,8 @@ export class AccountTree extends AmElement {
 
   // ---- user input
 
-  private rowOf(e: Event): { row: Row; i: number } | undefined {
-    const el = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
-    const i = this.tree.indexOfKey(el?.dataset.key);
-    const row = this.tree.rowAt(i);
-    return row && { row, i };
-  }
-
   private onClick = (e: MouseEvent): void => {
-    const hit = this.rowOf(e);
+    const hit = treeFocus.rowOf(this, e);
     if (!hit) return;
     const target = e.target as HTMLElement;
     this.activeKey = keyOf(hit.row);
@@ -609,7 +553,7 @@ export class AccountTree extends AmElement {
   };
 
   private onDblClick = (e: MouseEvent): void => {
-    const hit = this.rowOf(e);
+    const hit = treeFocus.rowOf(this, e);
     if (hit && !(e.target as HTMLElement).closest('.toggle')) this.toggle(hit.row, hit.i);
   };
 
