@@ -7,7 +7,7 @@
 //   npm run bench                      full run: 1k, 10k, 100k and a deep tree, 3 runs each (well under 30 min)
 //   npm run bench -- --quick           one run, 1k and 10k only, 200 mount cycles (development)
 //   options: --runs=N  --sizes=1k,10k,100k,deep  --only=ours,shoelace,vaadin  --no-bundles  --no-mount
-//            --no-jumps  --no-manager  --mount-count=N  --out=path.json
+//            --no-jumps  --no-manager  --mount-count=N  --mount-tags=a,b  --out=path.json
 //   npm run bench -- --report=bench/results/bench.json   print the tables of a saved run again
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -63,6 +63,12 @@ const SETS = opt('sizes', quick ? '1k,10k' : '1k,10k,100k,deep')
   .filter(Boolean);
 const ONLY = opt('only', 'ours,shoelace,vaadin').split(',');
 const MOUNT_COUNT = Number(opt('mount-count', quick ? 200 : 1000));
+// The elements cycled on the emulator (mount-elements page); --mount-tags=a,b for a few.
+const MOUNT_TAGS = opt(
+  'mount-tags',
+  'account-manager,account-tree,account-create,account-overview,account-admins,service-plan-picker,account-limits,' +
+    'number-features,account-restrictions,carrier-picker,app-exchange-toggle,account-notes,account-announcement',
+).split(',');
 /** Contestants whose scrollbar is dragged to positions on a fresh page (Shoelace has every row in the DOM). */
 const JUMPERS = flag('no-jumps') ? [] : ['ours', 'vaadin'];
 const JUMP_POSITIONS = [0.1, 0.5, 0.9, 1];
@@ -175,6 +181,34 @@ async function memory(page, cdp) {
     nodes: metrics.Nodes ?? null,
     listeners: metrics.JSEventListeners ?? null,
   };
+}
+
+/**
+ * The page's JS objects in bytes, from a heap snapshot after GC: every node but compiled code, the engine's own
+ * structures (hidden classes, feedback) and native (browser-side) objects. JIT code and the browser's performance
+ * timeline (long-task and long-animation-frame entries, buffered up to their limit) grow for a while in any page
+ * that runs code, so usedJSHeapSize alone moves with them; a leak of ours is objects.
+ */
+async function objectHeap(cdp) {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const chunks = [];
+  const onChunk = (m) => chunks.push(m.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snap = JSON.parse(chunks.join(''));
+  const { node_fields: fields, node_types: types } = snap.snapshot.meta;
+  const typeNames = types[0];
+  const [iType, iSize] = ['type', 'self_size'].map((f) => fields.indexOf(f));
+  const skip = new Set(['code', 'native', 'hidden', 'object shape', 'synthetic']);
+  let bytes = 0;
+  for (let i = 0; i < snap.nodes.length; i += fields.length) {
+    const type = typeNames[snap.nodes[i + iType]];
+    if (skip.has(type)) continue;
+    bytes += snap.nodes[i + iSize];
+  }
+  return bytes;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -406,15 +440,19 @@ function delta(a, b) {
 // mount / unmount 1,000 times (ours: the tree, then the manager)
 
 /**
- * `name`: the page (mount: <account-tree>; mount-manager: <account-manager>); `modes`: the page's modes, the first
- * with one provider that stays (reset after its series), the second with provider and element mounted together.
+ * `name`: the page (mount: <account-tree> on an in-page fake; mount-elements: `tag`, default <account-manager>, on the
+ * emulator); `modes`: 'element' with one provider that stays (reset after its series), 'pair' with provider and
+ * element mounted together.
  */
-async function mountCycle(server, { name = 'mount', modes = ['tree', 'pair'] } = {}) {
+async function mountCycle(
+  server,
+  { name = 'mount', modes = ['element', 'pair'], tag, count: total = MOUNT_COUNT } = {},
+) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e).slice(0, 300)));
-  const out = { count: MOUNT_COUNT, modes: {} };
+  const out = { count: total, ...(tag ? { tag } : {}), modes: {} };
   try {
     await page.goto(`${server.url}/${name}/${name}.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__mount?.ready, null, { timeout: 30_000 });
@@ -431,25 +469,30 @@ async function mountCycle(server, { name = 'mount', modes = ['tree', 'pair'] } =
       }
       return total;
     };
-    const snap = async () => ({ ...(await memory(page, cdp)), global: await globalListeners() });
+    const snap = async () => ({
+      ...(await memory(page, cdp)),
+      objects: await objectHeap(cdp),
+      global: await globalListeners(),
+    });
     const diff = (a, b) => ({
       js: a.js - b.js,
+      objects: a.objects - b.objects,
       blink: a.blink === null || b.blink === null ? null : a.blink - b.blink,
       nodes: a.nodes - b.nodes,
       listeners: a.listeners - b.listeners,
       globalListeners: a.global - b.global,
     });
-    const half = Math.max(1, Math.floor(MOUNT_COUNT / 2));
+    const half = Math.max(1, Math.floor(total / 2));
     for (const mode of modes) {
       // Warm-up (first-use costs: styles, JIT, caches), then two halves: a leak grows in both halves.
-      const warm = await page.evaluate((m) => window.__mount.cycle({ count: 100, mode: m }), mode);
+      const warm = await page.evaluate((o) => window.__mount.cycle(o), { count: Math.min(100, total), mode, tag });
       await sleep(300);
       const before = await snap();
       const runs = [];
       let middle = null;
-      for (const count of [half, MOUNT_COUNT - half]) {
+      for (const count of [half, total - half]) {
         const run = await withTimeout(
-          page.evaluate((o) => window.__mount.cycle(o), { count, mode }),
+          page.evaluate((o) => window.__mount.cycle(o), { count, mode, tag }),
           count * 2500 + 30_000,
         );
         if (run === TIMEOUT) break;
@@ -471,7 +514,7 @@ async function mountCycle(server, { name = 'mount', modes = ['tree', 'pair'] } =
         delta: diff(after, before),
         secondHalf: diff(after, middle),
       };
-      if (mode === modes[0]) await page.evaluate(() => window.__mount.reset());
+      if (mode === 'element') await page.evaluate((o) => window.__mount.reset(o), { tag });
     }
     out.apiCalls = await page.evaluate(() => window.__mount.calls());
     out.account = await page.evaluate(() => window.__mount.account ?? null);
@@ -658,7 +701,7 @@ async function main() {
   // 1. builds
   log('building pages (vite production build)…');
   const pages = {};
-  for (const name of ['ours', 'shoelace', 'vaadin', 'mount', 'manager', 'mount-manager'])
+  for (const name of ['ours', 'shoelace', 'vaadin', 'mount', 'manager', 'mount-elements'])
     pages[name] = await buildPage(name, { benchDir, outRoot });
   result.pages = Object.fromEntries(
     Object.entries(pages).map(([k, v]) => [k, v.ok ? { ok: true } : { ok: false, error: v.error }]),
@@ -776,11 +819,16 @@ async function main() {
     } else {
       result.mount = { count: MOUNT_COUNT, error: 'not built' };
     }
-    if (pages['mount-manager'].ok) {
-      log(`mount/unmount <account-manager> ${MOUNT_COUNT}×…`);
-      result.mountManager = await mountCycle(server, { name: 'mount-manager', modes: ['manager', 'pair'] });
+    // Each element mounted and removed in one provider that stays; <account-manager> also with its provider.
+    result.mountElements = {};
+    if (pages['mount-elements'].ok) {
+      for (const tag of MOUNT_TAGS) {
+        log(`mount/unmount <${tag}> ${MOUNT_COUNT}×…`);
+        const modes = tag === 'account-manager' ? ['element', 'pair'] : ['element'];
+        result.mountElements[tag] = await mountCycle(server, { name: 'mount-elements', modes, tag });
+      }
     } else {
-      result.mountManager = { count: MOUNT_COUNT, error: `not built: ${pages['mount-manager'].error}` };
+      result.mountElements.error = `not built: ${pages['mount-elements'].error}`;
     }
   }
 

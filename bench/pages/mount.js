@@ -3,8 +3,8 @@
 import '../../components/account-provider/account-provider.define.ts';
 import '../../components/account-tree/account-tree.define.ts';
 import { AccountApiError } from '../../src/api/index.ts';
+import { cycler } from './cycle.js';
 
-const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
 const hexId = (i) => i.toString(16).padStart(32, '0');
 const ROOT = 'b'.repeat(32);
 const CHILDREN = Array.from({ length: 1000 }, (_, i) => ({
@@ -79,7 +79,6 @@ const api = new Proxy(known, {
 });
 
 const box = document.getElementById('box');
-let provider = null;
 
 function makeProvider() {
   const p = document.createElement('account-provider');
@@ -102,49 +101,16 @@ const hasRows = (t) => {
   return false;
 };
 
+const cycles = cycler({ box, makeProvider, makeElement: makeTree, shown: hasRows });
+
 window.__mount = {
   ready: true,
   /**
-   * `mode: 'tree'`: one provider stays mounted; <account-tree> is mounted and removed `count` times inside it.
+   * `mode: 'element'`: one provider stays mounted; <account-tree> is mounted and removed `count` times inside it.
    * `mode: 'pair'`: provider and tree are mounted and removed together.
    * Each cycle waits until the first row shows (at most `capMs`), then removes.
    */
-  async cycle({ count, mode = 'tree', capMs = 2000 }) {
-    let noRows = 0;
-    const t0 = performance.now();
-    if (mode === 'tree' && !provider) {
-      provider = makeProvider();
-      box.append(provider);
-    }
-    for (let i = 0; i < count; i++) {
-      const t = makeTree();
-      let mounted;
-      if (mode === 'tree') {
-        provider.append(t);
-        mounted = t;
-      } else {
-        mounted = makeProvider();
-        mounted.append(t);
-        box.append(mounted);
-      }
-      const ts = performance.now();
-      let ok = false;
-      while (performance.now() - ts < capMs) {
-        await nextFrame();
-        if (hasRows(t)) {
-          ok = true;
-          break;
-        }
-      }
-      if (!ok) noRows++;
-      mounted.remove();
-    }
-    return { count, mode, noRows, ms: Math.round(performance.now() - t0) };
-  },
-  /** Remove the persistent provider (end of a 'tree' series). */
-  reset() {
-    provider?.remove();
-    provider = null;
-  },
+  cycle: ({ count, mode, capMs = 2000 }) => cycles.cycle({ count, mode, capMs }),
+  reset: () => cycles.reset(),
   calls: () => Object.fromEntries(calls),
 };

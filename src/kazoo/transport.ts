@@ -114,6 +114,11 @@ export class CrossbarTransport {
     return undefined;
   }
 
+  /** The token when it is known without asking anyone (no host `getToken`, no sign-in under way). */
+  private tokenInHand(): string | undefined {
+    return this.options.getToken || this.loginPromise ? undefined : this.token;
+  }
+
   /** Takes `token` for the next requests; a token other than the last one may belong to someone else. */
   useToken(token: string | undefined): void {
     if (token === this.token) return;
@@ -211,8 +216,9 @@ export class CrossbarTransport {
   async send(spec: RequestSpec): Promise<Envelope> {
     let refreshed = false;
     let acceptCharges = spec.method !== 'GET' && spec.acceptCharges === true;
-    // Asked once per request; after a 401 the refreshed token is used as is.
-    let token = spec.anonymous ? undefined : await this.currentToken(spec.signal);
+    // Asked once per request; after a 401 the refreshed token is used as is. A token in hand is used at once, so
+    // the request leaves in the caller's own task (a first page goes out before the page renders anything).
+    let token = spec.anonymous ? undefined : (this.tokenInHand() ?? (await this.currentToken(spec.signal)));
     if (!spec.anonymous && token === undefined) {
       // Signed out, or never given a credential: nothing is sent without one.
       throw new AccountApiError({
