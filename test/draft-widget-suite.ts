@@ -225,6 +225,23 @@ export function runDraftWidgetTests(options: DraftWidgetSuiteOptions): void {
       await until(() => queryByRole(el, 'button', 'Save'), 'the form loads');
       await until(() => textOf(el).match(options.ready), 'the form shows');
     });
+
+    // A host page styles the element as it styles its own: sized by its content, it still shows a whole form.
+    for (const rule of [`${options.tag} { display: inline-block }`, `${options.tag} { display: inline-flex }`]) {
+      it(`keeps a usable width with ${rule} in the page`, async () => {
+        const style = document.createElement('style');
+        style.textContent = rule;
+        document.head.append(style);
+        try {
+          const el = await mount();
+          const save = getByRole(el, 'button', 'Save').getBoundingClientRect();
+          expect(el.getBoundingClientRect().width, 'the element’s width').to.be.at.least(280);
+          expect(save.width, 'the Save button’s width').to.be.greaterThan(0);
+        } finally {
+          style.remove();
+        }
+      });
+    }
   });
 }
 

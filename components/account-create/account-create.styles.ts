@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    max-inline-size: 100%;
   }
   :host([modal]) {
     display: contents;
@@ -20,6 +21,8 @@ export const styles = css`
     background: var(--am-account-create-background, var(--am-color-surface));
     color: var(--am-color-text);
     container-type: inline-size;
+    /* Its width when the host is sized by its content (inline-block, a flex item): a contained box would be 0. */
+    contain-intrinsic-inline-size: 36rem;
   }
   :host([modal]) .base {
     padding: 0;

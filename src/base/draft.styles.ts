@@ -16,6 +16,9 @@ export const draftStyles = [
     :host {
       display: block;
       container-type: inline-size;
+      /* Sized by its content (a host's inline-block, a flex item), a contained box would be 0 wide: this is its width then. */
+      contain-intrinsic-inline-size: 36rem;
+      max-inline-size: 100%;
       color: var(--am-color-text);
       font-family: var(--am-font-family);
       font-size: var(--am-font-size-md);
