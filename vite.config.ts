@@ -2,7 +2,7 @@
 // `AMW_BUILD=cdn` builds the CDN loader instead (dist/cdn/account-manager-widgets.js: lit, the adapter, each element
 // a chunk beside it, loaded when its tag appears; account-manager-widgets.api.js the rest of the package's exports);
 // `AMW_BUILD=cdn-all` then adds the one-file build
-// (dist/cdn/account-manager-widgets.all.js, every element included; its lazy chunks in dist/cdn/all/).
+// (dist/cdn/account-manager-widgets.all.js, every element and every language included: it fetches nothing more).
 import { readdirSync, existsSync } from 'node:fs';
 import { defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 
@@ -32,6 +32,7 @@ const lib: BuildEnvironmentOptions = {
       kazoo: 'src/kazoo/index.ts',
       mock: 'src/mock/index.ts',
       'mock-node': 'src/mock/node.ts',
+      'mock-msw': 'src/mock/msw.ts',
       testing: 'src/testing/index.ts',
       ...componentEntries(),
     },
@@ -144,16 +145,12 @@ const cdnAll: BuildEnvironmentOptions = {
   emptyOutDir: false,
   sourcemap: true,
   lib: { entry: { 'account-manager-widgets.all': 'exports/cdn-all.ts' }, formats: ['es'] },
-  // 'allow-extension' lets Rolldown merge what every element shares into the entry (one request). Every element is
-  // in that entry, so the manager's lazy imports of its tabs are expected to be ineffective here.
+  // One file that works copied alone: every dynamic import (other languages' strings, the wizard's later steps,
+  // DOMPurify, the tree's keyboard…) is inlined, so it fetches nothing at run time. Every element is in it, so the
+  // manager's lazy imports of its tabs are expected to be ineffective here.
   rolldownOptions: {
-    preserveEntrySignatures: 'allow-extension',
     checks: { ineffectiveDynamicImport: false },
-    output: {
-      minify: true,
-      chunkFileNames: 'all/[name]-[hash].js',
-      codeSplitting: { groups: [{ name: 'account-manager-widgets.all', tags: ['$initial'] }] },
-    },
+    output: { minify: true, codeSplitting: false },
   },
 };
 
@@ -163,7 +160,7 @@ const cdnAll: BuildEnvironmentOptions = {
  * from source drops their `define()` calls, and registers nothing.
  */
 const DEFINES = /[\\/](components[\\/]([^\\/]+)[\\/]\2\.define|exports[\\/]define)\.ts$/;
-const defineSideEffects: Plugin = {
+export const defineSideEffects: Plugin = {
   name: 'amw-define-side-effects',
   enforce: 'pre',
   async resolveId(source, importer, options) {

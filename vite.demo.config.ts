@@ -1,16 +1,20 @@
-// The host-portal demo: served by `npm start`, running on the built-in Crossbar emulator (MSW). Four pages: the
+// The host-portal demo: served by `npm start`, running on the built-in Crossbar emulator (MSW). Seven pages: the
 // dashboard (index.html), single widgets from the CDN build (cdn.html), React 19 through the package's wrappers
-// (react.html) and two brands side by side (brands.html).
+// (react.html), the elements in Vue 3, Angular 21 and jQuery 4 hosts (vue.html, angular.html, jquery.html) and two
+// brands side by side (brands.html).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { defineSideEffects } from './vite.config.js';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 const REACT_DIR = join(ROOT, 'dist', 'lib', 'react');
-const PAGES = ['index', 'cdn', 'react', 'brands'];
+const PAGES = ['index', 'cdn', 'react', 'vue', 'angular', 'jquery', 'brands'];
+/** The pages `vite build` writes: all, or those `AMW_DEMO_PAGES` names (`index,brands`). */
+const BUILT = PAGES.filter((p) => process.env.AMW_DEMO_PAGES?.split(',').includes(p) ?? true);
 
 /** Runs a build in the project; rejects with what it printed when it fails. */
 function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<void> {
@@ -109,7 +113,7 @@ function packageForPages(): Plugin {
       return null;
     },
     async closeBundle() {
-      if (cdnDir === undefined && outDir) await buildCdn(join(outDir, 'cdn'));
+      if (cdnDir === undefined && outDir && BUILT.includes('cdn')) await buildCdn(join(outDir, 'cdn'));
     },
   };
 }
@@ -117,16 +121,41 @@ function packageForPages(): Plugin {
 export default defineConfig({
   root: 'demo',
   publicDir: '../public',
-  plugins: [packageForPages()],
+  // The pages import the elements' sources, whose `define()` calls a bundle keeps only so (package.json's
+  // `sideEffects` names the built define modules).
+  plugins: [packageForPages(), { ...defineSideEffects, apply: 'build' }],
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-  // Loaded on first use (the rich text's sanitizer, React on its page): bundled at start, not found later with a reload.
-  optimizeDeps: { include: ['dompurify', 'react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client'] },
+  // The Vue page's template is compiled in the browser: Vue's full build (with its compiler), its feature flags set.
+  resolve: { alias: [{ find: /^vue$/, replacement: 'vue/dist/vue.esm-bundler.js' }] },
+  define: {
+    __VUE_OPTIONS_API__: 'true',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+  },
+  // Loaded on first use (the rich text's sanitizer; React, Vue, Angular and jQuery on their pages): bundled at start,
+  // not found later with a reload.
+  optimizeDeps: {
+    include: [
+      'dompurify',
+      'react',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-dom/client',
+      'vue/dist/vue.esm-bundler.js',
+      '@angular/compiler',
+      '@angular/core',
+      '@angular/platform-browser',
+      'jquery',
+    ],
+  },
   server: { port: Number(process.env.PORT ?? 5173), host: process.env.HOST ?? 'localhost', open: false },
   preview: { port: 4173, host: '127.0.0.1' },
   build: {
     outDir: '../dist/demo',
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { input: Object.fromEntries(PAGES.map((p) => [p, resolve(ROOT, 'demo', `${p}.html`)])) },
+    rolldownOptions: {
+      input: Object.fromEntries(BUILT.map((p) => [p, resolve(ROOT, 'demo', `${p}.html`)])),
+    },
   },
 });

@@ -7,6 +7,7 @@ import { http, type RequestHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { Login } from '../src/mock/index.js';
 import { connectEmulator, type EmulatorLink } from './emulator-link.js';
+import { allowOwnWorkers } from './trusted-types.js';
 import type { DemoReseller } from './persist.js';
 
 /** The Crossbar URL the demo pages give `createKazooAdapter`. */
@@ -29,6 +30,7 @@ function providers(): (HTMLElement & { refresh?: () => void })[] {
 
 /** Starts the emulator for this page; resolves once it answers. */
 export async function startCrossbar(): Promise<DemoCrossbar> {
+  allowOwnWorkers();
   const link = connectEmulator();
   // Another tab or page changed the data: every widget reloads what it shows.
   link.onChanged = () => providers().forEach((p) => p.refresh?.());

@@ -15,6 +15,9 @@ export const PAGES = [
   { id: 'dashboard', href: './', key: 'nav.dashboard' },
   { id: 'cdn', href: './cdn.html', key: 'nav.cdn' },
   { id: 'react', href: './react.html', key: 'nav.react' },
+  { id: 'vue', href: './vue.html', key: 'nav.vue' },
+  { id: 'angular', href: './angular.html', key: 'nav.angular' },
+  { id: 'jquery', href: './jquery.html', key: 'nav.jquery' },
   { id: 'brands', href: './brands.html', key: 'nav.brands' },
 ] as const satisfies readonly { id: string; href: string; key: DemoKey }[];
 export type PageId = (typeof PAGES)[number]['id'];

@@ -58,6 +58,9 @@ const en = {
   'nav.dashboard': 'Dashboard',
   'nav.cdn': 'Plain HTML (CDN)',
   'nav.react': 'React',
+  'nav.vue': 'Vue',
+  'nav.angular': 'Angular',
+  'nav.jquery': 'jQuery',
   'nav.brands': 'Two brands',
   'cdn.title': 'Single widgets from the CDN build',
   'cdn.intro':
@@ -68,6 +71,18 @@ const en = {
   'react.choose': 'Choose an account in the tree to see its overview.',
   'react.events': 'Events from the widgets',
   'react.noEvents': 'None yet.',
+  'vue.title': 'Vue 3, in a template',
+  'vue.intro':
+    'A Vue app with the elements in its template: isCustomElement: isLibraryTag (from the package) leaves the library’s tags to the browser, :api.prop and :account-id set properties, and @account-select tells the app which account was chosen.',
+  'angular.title': 'Angular 21, standalone and zoneless',
+  'angular.intro':
+    'A standalone Angular component with CUSTOM_ELEMENTS_SCHEMA: [api] and [accountId] set properties, and (account-select) puts the chosen account in a signal the overview reads.',
+  'jquery.title': 'jQuery 4',
+  'jquery.intro':
+    "A jQuery page: it makes the elements with $('<account-tree>'), sets their properties with .prop() and hears their events with .on(), the detail in e.originalEvent.detail.",
+  'host.none': 'Selected: none yet.',
+  'host.selected': 'Selected: {name}',
+  'host.saved': 'Saved: {name}',
   'brands.title': 'Two resellers, two brands',
   'brands.intro':
     'The same markup and code twice, each with its own provider and sign-in. Only the --am-* tokens set in CSS make each look its own, in light and dark.',
@@ -161,6 +176,9 @@ const fr: Dictionary = {
   'nav.dashboard': 'Tableau de bord',
   'nav.cdn': 'HTML simple (CDN)',
   'nav.react': 'React',
+  'nav.vue': 'Vue',
+  'nav.angular': 'Angular',
+  'nav.jquery': 'jQuery',
   'nav.brands': 'Deux marques',
   'cdn.title': 'Des widgets seuls, depuis la version CDN',
   'cdn.intro':
@@ -171,6 +189,18 @@ const fr: Dictionary = {
   'react.choose': 'Choisissez un compte dans l’arbre pour voir son aperçu.',
   'react.events': 'Événements des widgets',
   'react.noEvents': 'Aucun pour l’instant.',
+  'vue.title': 'Vue 3, dans un template',
+  'vue.intro':
+    'Une application Vue avec les éléments dans son template : isCustomElement: isLibraryTag (fourni par le paquet) laisse les balises de la bibliothèque au navigateur, :api.prop et :account-id fixent des propriétés, et @account-select indique à l’application le compte choisi.',
+  'angular.title': 'Angular 21, autonome et sans zone',
+  'angular.intro':
+    'Un composant Angular autonome avec CUSTOM_ELEMENTS_SCHEMA : [api] et [accountId] fixent des propriétés, et (account-select) place le compte choisi dans un signal que lit l’aperçu.',
+  'jquery.title': 'jQuery 4',
+  'jquery.intro':
+    "Une page jQuery : elle crée les éléments avec $('<account-tree>'), fixe leurs propriétés avec .prop() et écoute leurs événements avec .on(), le détail dans e.originalEvent.detail.",
+  'host.none': 'Choisi : aucun pour l’instant.',
+  'host.selected': 'Choisi : {name}',
+  'host.saved': 'Enregistré : {name}',
   'brands.title': 'Deux revendeurs, deux marques',
   'brands.intro':
     'Le même balisage et le même code deux fois, chacun avec son fournisseur et sa connexion. Seuls les jetons --am-* définis en CSS donnent à chacun son allure, en clair comme en sombre.',
@@ -261,6 +291,9 @@ const de: Dictionary = {
   'nav.dashboard': 'Dashboard',
   'nav.cdn': 'Reines HTML (CDN)',
   'nav.react': 'React',
+  'nav.vue': 'Vue',
+  'nav.angular': 'Angular',
+  'nav.jquery': 'jQuery',
   'nav.brands': 'Zwei Marken',
   'cdn.title': 'Einzelne Widgets aus dem CDN-Build',
   'cdn.intro':
@@ -271,6 +304,18 @@ const de: Dictionary = {
   'react.choose': 'Wählen Sie ein Konto im Baum, um seine Übersicht zu sehen.',
   'react.events': 'Ereignisse der Widgets',
   'react.noEvents': 'Noch keine.',
+  'vue.title': 'Vue 3, in einem Template',
+  'vue.intro':
+    'Eine Vue-App mit den Elementen im Template: isCustomElement: isLibraryTag (aus dem Paket) überlässt die Tags der Bibliothek dem Browser, :api.prop und :account-id setzen Eigenschaften, und @account-select meldet der App das gewählte Konto.',
+  'angular.title': 'Angular 21, standalone und ohne Zone',
+  'angular.intro':
+    'Eine Standalone-Komponente mit CUSTOM_ELEMENTS_SCHEMA: [api] und [accountId] setzen Eigenschaften, und (account-select) legt das gewählte Konto in ein Signal, das die Übersicht liest.',
+  'jquery.title': 'jQuery 4',
+  'jquery.intro':
+    "Eine jQuery-Seite: Sie erzeugt die Elemente mit $('<account-tree>'), setzt ihre Eigenschaften mit .prop() und hört ihre Ereignisse mit .on(), das Detail in e.originalEvent.detail.",
+  'host.none': 'Gewählt: noch keines.',
+  'host.selected': 'Gewählt: {name}',
+  'host.saved': 'Gespeichert: {name}',
   'brands.title': 'Zwei Reseller, zwei Marken',
   'brands.intro':
     'Zweimal dasselbe Markup und derselbe Code, jeweils mit eigenem Provider und eigener Anmeldung. Nur die in CSS gesetzten --am-*-Tokens geben jedem sein Aussehen, hell wie dunkel.',
@@ -362,6 +407,9 @@ const es: Dictionary = {
   'nav.dashboard': 'Panel',
   'nav.cdn': 'HTML simple (CDN)',
   'nav.react': 'React',
+  'nav.vue': 'Vue',
+  'nav.angular': 'Angular',
+  'nav.jquery': 'jQuery',
   'nav.brands': 'Dos marcas',
   'cdn.title': 'Widgets sueltos desde la versión CDN',
   'cdn.intro':
@@ -372,6 +420,18 @@ const es: Dictionary = {
   'react.choose': 'Elija una cuenta en el árbol para ver su resumen.',
   'react.events': 'Eventos de los widgets',
   'react.noEvents': 'Ninguno todavía.',
+  'vue.title': 'Vue 3, en una plantilla',
+  'vue.intro':
+    'Una aplicación Vue con los elementos en su plantilla: isCustomElement: isLibraryTag (del paquete) deja las etiquetas de la biblioteca al navegador, :api.prop y :account-id fijan propiedades, y @account-select indica a la aplicación la cuenta elegida.',
+  'angular.title': 'Angular 21, independiente y sin zonas',
+  'angular.intro':
+    'Un componente Angular independiente con CUSTOM_ELEMENTS_SCHEMA: [api] y [accountId] fijan propiedades, y (account-select) pone la cuenta elegida en una señal que lee el resumen.',
+  'jquery.title': 'jQuery 4',
+  'jquery.intro':
+    "Una página jQuery: crea los elementos con $('<account-tree>'), fija sus propiedades con .prop() y escucha sus eventos con .on(), el detalle en e.originalEvent.detail.",
+  'host.none': 'Elegida: ninguna todavía.',
+  'host.selected': 'Elegida: {name}',
+  'host.saved': 'Guardada: {name}',
   'brands.title': 'Dos revendedores, dos marcas',
   'brands.intro':
     'El mismo marcado y el mismo código dos veces, cada uno con su proveedor y su inicio de sesión. Solo los tokens --am-* definidos en CSS dan a cada uno su aspecto, en claro y en oscuro.',
@@ -461,6 +521,9 @@ const ru: Dictionary = {
   'nav.dashboard': 'Панель',
   'nav.cdn': 'Простой HTML (CDN)',
   'nav.react': 'React',
+  'nav.vue': 'Vue',
+  'nav.angular': 'Angular',
+  'nav.jquery': 'jQuery',
   'nav.brands': 'Два бренда',
   'cdn.title': 'Отдельные виджеты из CDN-сборки',
   'cdn.intro':
@@ -471,6 +534,18 @@ const ru: Dictionary = {
   'react.choose': 'Выберите аккаунт в дереве, чтобы увидеть его обзор.',
   'react.events': 'События виджетов',
   'react.noEvents': 'Пока нет.',
+  'vue.title': 'Vue 3 в шаблоне',
+  'vue.intro':
+    'Приложение Vue с элементами в шаблоне: isCustomElement: isLibraryTag (из пакета) оставляет теги библиотеки браузеру, :api.prop и :account-id задают свойства, а @account-select сообщает приложению выбранный аккаунт.',
+  'angular.title': 'Angular 21: standalone и без zone.js',
+  'angular.intro':
+    'Standalone-компонент Angular с CUSTOM_ELEMENTS_SCHEMA: [api] и [accountId] задают свойства, а (account-select) кладёт выбранный аккаунт в сигнал, который читает обзор.',
+  'jquery.title': 'jQuery 4',
+  'jquery.intro':
+    "Страница на jQuery: создаёт элементы через $('<account-tree>'), задаёт их свойства через .prop() и слушает их события через .on(), данные — в e.originalEvent.detail.",
+  'host.none': 'Выбран: пока ничего.',
+  'host.selected': 'Выбран: {name}',
+  'host.saved': 'Сохранён: {name}',
   'brands.title': 'Два реселлера, два бренда',
   'brands.intro':
     'Одна и та же разметка и один и тот же код дважды, у каждого свой провайдер и свой вход. Свой вид каждому дают только токены --am-*, заданные в CSS, в светлой и тёмной теме.',
@@ -559,6 +634,9 @@ const ar: Dictionary = {
   'nav.dashboard': 'لوحة التحكم',
   'nav.cdn': 'HTML بسيط (CDN)',
   'nav.react': 'React',
+  'nav.vue': 'Vue',
+  'nav.angular': 'Angular',
+  'nav.jquery': 'jQuery',
   'nav.brands': 'علامتان تجاريتان',
   'cdn.title': 'عناصر منفردة من نسخة CDN',
   'cdn.intro':
@@ -569,6 +647,18 @@ const ar: Dictionary = {
   'react.choose': 'اختر حسابًا من الشجرة لترى نظرته العامة.',
   'react.events': 'أحداث العناصر',
   'react.noEvents': 'لا شيء بعد.',
+  'vue.title': 'Vue 3 في قالب',
+  'vue.intro':
+    'تطبيق Vue يضع العناصر في قالبه: isCustomElement: isLibraryTag (من الحزمة) يترك وسوم المكتبة للمتصفح، و‎:api.prop و‎:account-id يضبطان خصائص، و‎@account-select يخبر التطبيق بالحساب المختار.',
+  'angular.title': 'Angular 21 مستقل وبلا zone',
+  'angular.intro':
+    'مكوّن Angular مستقل مع CUSTOM_ELEMENTS_SCHEMA: ‏[api] و[accountId] يضبطان خصائص، و(account-select) يضع الحساب المختار في إشارة تقرؤها النظرة العامة.',
+  'jquery.title': 'jQuery 4',
+  'jquery.intro':
+    "صفحة jQuery: تنشئ العناصر بـ $('<account-tree>') وتضبط خصائصها بـ ‎.prop()‎ وتستمع إلى أحداثها بـ ‎.on()‎، والتفاصيل في e.originalEvent.detail.",
+  'host.none': 'المختار: لا شيء بعد.',
+  'host.selected': 'المختار: {name}',
+  'host.saved': 'حُفظ: {name}',
   'brands.title': 'موزّعان وعلامتان تجاريتان',
   'brands.intro':
     'الترميز نفسه والشيفرة نفسها مرتين، لكلٍّ منهما مزوّده وتسجيل دخوله. وحدها رموز --am-* المضبوطة في CSS تمنح كلًّا منهما مظهره، في الوضعين الفاتح والداكن.',

@@ -4,5 +4,6 @@
  * the loader's elements run on. Import it beside the loader when a page needs more than `createKazooAdapter`.
  */
 export * from '../src/index.js';
+export * from './tags.js';
 export { createKazooAdapter } from '../src/kazoo/index.js';
 export type { KazooAdapterOptions, KazooCredentials } from '../src/kazoo/index.js';

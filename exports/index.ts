@@ -4,3 +4,4 @@
  */
 export * from '../src/index.js';
 export * from './elements.js';
+export * from './tags.js';

@@ -2,7 +2,7 @@
 // The package as an integrator gets it: pack the tarball, check what it ships, lint it (publint, attw),
 // then install it into small React, Vue and Svelte hosts and run each one's type checker in strict mode.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -157,6 +157,65 @@ step(`attw --profile esm-only (${entrypoints.length} entry points)`, () =>
     ...entrypoints,
   ]),
 );
+
+// `/mock` needs no peer: a host without msw imports it, reads accounts through the Kazoo adapter with the emulator's
+// in-memory fetch, and type-checks against its declarations (skipLibCheck off).
+step('/mock without msw: import, read accounts through the adapter, type-check', () => {
+  const dir = join(out, 'no-msw');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'amw-host-no-msw', private: true, type: 'module' }));
+  sh(
+    'npm',
+    ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', relative(dir, tarball)],
+    dir,
+  );
+  if (existsSync(join(dir, 'node_modules', 'msw')))
+    throw new Error('msw was installed: the check needs a host without it');
+  writeFileSync(
+    join(dir, 'read.mjs'),
+    `import { createCrossbarEmulator, emulatorFetch } from 'account-manager-widgets/mock';
+import { createKazooAdapter } from 'account-manager-widgets/kazoo';
+const emulator = createCrossbarEmulator({ seed: { accounts: 12, depth: 1 } });
+const api = createKazooAdapter({
+  baseUrl: 'http://kazoo.test',
+  credentials: { ...emulator.login },
+  fetch: emulatorFetch(emulator),
+});
+const session = await api.getSession();
+const page = await api.listChildren(session.accountId, { pageSize: 50 });
+if (page.items.length !== 12) throw new Error(\`\${page.items.length} accounts listed, 12 expected\`);
+console.log(page.items.map((a) => a.name).join('\\n'));
+`,
+  );
+  const listed = sh('node', ['read.mjs'], dir);
+  if (listed.trim().split('\n').length !== 12) throw new Error(`read.mjs printed:\n${listed}`);
+  writeFileSync(
+    join(dir, 'check.ts'),
+    `import { createCrossbarEmulator, emulatorFetch, type CrossbarEmulator } from 'account-manager-widgets/mock';
+
+const emulator: CrossbarEmulator = createCrossbarEmulator({ seed: { accounts: 3 } });
+const answer: Promise<Response> = emulatorFetch(emulator)(\`http://kazoo.test/v2/accounts/\${emulator.rootAccountId}\`);
+export { answer };
+`,
+  );
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        lib: ['ES2023', 'DOM'],
+        types: [],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+      },
+      files: ['check.ts'],
+    }),
+  );
+  sh(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], dir);
+});
 
 const hosts = join(root, 'hosts', 'types');
 for (const host of readdirSync(hosts).sort()) {

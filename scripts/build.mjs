@@ -37,6 +37,7 @@ const typeEntries = [
   'src/kazoo/index.ts',
   'src/mock/index.ts',
   'src/mock/node.ts',
+  'src/mock/msw.ts',
   'src/testing/index.ts',
   ...tags.map((tag) => `components/${tag}/${tag}.define.ts`),
 ];

@@ -2,12 +2,18 @@
 // HTTP, headless Chromium. The build goes to a folder of its own, so this test never reads an old dist/.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { chromium, type Locator } from 'playwright-core';
 // @ts-expect-error plain ES module script without declarations
-import { measureCdnPage } from '../scripts/cdn-page-size.mjs';
+import { ALL, measureCdnPage } from '../scripts/cdn-page-size.mjs';
+// @ts-expect-error plain ES module script without declarations
+import { serveStatic } from '../bench/lib/static-server.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { createCrossbarEmulator } from '../src/mock/index.js';
+import { serveEmulator } from '../src/mock/node.js';
 
 interface PageResult {
   ok: boolean;
@@ -65,5 +71,81 @@ describe('CDN build', () => {
       `account-overview's chunk loaded (${loaded.join(', ')})`,
     );
     assert.deepEqual(r.classesUnset, []);
+  });
+
+  it('runs from the one-file build copied alone: other languages and later parts need no other file', async () => {
+    // Only the one file, as a host copies it to its own server.
+    const alone = mkdtempSync(join(tmpdir(), 'amw-cdn-alone-'));
+    const emulator = createCrossbarEmulator({ seed: { seed: 1 } });
+    const emu = await serveEmulator(emulator, { port: 0 });
+    const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+    try {
+      copyFileSync(join(dir, ALL), join(alone, ALL));
+      writeFileSync(
+        join(alone, 'index.html'),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8" /><link rel="icon" href="data:," /></head><body>
+          <account-provider><account-tree></account-tree><account-overview></account-overview></account-provider>
+          <script type="module">
+            import { createKazooAdapter } from './${ALL}';
+            document.querySelector('account-provider').api = createKazooAdapter(${JSON.stringify({
+              baseUrl: emu.url,
+              credentials: emulator.login,
+            })});
+          </script></body></html>`,
+      );
+      assert.deepEqual(readdirSync(alone).sort(), [ALL, 'index.html'].sort());
+      const server = (await serveStatic({ site: alone })) as { url: string; close(): Promise<void> };
+      try {
+        const page = await browser.newPage();
+        page.setDefaultTimeout(20_000);
+        const problems: string[] = [];
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        page.on('console', (m) => {
+          if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+        });
+        page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+        page.on('response', (r) => {
+          if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
+        });
+        const scripts: string[] = [];
+        page.on('request', (r) => {
+          if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+        });
+        // What the page reported is part of any failure: a missing file names itself there.
+        const see = (what: Locator) =>
+          what.waitFor().catch((e: Error) => assert.fail(`${e.message.split('\n')[0]}\n${problems.join('\n')}`));
+        await page.goto(`${server.url}/site/index.html`);
+        const tree = page.locator('account-tree');
+        const overview = page.locator('account-overview');
+        await see(tree.getByRole('button', { name: 'Add account' }));
+        await see(overview.getByRole('button', { name: 'Save' }));
+
+        for (const [lang, add, save] of [
+          ['fr-FR', 'Ajouter un compte', 'Enregistrer'],
+          ['de-DE', 'Konto hinzufügen', 'Speichern'],
+        ] as const) {
+          await page.evaluate((l) => {
+            for (const el of document.querySelectorAll('account-tree, account-overview')) el.setAttribute('lang', l);
+          }, lang);
+          await see(tree.getByRole('button', { name: add }));
+          await see(overview.getByRole('button', { name: save }));
+        }
+        // The tree's keyboard is a part loaded on first use: it works from the one file too.
+        const first = tree.getByRole('treeitem').first();
+        const name = (await first.textContent())!.trim();
+        await first.focus();
+        await page.keyboard.press('ArrowDown');
+        await see(tree.locator('[role="treeitem"]:focus').filter({ hasNotText: name }));
+
+        assert.deepEqual(scripts, [`/site/${ALL}`], 'the one file is the only script fetched');
+        assert.deepEqual(problems, []);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await browser.close();
+      await emu.close();
+      rmSync(alone, { recursive: true, force: true });
+    }
   });
 });

@@ -4,91 +4,26 @@
 // announcement with a link and a list; a reload keeps all; the customer's admin sees the announcement once.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import type { Page } from 'playwright-core';
 import { createKazooAdapter } from '../src/kazoo/index.js';
-import { createCrossbarEmulator, type CrossbarEmulator, type RecordedRequest } from '../src/mock/index.js';
+import { createCrossbarEmulator, type CrossbarEmulator } from '../src/mock/index.js';
 import { serveEmulator, type RunningEmulator } from '../src/mock/node.js';
+import { expectText, modal, openFromSearch, save, signInOverHttp, step, writes } from './dashboard.js';
+import { newPage, startDemo, type Demo } from './demo-pages.js';
 
 const TIMEOUT = 15_000;
-let server: ViteDevServer;
-let browser: Browser;
-let url: string;
+let demo: Demo;
 let emulator: CrossbarEmulator;
 let crossbar: RunningEmulator;
 
-async function step(name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-  } catch (e) {
-    throw new Error(`step "${name}" failed: ${(e as Error).message}`, { cause: e });
-  }
-}
-
-async function expectText(locator: Locator, text: string | RegExp, what: string): Promise<void> {
-  const want = typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text;
-  await locator
-    .filter({ hasText: want })
-    .first()
-    .waitFor({ timeout: TIMEOUT })
-    .catch(async () =>
-      assert.fail(`${what}: expected ${String(want)}, saw ${JSON.stringify(await locator.allInnerTexts())}`),
-    );
-}
-
-/** A modal by name (the `<am-dialog>` host: its content is slotted into it). */
-function modal(page: Page, name: string | RegExp): Locator {
-  return page
-    .locator('am-dialog')
-    .filter({ has: page.getByRole('dialog', { name }) })
-    .last();
-}
-
-/** Accepts each charges question until `done` settles. */
-async function answerCharges(page: Page, done: Promise<unknown>): Promise<void> {
-  let over = false;
-  void done.then(
-    () => (over = true),
-    () => (over = true),
-  );
-  const question = modal(page, 'Accept these charges?');
-  while (!over) {
-    if (!(await question.isVisible().catch(() => false))) {
-      await page.waitForTimeout(100);
-      continue;
-    }
-    await question.getByRole('button', { name: 'Accept and save' }).click();
-    await page.waitForTimeout(200);
-  }
-}
-
-/** Saves the element in `scope` and waits for its words. */
-async function save(page: Page, scope: Locator, said: RegExp): Promise<void> {
-  await scope.getByRole('button', { name: 'Save', exact: true }).click();
-  const done = expectText(scope, said, 'saved');
-  await Promise.all([done, answerCharges(page, done)]);
-}
-
-const writes = (from: number): RecordedRequest[] =>
-  emulator.requests.slice(from).filter((r) => r.method !== 'GET' && r.method !== 'OPTIONS');
-
 /** Signs in to the emulator over HTTP through the demo's "Connect to a real Kazoo" form. */
 async function signIn(page: Page, login: { username: string; password: string; accountName: string }) {
-  await page.goto(url);
-  await page.getByRole('tab', { name: 'Connect to a real Kazoo' }).click();
-  await page.getByLabel('Crossbar URL').fill(crossbar.url);
-  await page.getByLabel('User name').fill(login.username);
-  await page.getByLabel('Password').fill(login.password);
-  await page.getByLabel('Account name').fill(login.accountName);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('region', { name: 'Session' }).waitFor({ timeout: 20_000 });
+  await page.goto(demo.url);
+  await signInOverHttp(page, crossbar.url, login);
 }
 
 async function openCustomer(page: Page, name: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search accounts' }).fill(name);
-  const hit = page.getByRole('tree', { name: /Search results/ }).getByRole('treeitem', { name });
-  await hit.click();
+  await openFromSearch(page, name);
   await page.getByRole('tree', { name: /^Accounts under / }).waitFor();
 }
 
@@ -100,18 +35,10 @@ describe('a customer’s limits and what it sees, in the demo', () => {
   before(async () => {
     emulator = createCrossbarEmulator({ seed: { accounts: 60, depth: 2, seed: 9 } });
     crossbar = await serveEmulator(emulator, { port: 0 });
-    server = await createServer({
-      configFile: 'vite.demo.config.ts',
-      server: { port: 0, host: '127.0.0.1' },
-      logLevel: 'error',
-    });
-    await server.listen();
-    url = server.resolvedUrls!.local[0]!;
-    browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+    demo = await startDemo();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await demo?.close();
     await crossbar?.close();
   });
 
@@ -140,11 +67,7 @@ describe('a customer’s limits and what it sees, in the demo', () => {
       (await api.listApps(customer.id)).map((a) => a.id),
     );
     const balanceBefore = (await api.getBalance(customer.id)).amount.units;
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(TIMEOUT);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context, page, errors } = await newPage(demo.browser, {}, TIMEOUT);
     try {
       await signIn(page, emulator.login);
       await openCustomer(page, customer.name);
@@ -156,7 +79,7 @@ describe('a customer’s limits and what it sees, in the demo', () => {
         await limits.getByRole('spinbutton', { name: 'Two-way trunks' }).waitFor();
         await page.waitForTimeout(300);
         const reads = emulator.requests.slice(mark).map((r) => `${r.method} ${r.path}`);
-        assert.deepEqual(writes(mark), [], 'opening writes nothing');
+        assert.deepEqual(writes(emulator, mark), [], 'opening writes nothing');
         assert.equal(new Set(reads).size, reads.length, `no read repeated: ${reads.join(', ')}`);
         for (const want of ['/limits', '/phone_numbers/classifiers', '/ledgers/total'])
           assert.ok(
@@ -176,7 +99,7 @@ describe('a customer’s limits and what it sees, in the demo', () => {
         await limits.getByRole('switch', { name: 'Per-minute calls beyond the trunks' }).click();
         const mark = emulator.requests.length;
         await save(page, limits, /Limits and calls of .+ saved\./);
-        const w = writes(mark).filter((r) => r.status < 300);
+        const w = writes(emulator, mark).filter((r) => r.status < 300);
         const limitsPost = w.find((r) => r.method === 'POST' && r.path.endsWith('/limits'))!;
         assert.equal(
           (limitsPost.body as { data: Record<string, unknown> }).data.call_restriction,
@@ -244,7 +167,7 @@ describe('a customer’s limits and what it sees, in the demo', () => {
         const mark = emulator.requests.length;
         await save(page, apps, /Apps of .+ saved\./);
         assert.equal(
-          writes(mark).filter((r) => r.path.endsWith('/apps_store/blacklist')).length,
+          writes(emulator, mark).filter((r) => r.path.endsWith('/apps_store/blacklist')).length,
           1,
           'one blacklist write',
         );
@@ -370,9 +293,7 @@ describe('a customer’s limits and what it sees, in the demo', () => {
     }
 
     await step("the customer's admin sees the announcement once per sign-in", async () => {
-      const admin = await browser.newContext();
-      const p = await admin.newPage();
-      p.setDefaultTimeout(TIMEOUT);
+      const { context: admin, page: p } = await newPage(demo.browser, {}, TIMEOUT);
       try {
         await signIn(p, emulator.loginFor(customer.id));
         const announcement = p.getByRole('dialog', { name: /Announcement/ });

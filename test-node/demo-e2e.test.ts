@@ -2,39 +2,27 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { signIn } from './dashboard.js';
+import { startDemo, type Demo } from './demo-pages.js';
 
-let server: ViteDevServer;
-let browser: Browser;
-let url: string;
+let demo: Demo;
 
 describe('demo portal', () => {
   before(async () => {
-    server = await createServer({
-      configFile: 'vite.demo.config.ts',
-      server: { port: 0, host: '127.0.0.1' },
-      logLevel: 'error',
-    });
-    await server.listen();
-    url = server.resolvedUrls!.local[0]!;
-    browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+    demo = await startDemo();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await demo?.close();
   });
 
   it('signs in with the prefilled demo credentials, shows the session, and keeps data across reloads and tabs', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(demo.url);
+    await signIn(page);
     const session = page.getByRole('region', { name: 'Session' });
-    await session.waitFor({ timeout: 20000 });
     assert.match(await session.innerText(), /Acme Telecom/);
     assert.match(await session.innerText(), /Reseller/);
 
@@ -72,9 +60,8 @@ describe('demo portal', () => {
     assert.equal((await crossbar({ id: child.id })).name, 'Renamed In The Demo', 'kept across a reload');
 
     const second = await context.newPage();
-    await second.goto(url);
-    await second.getByRole('button', { name: 'Sign in' }).click();
-    await second.getByRole('region', { name: 'Session' }).waitFor({ timeout: 20000 });
+    await second.goto(demo.url);
+    await signIn(second);
     // A change in one tab reaches the other: rename again in the first tab, read in the second.
     await crossbar({ rename: 'Renamed Again', id: child.id });
     await page.waitForTimeout(600);

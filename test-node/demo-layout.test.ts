@@ -2,24 +2,16 @@
 // Run: npx tsx --test test-node/demo-layout.test.ts
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import type { Page } from 'playwright-core';
+import { signIn } from './dashboard.js';
+import { row, startDemo, type Demo } from './demo-pages.js';
 
-let server: ViteDevServer;
-let browser: Browser;
-let url: string;
-
-async function signIn(page: Page, button = 'Sign in'): Promise<void> {
-  await page.getByRole('button', { name: button }).click();
-  await page.locator('account-tree [role="treeitem"]').nth(1).waitFor({ timeout: 20000 });
-}
+let demo: Demo;
 
 /** Picks the `n`th customer in the tree; resolves its name. */
 async function pick(page: Page, n: number): Promise<string> {
-  const row = page.locator('account-tree [role="treeitem"]').nth(n);
-  const name = (await row.locator('.name').innerText()).trim();
-  await row.click();
+  const { row: r, name } = await row(page.locator('account-tree'), n);
+  await r.click();
   return name;
 }
 
@@ -43,24 +35,16 @@ function overflow(page: Page): Promise<{ scrollWidth: number; width: number; out
 
 describe('demo portal: phone layout and languages', () => {
   before(async () => {
-    server = await createServer({
-      configFile: 'vite.demo.config.ts',
-      server: { port: 0, host: '127.0.0.1' },
-      logLevel: 'error',
-    });
-    await server.listen();
-    url = server.resolvedUrls!.local[0]!;
-    browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+    demo = await startDemo();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await demo?.close();
   });
 
   it('at 360 px, with an account selected, nothing scrolls sideways and the tab row wraps', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await demo.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(demo.url);
     await signIn(page);
     await pick(page, 1);
     const tabs = page.getByRole('tablist', { name: 'Account sections' });
@@ -72,11 +56,11 @@ describe('demo portal: phone layout and languages', () => {
       `the page scrolls sideways: ${o.scrollWidth} > ${o.width}\n${o.out.join('\n')}`,
     );
     assert.deepEqual(o.out, []);
-    const row: { scroll: number; client: number } = await page.evaluate(`(() => {
+    const tabRow: { scroll: number; client: number } = await page.evaluate(`(() => {
       const el = document.querySelector('account-manager').shadowRoot.querySelector('[role=tablist]');
       return { scroll: el.scrollWidth, client: el.clientWidth };
     })()`);
-    assert.ok(row.scroll <= row.client, `every tab is inside the row: ${JSON.stringify(row)}`);
+    assert.ok(tabRow.scroll <= tabRow.client, `every tab is inside the row: ${JSON.stringify(tabRow)}`);
     for (const tab of await tabs.getByRole('tab').all()) {
       const box = (await tab.boundingBox())!;
       assert.ok(box.x >= 0 && box.x + box.width <= 360, `${await tab.innerText()} is on screen`);
@@ -91,9 +75,9 @@ describe('demo portal: phone layout and languages', () => {
   });
 
   it('speaks the chosen language in its own chrome (French, and Arabic right to left)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(demo.url);
     const language = page.locator('header select').nth(1);
     await language.selectOption('fr-FR');
     await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
@@ -127,9 +111,9 @@ describe('demo portal: phone layout and languages', () => {
   });
 
   it('asks before a tree selection drops unsaved edits; Keep editing keeps the selection and the tab', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(demo.url);
     await signIn(page);
     const first = await pick(page, 1);
     const overview = page.locator('account-overview');

@@ -3,11 +3,21 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import type { Locator, Page } from 'playwright-core';
 import { createCrossbarEmulator, type CrossbarEmulator, type RecordedRequest } from '../src/mock/index.js';
 import { serveEmulator, type RunningEmulator } from '../src/mock/node.js';
+import {
+  answerCharges,
+  escapeRegExp,
+  expectText,
+  modal,
+  openFromSearch,
+  signIn,
+  signInOverHttp,
+  step,
+  writes,
+} from './dashboard.js';
+import { newPage, startDemo, type Demo } from './demo-pages.js';
 import { screenshots } from './screenshots.js';
 
 const NAME = 'Zephyr Lifecycle Co';
@@ -22,9 +32,7 @@ const EXECUTIVE = 'Hosted PBX Executive Seat';
 const planId = (slug: string) => createHash('md5').update(`service-plan:acme:${slug}`).digest('hex');
 const TIMEOUT = 15_000;
 
-let server: ViteDevServer;
-let browser: Browser;
-let url: string;
+let demo: Demo;
 
 /** What a run found out along the way, for the checks on the wire. */
 interface Seen {
@@ -40,28 +48,6 @@ interface Wire {
   check(step: string, from: number): void;
 }
 const NO_WIRE: Wire = { count: () => 0, check: () => {} };
-
-/** Runs one step; a failure names it. */
-async function step(name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-  } catch (e) {
-    throw new Error(`step "${name}" failed: ${(e as Error).message}`, { cause: e });
-  }
-}
-
-/** Waits until `locator` shows `text` (a string is a substring). */
-async function expectText(locator: Locator, text: string | RegExp, what: string): Promise<void> {
-  const want = typeof text === 'string' ? new RegExp(escape(text)) : text;
-  await locator
-    .filter({ hasText: want })
-    .first()
-    .waitFor({ timeout: TIMEOUT })
-    .catch(async () => {
-      const seen = await locator.allInnerTexts().catch(() => []);
-      assert.fail(`${what}: expected ${String(want)}, saw ${JSON.stringify(seen)}`);
-    });
-}
 
 async function expectGone(locator: Locator, what: string): Promise<void> {
   await locator
@@ -119,7 +105,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire, shot: Shot): Promis
     await expectText(review, STANDARD, 'review');
     await dialogWizard.getByRole('button', { name: 'Create account' }).click();
     const created = expectText(dialogWizard, `${NAME} was created.`, 'wizard end');
-    await Promise.all([created, answerCharges(page, seen, created)]);
+    await Promise.all([created, answerCharges(page, created, seen.charges)]);
     assert.ok(seen.charges.length > 0, 'the plan’s charges were put to the user');
     await dialogWizard.locator('[part=done]').getByRole('button', { name: 'Close' }).click();
     await dialogWizard.waitFor({ state: 'hidden' });
@@ -128,11 +114,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire, shot: Shot): Promis
   });
 
   await step('find it in the tree', async () => {
-    await page.getByRole('searchbox', { name: 'Search accounts' }).fill('Zephyr');
-    const results = page.getByRole('tree', { name: /Search results/ });
-    const hit = results.getByRole('treeitem', { name: NAME });
-    await hit.waitFor();
-    await hit.click();
+    await openFromSearch(page, NAME, 'Zephyr');
     await page.getByRole('tree', { name: /^Accounts under / }).waitFor();
     await expectRow(tree, { name: NAME, selected: true }, 'the account found');
     await page.locator('account-manager').getByRole('heading', { name: NAME, level: 2 }).waitFor();
@@ -202,7 +184,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire, shot: Shot): Promis
     await modal(page, `Disable ${RENAMED}?`).getByRole('button', { name: 'Disable', exact: true }).click();
     await expectText(overview().getByRole('note'), 'This account is disabled.', 'the status line');
     await overview().getByRole('button', { name: 'Enable account' }).waitFor();
-    await expectRow(tree, { name: new RegExp(`^${escape(RENAMED)}\\W+Disabled`) }, 'the disabled account');
+    await expectRow(tree, { name: new RegExp(`^${escapeRegExp(RENAMED)}\\W+Disabled`) }, 'the disabled account');
     wire.check('disable', mark);
     await shot(page, 'disable');
   });
@@ -239,7 +221,7 @@ async function lifecycle(page: Page, seen: Seen, wire: Wire, shot: Shot): Promis
     await executive.check();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const saved = expectText(page.locator('service-plan-picker'), 'Service plans saved.', 'saved');
-    await Promise.all([saved, answerCharges(page, seen, saved)]);
+    await Promise.all([saved, answerCharges(page, saved, seen.charges)]);
     assert.ok(seen.charges.length > before, 'the new plan’s charges were asked for');
     await expectChecked(executive, true, 'the new plan');
     await expectChecked(standard, false, 'the old plan');
@@ -296,85 +278,30 @@ async function expectRow(
     });
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * A modal by its accessible name: the `<am-dialog>` host whose native dialog has that name. Its content is
- * slotted (light DOM of the host), so it is searched from the host, as a user's screen reader reads it.
- */
-function modal(page: Page, name: string | RegExp) {
-  // A dialog opened from inside another is nested in it: the innermost host comes last.
-  return page
-    .locator('am-dialog')
-    .filter({ has: page.getByRole('dialog', { name }) })
-    .last();
-}
-
-/** The plans have charges: until `done` settles, each "Accept these charges?" question is read and accepted. */
-async function answerCharges(page: Page, seen: Seen, done: Promise<unknown>): Promise<void> {
-  let over = false;
-  void done.then(
-    () => (over = true),
-    () => (over = true),
-  );
-  const question = modal(page, 'Accept these charges?');
-  while (!over) {
-    try {
-      await question.waitFor({ state: 'visible', timeout: 300 });
-    } catch {
-      continue;
-    }
-    const text = await question.innerText();
-    seen.charges.push(text);
-    await question.getByRole('button', { name: 'Accept and save' }).click();
-    // The next question may reuse the dialog at once: wait for this one to go, or for other words.
-    for (let i = 0; i < 40 && !over; i++) {
-      if (!(await question.isVisible()) || (await question.innerText().catch(() => '')) !== text) break;
-      await page.waitForTimeout(50);
-    }
-  }
-}
-
 async function openPage(): Promise<{ page: Page; errors: string[]; seen: Seen; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const errors: string[] = [];
+  const { context, page, errors } = await newPage(demo.browser, {}, TIMEOUT);
   const seen: Seen = { charges: [] };
-  page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => {
     errors.push(`unexpected ${d.type()} dialog: ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(url);
+  await page.goto(demo.url);
   return { page, errors, seen, close: () => context.close() };
 }
 
 describe('an account’s life in the demo', () => {
   before(async () => {
-    server = await createServer({
-      configFile: 'vite.demo.config.ts',
-      server: { port: 0, host: '127.0.0.1' },
-      logLevel: 'error',
-    });
-    await server.listen();
-    url = server.resolvedUrls!.local[0]!;
-    browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+    demo = await startDemo();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await demo?.close();
   });
 
   it('on the built-in emulator', async () => {
     const { page, errors, seen, close } = await openPage();
     try {
       const shot = screenshots('lifecycle-emulator');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('region', { name: 'Session' }).waitFor({ timeout: 20_000 });
-      await page.getByRole('tree').getByRole('treeitem').first().waitFor();
+      await signIn(page);
       await shot(page, 'signed-in');
       await lifecycle(page, seen, NO_WIRE, shot);
       assert.deepEqual(errors, [], 'no page errors');
@@ -397,19 +324,9 @@ describe('an account’s life in the demo', () => {
     it('signs in by URL and runs the same flow, each write reaching the server once', async () => {
       const { page, errors, seen, close } = await openPage();
       const root = emulator.rootAccountId;
-      const writes = (from: number): RecordedRequest[] =>
-        emulator.requests.slice(from).filter((r) => r.method !== 'GET' && r.method !== 'OPTIONS');
       try {
-        await page.getByRole('tab', { name: 'Connect to a real Kazoo' }).click();
-        const { username, password, accountName } = emulator.login;
-        await page.getByLabel('Crossbar URL').fill(crossbar.url);
-        await page.getByLabel('User name').fill(username);
-        await page.getByLabel('Password').fill(password);
-        await page.getByLabel('Account name').fill(accountName);
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        const session = page.getByRole('region', { name: 'Session' });
-        await session.waitFor({ timeout: 20_000 });
-        assert.match(await session.innerText(), new RegExp(escape(crossbar.url)));
+        const session = await signInOverHttp(page, crossbar.url, emulator.login);
+        assert.match(await session.innerText(), new RegExp(escapeRegExp(crossbar.url)));
         const shot = screenshots('lifecycle-http');
         await page.getByRole('tree').getByRole('treeitem').first().waitFor();
         await shot(page, 'signed-in');
@@ -424,7 +341,7 @@ describe('an account’s life in the demo', () => {
           {
             count: () => emulator.requests.length,
             check(name, from) {
-              const w = writes(from);
+              const w = writes(emulator, from);
               // The new account's id: where the admins went (the page shows it next, and must agree).
               seen.accountId ??= /^\/v2\/accounts\/(\w+)\/users$/.exec(
                 w.find((r) => r.path.endsWith('/users'))?.path ?? '',

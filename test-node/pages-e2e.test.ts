@@ -4,92 +4,17 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { expectNoSidewaysScroll, expectScheme, row, startDemo, viewName, VIEWS, type Demo } from './demo-pages.js';
 import { screenshots } from './screenshots.js';
 
-const TIMEOUT = 20_000;
-const VIEWS = [
-  { width: 1280, height: 900, dark: false },
-  { width: 360, height: 740, dark: true },
-  { width: 1280, height: 900, dark: true },
-  { width: 360, height: 740, dark: false },
-];
-type View = (typeof VIEWS)[number];
-const viewName = (v: View) => `${v.width}px ${v.dark ? 'dark' : 'light'}`;
-
-let server: ViteDevServer;
-let browser: Browser;
-let url: string;
-
-async function open(
-  view: View,
-): Promise<{ context: BrowserContext; page: Page; errors: string[]; requests: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: view.width, height: view.height },
-    colorScheme: view.dark ? 'dark' : 'light',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  return { context, page, errors, requests };
-}
-
-/** Goes to the dashboard, then follows the demo's own link to the page; `requests` then lists that page's only. */
-async function goTo(page: Page, link: string, requests: string[] = []): Promise<void> {
-  await page.goto(url);
-  const nav = page.getByRole('navigation', { name: 'Demo pages' });
-  await nav.waitFor();
-  requests.length = 0;
-  await nav.getByRole('link', { name: link }).click();
-  await page.getByRole('link', { name: link }).and(page.locator('[aria-current=page]')).waitFor();
-}
-
-/** Nothing sticks out sideways: the page never scrolls horizontally. */
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  const { scroll, width } = (await page.evaluate(
-    '({ scroll: document.scrollingElement.scrollWidth, width: innerWidth })',
-  )) as { scroll: number; width: number };
-  assert.ok(scroll <= width, `${what}: the page scrolls sideways (${scroll} > ${width})`);
-}
-
-/** The page is dark or light as the system asked: the body's background is dark or light. */
-async function expectScheme(page: Page, dark: boolean, what: string): Promise<void> {
-  const rgb: number[] = await page.evaluate(
-    `getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)`,
-  );
-  const light = (rgb[0]! * 299 + rgb[1]! * 587 + rgb[2]! * 114) / 1000;
-  assert.equal(light < 128, dark, `${what}: body background rgb(${rgb.join(', ')})`);
-}
-
-/** The `n`th row of a tree once rows are shown; resolves its name. */
-async function row(tree: Locator, n: number): Promise<{ row: Locator; name: string }> {
-  const r = tree.locator('[role=treeitem]').nth(n);
-  await r.waitFor();
-  return { row: r, name: (await r.locator('.name').innerText()).trim() };
-}
+let demo: Demo;
 
 describe('demo pages beside the dashboard', () => {
   before(async () => {
-    server = await createServer({
-      configFile: 'vite.demo.config.ts',
-      server: { port: 0, host: '127.0.0.1' },
-      logLevel: 'error',
-    });
-    await server.listen();
-    url = server.resolvedUrls!.local[0]!;
-    browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+    demo = await startDemo();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await demo?.close();
   });
 
   it('the React page type-checks against the package’s built wrappers', () => {
@@ -105,10 +30,10 @@ describe('demo pages beside the dashboard', () => {
       const run = `${view.width}-${view.dark ? 'dark' : 'light'}`;
 
       it('plain HTML: the tree and overview from the CDN build, an account chosen in the tree is shown', async () => {
-        const { context, page, errors, requests } = await open(view);
+        const { context, page, errors, requests } = await demo.open(view);
         const shot = screenshots(`pages-cdn-${run}`);
         try {
-          await goTo(page, 'Plain HTML (CDN)', requests);
+          await demo.goTo(page, 'Plain HTML (CDN)', requests);
           const tree = page.locator('account-tree');
           const first = await row(tree, 1);
           await expectScheme(page, view.dark, 'plain HTML');
@@ -137,10 +62,10 @@ describe('demo pages beside the dashboard', () => {
       });
 
       it('React 19: the wrappers’ tree and overview, wired by onAccountSelect and state', async () => {
-        const { context, page, errors, requests } = await open(view);
+        const { context, page, errors, requests } = await demo.open(view);
         const shot = screenshots(`pages-react-${run}`);
         try {
-          await goTo(page, 'React', requests);
+          await demo.goTo(page, 'React', requests);
           await page.getByText('Choose an account in the tree to see its overview.').waitFor();
           const tree = page.locator('account-tree');
           const first = await row(tree, 2);
@@ -169,10 +94,10 @@ describe('demo pages beside the dashboard', () => {
       });
 
       it('two brands: two providers, each its own reseller and accent colour, by tokens alone', async () => {
-        const { context, page, errors } = await open(view);
+        const { context, page, errors } = await demo.open(view);
         const shot = screenshots(`pages-brands-${run}`);
         try {
-          await goTo(page, 'Two brands');
+          await demo.goTo(page, 'Two brands');
           const brands = page.locator('.brand');
           assert.equal(await brands.count(), 2);
           const acme = page.getByRole('region', { name: 'Acme Telecom' });

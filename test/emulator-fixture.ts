@@ -9,11 +9,12 @@ import type { AccountApi } from '../src/api/index.js';
 import { createKazooAdapter, type KazooAdapterOptions } from '../src/kazoo/index.js';
 import {
   createCrossbarEmulator,
-  mswHandlers,
+  emulatorFetch,
   type CrossbarEmulator,
   type EmulatorOptions,
   type RecordedRequest,
 } from '../src/mock/index.js';
+import { mswHandlers } from '../src/mock/msw.js';
 import '../components/account-provider/account-provider.define.js';
 import type { AccountProvider } from '../components/account-provider/account-provider.js';
 
@@ -74,7 +75,7 @@ export async function preparedEmulator(
     baseUrl: 'http://prepare.widgets.test',
     credentials: { ...emulator.login },
     onChargesRequired: () => true,
-    fetch: (input, init) => emulator.handle(new Request(input, init)),
+    fetch: emulatorFetch(emulator),
   });
   await prepare({ emulator, api, ...picking(emulator) });
   return { ...options, state: emulator.snapshot() };

@@ -240,3 +240,21 @@ export async function typeInto(input: HTMLInputElement, value: string): Promise<
   await sendKeys({ press: 'Backspace' });
   if (value) await sendKeys({ type: value });
 }
+
+/** A lookup done once, and again only once what it found has left the page (Lit keeps its elements). */
+export function stable<T extends Element>(find: () => T): () => T {
+  let found: T | undefined;
+  return () => (found?.isConnected ? found : (found = find()));
+}
+
+/** The message a field's `aria-describedby` names as its error ('' when none). */
+export function errorOf(control: Element): string {
+  const root = control.getRootNode() as ShadowRoot | Document;
+  return (control.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .filter((id) => /(^|-)error$/.test(id))
+    .map((id) => root.getElementById(id))
+    .map((n) => (n ? textOf(n) : ''))
+    .join(' ')
+    .trim();
+}

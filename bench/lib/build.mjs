@@ -20,7 +20,7 @@ const treeAlias = process.env.BENCH_TREE_MODULE
  * the same role falls to `components/<tag>/<tag>.define.ts`. Without this, `import '…define.ts'` would be dropped.
  */
 const SIDE_EFFECTS =
-  /([\\/]components[\\/][^\\/]+[\\/][^\\/]+\.define\.ts|[\\/]bench[\\/](pages|bundles)[\\/][^\\/]+\.js)$/;
+  /([\\/]components[\\/][^\\/]+[\\/][^\\/]+\.define\.ts|[\\/]exports[\\/]define\.ts|[\\/]bench[\\/](pages|bundles)[\\/][^\\/]+\.js)$/;
 function defineSideEffects() {
   const extra = process.env.BENCH_TREE_MODULE ? resolve(process.env.BENCH_TREE_MODULE) : null;
   return {

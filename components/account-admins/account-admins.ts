@@ -2,10 +2,12 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { AccountApi } from '../../src/api/api.js';
-import { toAccountApiError } from '../../src/api/errors.js';
-import type { User, UserInput } from '../../src/api/model.js';
+import type { CallOptions } from '../../src/api/api.js';
+import { AccountApiError, toAccountApiError } from '../../src/api/errors.js';
+import type { Charges, User, UserInput } from '../../src/api/model.js';
 import { storeKey } from '../../src/data/keys.js';
 import { AmElement } from '../../src/base/am-element.js';
+import { askCharges } from '../../src/base/charges.js';
 import { ConfirmController } from '../../src/base/confirm-dialog.js';
 import { AmContextController } from '../../src/base/context-controller.js';
 import { draftStyles } from '../../src/base/draft.styles.js';
@@ -205,15 +207,24 @@ export class AccountAdmins extends AmElement {
     const token = (this.pending = {});
     // The reply counts only while this save is the one on screen, for the account it wrote to.
     const current = () => this.pending === token && this.am.accountId === accountId;
+    const save = (options: CallOptions) =>
+      mode === 'add'
+        ? store.createUser(
+            accountId,
+            { ...(changes as UserInput), privLevel: 'admin', sendEmailOnCreation: !!f.values.sendEmail },
+            options,
+          )
+        : store.updateUser(accountId, f.pick ?? f.user!.id, changes, options);
     try {
-      const user =
-        mode === 'add'
-          ? await store.createUser(accountId, {
-              ...(changes as UserInput),
-              privLevel: 'admin',
-              sendEmailOnCreation: !!f.values.sendEmail,
-            })
-          : await store.updateUser(accountId, f.pick ?? f.user!.id, changes);
+      const user = await save({}).catch(async (e: unknown) => {
+        const err = toAccountApiError(e);
+        const charges = err.details as Charges | undefined;
+        if (err.kind !== 'charges-required' || charges?.declined || !current()) throw err;
+        // A user with a price (a 402): the charges are put to the user in words before they are accepted.
+        if (!(await askCharges(this.confirm, this.l as unknown as LocalizeController<string>, charges)))
+          throw new AccountApiError({ ...err, kind: err.kind, message: err.message, details: { declined: true } });
+        return save({ acceptCharges: true });
+      });
       if (!current()) return;
       const said = ({ add: 'created', edit: 'updated', reset: 'passwordSet', promote: 'promoted' } as const)[mode];
       this.finish(phrase(this.l, said, { name: fullName(user) }), user, generated ? changes.password : undefined);
@@ -501,7 +512,11 @@ export class AccountAdmins extends AmElement {
         ${
           f.error
             ? html`<p class="am-field-error" role="alert" tabindex="-1">
-                ${phrase(this.l, 'actionFailed', { reason: this.l.errorMessage(f.error) })}
+                ${
+                  (f.error.details as { declined?: boolean } | undefined)?.declined
+                    ? this.l.t('chargesDeclined')
+                    : phrase(this.l, 'actionFailed', { reason: this.l.errorMessage(f.error) })
+                }
               </p>`
             : nothing
         }

@@ -11,7 +11,7 @@ import { AmDialog } from '../../src/base/elements/am-dialog.js';
 import { defineTranslations, type SharedKey } from '../../src/base/localize.js';
 import { LocalizeController } from '../../src/base/localize-controller.js';
 import { ResourceController } from '../../src/base/resource-controller.js';
-import { richText, sanitizeHtml } from '../../src/base/sanitize.js';
+import { richText, sanitizeToFragment } from '../../src/base/sanitize.js';
 import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './account-announcement.styles.js';
 import en from './locales/en-US.js';
@@ -110,13 +110,6 @@ function markDismissed(accountId: string, hash: string): void {
   // One key per account: an older announcement's record goes when a newer one is dismissed.
   for (const k of keysOf('localStorage', dismissedPrefix(accountId))) removeItem('localStorage', k);
   writeItem('localStorage', dismissedPrefix(accountId) + hash, String(Date.now()));
-}
-
-/** Whether sanitized HTML shows any text. */
-function hasText(clean: string): boolean {
-  const t = document.createElement('template');
-  t.innerHTML = clean;
-  return !!t.content.textContent?.trim();
 }
 
 /** Keeps a name's own direction inside a sentence of the other direction. */
@@ -242,9 +235,10 @@ export class AccountAnnouncement extends AmElement {
     if (readItem('localStorage', dismissedPrefix(id) + hash) !== null) return;
     if (shownThisSignIn(session).includes(entry)) return;
     const seq = ++this.seq;
-    sanitizeHtml(text, 'notes').then(
+    // Whether it shows any words, read from the sanitized nodes (no HTML parsed outside the sanitizer).
+    sanitizeToFragment(text, 'notes').then(
       (clean) => {
-        if (seq !== this.seq || !this.isConnected || this.am.accountId !== id || !hasText(clean)) return;
+        if (seq !== this.seq || !this.isConnected || this.am.accountId !== id || !clean.textContent?.trim()) return;
         markShown(session, entry);
         this.showing = { accountId: id, name: a.name, text, hash };
       },

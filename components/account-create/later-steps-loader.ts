@@ -10,8 +10,11 @@ let retries = 0;
 /** The registries the wizard was defined in. */
 const registries = new Set<CustomElementRegistry>();
 
+/** Defines the steps' elements in `registry`, but those it holds under a name of the page's already. */
 function defineIn(registry: CustomElementRegistry, m: LaterSteps): void {
-  for (const [tag, cls] of Object.entries(m.dependencies)) cls.define(tag, registry);
+  for (const [tag, cls] of Object.entries(m.dependencies)) {
+    if (cls.tagName === tag || !registry.getName(cls)) cls.define(tag, registry);
+  }
 }
 
 /** The module of the steps after the first (see `later-steps.ts`), once loaded. */

@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Account } from '../../src/api/model.js';
 import { askCharges } from '../../src/base/charges.js';
 import type { ConfirmController } from '../../src/base/confirm-dialog.js';
+import { tagOf } from '../../src/base/am-element.js';
 import { AmPasswordField } from '../../src/base/elements/am-password-field.js';
 import { fieldId } from '../../src/base/fields.js';
 import { registerTranslations } from '../../src/base/localize.js';
@@ -43,7 +44,10 @@ export { validateStep };
 
 registerTranslations('account-create', { 'en-US': en });
 
-/** The elements these steps show, by tag: defined in every registry the wizard is. */
+/**
+ * The elements these steps show, by default tag: defined in every registry the wizard is, unless the registry holds
+ * one under a name of the page's already (the steps then show it under that name, `tagOf`).
+ */
 export const dependencies = {
   'am-password-field': AmPasswordField,
   'service-plan-picker': ServicePlanPicker,
@@ -70,9 +74,9 @@ export interface WizardParts {
   submission?: SubmitController;
 }
 
-/** The limits step's `<account-limits>`, when on screen: its fields are its own. */
+/** The limits step's `<account-limits>` (under whatever name it is defined), when on screen: its fields are its own. */
 const limitsOf = (p: WizardParts, step: StepId) =>
-  step === 'limits' ? p.el.renderRoot.querySelector<AccountLimits>('account-limits') : null;
+  step === 'limits' ? p.el.renderRoot.querySelector<AccountLimits>(tagOf(p.el, AccountLimits, 'account-limits')) : null;
 
 /** Checks a step; on screen, the limits step's element checks its own fields and says what is wrong. */
 export function checkStep(p: WizardParts, step: StepId): Promise<boolean> {
@@ -190,13 +194,17 @@ export function renderStep(step: Exclude<StepId, 'general'>, ctx: StepContext, p
         onRemove: (key) => form.removeAdmin(key),
       });
     case 'plans':
-      return renderPlans(ctx, el);
+      return renderPlans(ctx, { api: el.api, tag: tagOf(el, ServicePlanPicker, 'service-plan-picker') });
     case 'limits':
-      return renderLimits(ctx, el);
+      return renderLimits(ctx, {
+        api: el.api,
+        limitsTag: tagOf(el, AccountLimits, 'account-limits'),
+        carrierTag: tagOf(el, CarrierPicker, 'carrier-picker'),
+      });
     case 'credit':
       return renderCredit(ctx);
     case 'apps':
-      return renderApps(ctx, el);
+      return renderApps(ctx, { api: el.api, tag: tagOf(el, AppExchangeToggle, 'app-exchange-toggle') });
     case 'review':
       return html`${s ? renderProgress(ctx, s, (task) => s.retryTask(task)) : nothing}
       ${renderReview(ctx, {

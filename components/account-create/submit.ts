@@ -218,7 +218,7 @@ export class SubmitController {
       // The last attempt may have reached the server before the answer was lost: never create it twice.
       const found = (unsure && (await findCreated(job.store, job.parentId, input))) || undefined;
       this.created = found && job.store.adoptCreated(job.parentId, found);
-      this.created ??= await job.store.createAccount(job.parentId, input);
+      this.created ??= await this.withCharges((o) => job.store.createAccount(job.parentId, input, o));
     } catch (e) {
       this.accountError = toAccountApiError(e);
       this.phase = 'editing';
@@ -248,24 +248,7 @@ export class SubmitController {
     this.tasks = [...this.tasks];
     this.host.requestUpdate();
     try {
-      try {
-        await perform(id, task, job);
-      } catch (e) {
-        const err = toAccountApiError(e);
-        const charges = err.details as Charges | undefined;
-        if (err.kind !== 'charges-required' || charges?.declined) throw err;
-        // One question at a time, even with several tasks on their way.
-        const accepted = this.asking.then(() => this.hooks.askCharges(charges));
-        this.asking = accepted.catch(() => false);
-        if (!(await accepted))
-          throw new AccountApiError({
-            ...err,
-            kind: 'charges-required',
-            message: err.message,
-            details: { ...charges, declined: true },
-          });
-        await perform(id, task, job, { acceptCharges: true });
-      }
+      await this.withCharges((o) => perform(id, task, job, o));
       task.status = 'done';
     } catch (e) {
       task.status = 'failed';
@@ -273,6 +256,28 @@ export class SubmitController {
     }
     this.tasks = [...this.tasks];
     this.host.requestUpdate();
+  }
+
+  /** Runs `run`; after a 402 its charges are put to the user and, once accepted, it runs again with them. */
+  private async withCharges<T>(run: (options?: CallOptions) => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      const err = toAccountApiError(e);
+      const charges = err.details as Charges | undefined;
+      if (err.kind !== 'charges-required' || charges?.declined) throw err;
+      // One question at a time, even with several tasks on their way.
+      const accepted = this.asking.then(() => this.hooks.askCharges(charges));
+      this.asking = accepted.catch(() => false);
+      if (!(await accepted))
+        throw new AccountApiError({
+          ...err,
+          kind: 'charges-required',
+          message: err.message,
+          details: { ...charges, declined: true },
+        });
+      return run({ acceptCharges: true });
+    }
   }
 
   /** Ends the submission; what is not done is listed, in words, as failures. */

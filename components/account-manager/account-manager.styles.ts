@@ -1,7 +1,10 @@
 import { css } from 'lit';
 
 // Notes kept out of the CSS text (it ships as is):
-// - the host is the size container: the layout follows the space the host page gives it, not the window's;
+// - the layout follows the space the host page gives it, not the window's, whatever \`display\` the page gives the host:
+//   \`.room\` is the size container, inside \`.frame\`, whose width is the room the page has (a block's) even where the
+//   host is sized to its content (inline-block, a flex item, a table cell): there the frame's sizer asks for at most
+//   64rem, which a size container cannot ask for itself;
 // - below 48rem the accounts and the account are two screens (`data-screen`), side by side from there on;
 // - the tab row wraps, so nothing scrolls sideways on a phone;
 // - side by side the accounts stay in view (sticky) beside a long section, so what it changes in the tree is seen;
@@ -9,13 +12,24 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    container: am-account-manager / inline-size;
     color: var(--am-color-text);
     font-family: var(--am-font-family);
     line-height: var(--am-line-height);
   }
   [hidden] {
     display: none !important;
+  }
+  .frame {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .frame::before {
+    content: '';
+    inline-size: 64rem;
+    max-inline-size: 100%;
+  }
+  .room {
+    container: am-account-manager / inline-size;
   }
   .base {
     display: grid;

@@ -674,3 +674,39 @@ describe('<account-manager>', () => {
     }
   });
 });
+
+describe('<account-manager>: the host’s display', () => {
+  before(() => setViewport({ width: 1280, height: 900 }));
+
+  // A host page styles the element as it styles its own: whatever box it gives it, the layout stays whole.
+  const displays = ['block', 'inline', 'inline-block', 'flex', 'grid', 'flow-root', 'contents'];
+  // The last: the manager a flex item of the page's row, as wide as its content.
+  for (const rule of [
+    ...displays.map((d) => `account-manager { display: ${d} }`),
+    'account-provider { display: flex }',
+  ]) {
+    it(`shows the tree’s rows beside the account with ${rule} in the page`, async () => {
+      const fx = await startEmulator();
+      const style = document.createElement('style');
+      style.textContent = rule;
+      document.head.append(style);
+      try {
+        const s = seeded(fx);
+        const { el } = await mount(fx, (m) => m.setAttribute('account-id', s.leaves[0]!.id));
+        await overviewOf(el, s.leaves[0]!);
+        const tree = () => getByRole(el, 'tree').getBoundingClientRect();
+        const seen = () =>
+          allByRole(el, 'treeitem')
+            .map((r) => r.getBoundingClientRect())
+            .filter((r) => r.height > 0 && r.width > 0 && r.top >= tree().top && r.bottom <= tree().bottom + 1);
+        await until(() => seen().length >= 5, 'rows in view');
+        expect(tree().height, 'the tree’s height').to.be.at.least(200);
+        const tabs = getByRole(el, 'tablist', 'Account sections').getBoundingClientRect();
+        expect(tree().right, 'side by side').to.be.at.most(tabs.left);
+        expect(overflow()).to.deep.equal([]);
+      } finally {
+        style.remove();
+      }
+    });
+  }
+});

@@ -1,5 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import type { AccountApi } from '../../src/api/api.js';
@@ -13,7 +14,8 @@ import {
   storeContext,
   type ActingAccount,
 } from '../../src/context/contexts.js';
-import { AmElement } from '../../src/base/am-element.js';
+import { AmElement, registryOf } from '../../src/base/am-element.js';
+import { askOnServer } from '../../src/base/context-controller.js';
 import { controlStyles } from '../../src/base/controls.styles.js';
 import { errorPanelStyles } from '../../src/base/error-panel.styles.js';
 import { defineTranslations, type SharedKey } from '../../src/base/localize.js';
@@ -32,7 +34,7 @@ import { AccountTree } from '../account-tree/account-tree.js';
 import { styles } from './account-manager.styles.js';
 import { ContextFeed } from './context-feed.js';
 import en from './locales/en-US.js';
-import { defineIn, isTab, LAZY, Panels, REGISTRIES, TABS, type AccountManagerTab } from './panels.js';
+import { defineIn, isTab, LAZY, Panels, REGISTRIES, TABS, type AccountManagerTab, type Loader } from './panels.js';
 
 export { TABS as ACCOUNT_MANAGER_TABS } from './panels.js';
 export type { AccountManagerTab } from './panels.js';
@@ -59,6 +61,9 @@ type Key = keyof typeof en;
 type Screen = 'accounts' | 'account';
 
 const startsWith = (list: string[], head: string[]) => head.every((id, i) => list[i] === id);
+
+/** The classes of the elements loaded on first use, once loaded, by loader. */
+const LOADED = new WeakMap<Loader, typeof AmElement>();
 
 /** Where a ResourceController finds the store the manager was handed. */
 class StoreSource {
@@ -142,8 +147,11 @@ export class AccountManager extends AmElement {
     'account-overview': AccountOverview,
     'account-announcement': AccountAnnouncement,
   };
-  /** Elements loaded on first use, by the tag they get (in every registry the manager was defined in). */
-  static lazyDependencies = LAZY;
+  /**
+   * Elements loaded on first use, by their default tag: defined under it in every registry the manager was defined
+   * in, unless the page defined the class under a name of its own already (the manager then shows that one).
+   */
+  static lazyDependencies: Record<string, Loader> = LAZY;
 
   static override define(tagName: string | undefined = this.tagName, registry: CustomElementRegistry = customElements) {
     super.define(tagName, registry);
@@ -170,7 +178,8 @@ export class AccountManager extends AmElement {
   private readonly localeFeed = new ContextFeed(localeContext, () => this.requestUpdate());
   private readonly l = new LocalizeController<Key>(this, {
     namespace: 'account-manager',
-    locale: () => this.localeFeed.value,
+    // On a server no feed listens: the provider around is asked.
+    locale: () => this.localeFeed.value ?? (isServer ? askOnServer(this, localeContext) : undefined),
   });
   /** The shown account's document (its name in the header): the same read its sections make. */
   private readonly account = new ResourceController<Account>(this, new StoreSource(() => this.storeFeed.value), {
@@ -182,7 +191,11 @@ export class AccountManager extends AmElement {
     isEmpty: () => false,
     states: false,
   });
-  private readonly panels = new Panels(this, (tag) => this.defineLazy(tag));
+  private readonly panels = new Panels(
+    this,
+    (key) => this.knownTag(key),
+    (key) => this.defineLazy(key),
+  );
   private readonly baseRef = createRef<HTMLElement>();
   private readonly treeRef = createRef<AccountTree>();
   private create?: AccountCreate;
@@ -340,10 +353,32 @@ export class AccountManager extends AmElement {
 
   // ---- sections
 
-  /** Loads a lazy dependency's class and registers it under its tag. */
-  private async defineLazy(tag: string): Promise<void> {
-    const load = (this.constructor as typeof AccountManager).lazyDependencies[tag];
-    if (load) await defineIn(tag, await load());
+  /**
+   * The tag an element the manager shows is defined under, by its default tag (`key`): the page's name for it when
+   * the page defined it so, else `key`; `undefined` while a lazy one's code is not loaded.
+   */
+  private knownTag(key: string): string | undefined {
+    const ctor = this.constructor as typeof AccountManager;
+    const load = ctor.lazyDependencies[key];
+    const cls = (ctor.dependencies as Record<string, typeof AmElement>)[key] ?? (load && LOADED.get(load));
+    return cls ? (registryOf(this).getName(cls) ?? undefined) : undefined;
+  }
+
+  /** The tag of a default tag's element (see `knownTag`), once its code is loaded and it is defined. */
+  private async defineLazy(key: string): Promise<string> {
+    const known = this.knownTag(key);
+    if (known) return known;
+    const load = (this.constructor as typeof AccountManager).lazyDependencies[key];
+    if (!load) return key;
+    const cls = LOADED.get(load) ?? (await load());
+    LOADED.set(load, cls);
+    defineIn(key, cls);
+    return registryOf(this).getName(cls) ?? key;
+  }
+
+  /** The tag to render a dependency under: the page's name for it, else its default tag. */
+  private tagFor(key: keyof typeof AccountManager.dependencies) {
+    return unsafeStatic(this.knownTag(key) ?? key);
   }
 
   // ---- navigation
@@ -407,14 +442,15 @@ export class AccountManager extends AmElement {
 
   private async openCreate(parentId: string): Promise<void> {
     if (!this.create) {
+      let tag: string;
       try {
-        await this.defineLazy('account-create');
+        tag = await this.defineLazy('account-create');
       } catch {
         warnOnce('manager-create', '<account-manager> could not load the account creation wizard.');
         return;
       }
       if (this.create || !this.isConnected) return;
-      const el = document.createElement('account-create') as AccountCreate;
+      const el = document.createElement(tag) as AccountCreate;
       el.modal = true;
       el.addEventListener('account-created', (ev) => this.opened(ev.detail.account.id));
       el.addEventListener('account-select', (ev) => this.opened(ev.detail.account.id));
@@ -478,14 +514,17 @@ export class AccountManager extends AmElement {
   protected override render(): unknown {
     const body = this.renderBody();
     if (this.api === undefined || this.api === null) return body;
-    return html`<account-provider part="provider" exportparts="banner, banner-button" .api=${this.api}>
+    const provider = this.tagFor('account-provider');
+    return staticHtml`<${provider} part="provider" exportparts="banner, banner-button" .api=${this.api}>
       ${body}
-    </account-provider>`;
+    </${provider}>`;
   }
 
   private renderBody(): TemplateResult {
     const t = this.l.t.bind(this.l);
-    return html`<div
+    const tree = this.tagFor('account-tree');
+    const announcement = this.tagFor('account-announcement');
+    return staticHtml`<div class="frame"><div class="room"><div
       class="base"
       part="base"
       data-screen=${this.screen}
@@ -499,20 +538,20 @@ export class AccountManager extends AmElement {
       <section class="accounts" part="accounts" aria-labelledby="accounts-title">
         <h2 id="accounts-title" tabindex="-1">${t('accounts')}</h2>
         ${this.renderRootButton()}
-        <account-tree
+        <${tree}
           part="tree"
           ${ref(this.treeRef)}
           .selected=${this.accountId}
           @account-select=${this.onTreeSelect}
           @account-create-request=${this.onCreateRequest}
-        ></account-tree>
+        ></${tree}>
       </section>
       <section class="detail" part="detail" aria-labelledby="account-title" ?hidden=${this.signedOut}>
         ${this.renderDetail()}
       </section>
-      <account-announcement></account-announcement>
+      <${announcement}></${announcement}>
       ${this.create ?? nothing}
-    </div>`;
+    </div></div></div>`;
   }
 
   /** The tree's root (the acting account) is no row of it: this selects it. */
@@ -567,7 +606,9 @@ export class AccountManager extends AmElement {
     const tab = this.currentTab;
     return html`<div class="header" part="header">
         ${back}
-        <h2 class="title" id="account-title" part="title" tabindex="-1">${name ? bdi(name) : t('loading')}</h2>
+        <h2 class="title" id="account-title" part="title" tabindex="-1">
+          ${name === undefined ? t('loading') : bdi(name)}
+        </h2>
         ${
           this.account.value?.id === id && this.account.value.isReseller
             ? html`<span class="badge" part="badge">${t('reseller')}</span>`

@@ -19,7 +19,7 @@ export type AccountManagerTab = (typeof TABS)[number];
 
 export const isTab = (value: unknown): value is AccountManagerTab => TABS.includes(value as AccountManagerTab);
 
-/** The element each tab shows, by its default tag. */
+/** The element each tab shows, by its default tag (the key of the manager's dependencies and lazy dependencies). */
 export const PANEL_TAGS: Record<AccountManagerTab, string> = {
   overview: 'account-overview',
   admins: 'account-admins',
@@ -32,7 +32,7 @@ export const PANEL_TAGS: Record<AccountManagerTab, string> = {
   plans: 'service-plan-picker',
 };
 
-type Loader = () => Promise<typeof AmElement>;
+export type Loader = () => Promise<typeof AmElement>;
 
 /**
  * Elements the manager loads on first use (a tab opened, "Add account"), by default tag: none of their code is
@@ -54,9 +54,12 @@ export const LAZY: Record<string, Loader> = {
 /** Registries the manager was defined in: what it loads later is defined there too. */
 export const REGISTRIES = new Set<CustomElementRegistry>();
 
-/** Registers `cls` under `tag` in every registry the manager was defined in. */
+/**
+ * Registers `cls` under `tag` in every registry the manager was defined in, but where the registry holds it under a
+ * name of the page's already (the manager then shows it under that name).
+ */
 export function defineIn(tag: string, cls: typeof AmElement): void {
-  for (const r of REGISTRIES.size ? REGISTRIES : [customElements]) cls.define(tag, r);
+  for (const r of REGISTRIES.size ? REGISTRIES : [customElements]) if (!r.getName(cls)) cls.define(tag, r);
 }
 
 const SKELETON_DELAY_MS = 150;
@@ -78,9 +81,14 @@ export interface Panel {
 export class Panels {
   private readonly map = new Map<AccountManagerTab, Panel>();
 
+  /**
+   * `known(key)`: the tag the element of a default tag is defined under, when its code is loaded already;
+   * `define(key)` loads its code, defines it where it is not, and resolves with that tag.
+   */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly define: (tag: string) => Promise<void>,
+    private readonly known: (key: string) => string | undefined,
+    private readonly define: (key: string) => Promise<string>,
   ) {}
 
   get(tab: AccountManagerTab): Panel | undefined {
@@ -115,15 +123,16 @@ export class Panels {
   }
 
   private async load(tab: AccountManagerTab, p: Panel): Promise<void> {
-    const tag = PANEL_TAGS[tab];
+    const key = PANEL_TAGS[tab];
     p.failed = false;
-    if (!customElements.get(tag)) {
+    let tag = this.known(key);
+    if (!tag) {
       const timer = setTimeout(() => {
         p.slow = true;
         this.host.requestUpdate();
       }, SKELETON_DELAY_MS);
       try {
-        await this.define(tag);
+        tag = await this.define(key);
       } catch {
         p.failed = true;
       } finally {
@@ -132,7 +141,7 @@ export class Panels {
       }
       if (this.map.get(tab) !== p) return;
       this.host.requestUpdate();
-      if (p.failed) return;
+      if (p.failed || !tag) return;
     }
     const el = document.createElement(tag) as Panel['el'] & HTMLElement;
     el.setAttribute('account-id', p.accountId);

@@ -6,11 +6,11 @@ import { draftStyles } from '../../src/base/draft.styles.js';
 import { inputField } from '../../src/base/fields.js';
 import { richTextStyles, sectionStyles } from '../../src/base/layout.styles.js';
 import { defineTranslations } from '../../src/base/localize.js';
-import { sanitizeHtml } from '../../src/base/sanitize.js';
+import { sanitizeHtml, sanitizeToFragment } from '../../src/base/sanitize.js';
 import { tokens } from '../../src/themes/tokens.js';
 import { styles } from './account-notes.styles.js';
 import en from './locales/en-US.js';
-import { hasText, linkAddress, RichTextEditor, type RichTextLabels } from './rich-text-editor.js';
+import { linkAddress, RichTextEditor, type RichTextLabels } from './rich-text-editor.js';
 
 declare module '../../src/base/am-element.js' {
   interface AmEventMap {
@@ -37,19 +37,17 @@ interface Draft extends Notes {
 /** Keeps a name's own direction inside a sentence of the other direction. */
 const isolate = (name: string) => `\u2068${name}\u2069`;
 
-/** HTML as the words it shows (for conflicts), read in an inert document: nothing loads or runs. */
-function plainText(markup: string): string {
-  const doc = new DOMParser().parseFromString(markup, 'text/html');
-  for (const n of doc.querySelectorAll('script, style, template')) n.remove();
-  const text = (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** A note as the words it shows (for conflicts), read from its sanitized nodes: nothing loads or runs. */
+async function plainText(markup: string): Promise<string> {
+  const text = ((await sanitizeToFragment(markup, 'notes')).textContent ?? '').replace(/\s+/g, ' ').trim();
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
 /** What is stored for a note: sanitized HTML, or `null` (the key is removed) when it shows no text. */
 async function storedNote(value: unknown): Promise<string | null> {
   if (typeof value !== 'string') return null;
-  const clean = await sanitizeHtml(value, 'notes');
-  return hasText(clean) ? clean : null;
+  const [clean, shown] = await Promise.all([sanitizeHtml(value, 'notes'), sanitizeToFragment(value, 'notes')]);
+  return shown.textContent?.trim() ? clean : null;
 }
 
 /**
@@ -103,6 +101,9 @@ export class AccountNotes extends AmDraftElement<Draft, Key> {
   static override styles = [tokens, draftStyles, sectionStyles, richTextStyles, styles];
   static override dependencies = { ...AmDraftElement.dependencies };
 
+  /** Notes in a conflict, in words, once read (see `formatValue`). */
+  private readonly words = new Map<string, string>();
+
   /** The link dialog, while it asks. */
   @state() private linkAsk?: { value: string; invalid: boolean; resolve(url: string | undefined): void };
 
@@ -142,11 +143,21 @@ export class AccountNotes extends AmDraftElement<Draft, Key> {
   }
 
   protected override formatValue(value: unknown, path: string): string {
-    if (typeof value === 'string') return plainText(value) || '—';
-    return super.formatValue(value, path);
+    if (typeof value !== 'string') return super.formatValue(value, path);
+    const words = this.words.get(value);
+    if (words !== undefined) return words || '—';
+    void plainText(value).then(
+      (text) => {
+        this.words.set(value, text);
+        this.requestUpdate();
+      },
+      () => undefined,
+    );
+    return '…';
   }
 
   protected override accountChanged(): void {
+    this.words.clear();
     this.finishLink(undefined);
   }
 

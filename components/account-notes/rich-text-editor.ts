@@ -1,5 +1,5 @@
 import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { sanitizeHtml } from '../../src/base/sanitize.js';
+import { sanitizeToFragment, sanitizeToTrustedHtml } from '../../src/base/sanitize.js';
 
 /** The words of one editor's toolbar, in the element's locale. */
 export interface RichTextLabels {
@@ -42,13 +42,6 @@ const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Whether sanitized HTML shows any text (a note of empty paragraphs is no note). */
-export function hasText(clean: string): boolean {
-  const t = document.createElement('template');
-  t.innerHTML = clean;
-  return !!t.content.textContent?.trim();
-}
 
 /** Plain text as HTML lines. */
 function textToHtml(text: string): string {
@@ -197,9 +190,10 @@ export class RichTextEditor implements ReactiveController {
     const seq = ++this.seq;
     this.ready = false;
     el.setAttribute('aria-busy', 'true');
-    const done = (clean: string, later: boolean) => {
+    const done = (clean: DocumentFragment | undefined, later: boolean) => {
       if (seq !== this.seq || el !== this.el) return;
-      el.innerHTML = clean;
+      if (clean) el.replaceChildren(clean);
+      else el.replaceChildren();
       el.removeAttribute('aria-busy');
       this.ready = true;
       this.range = undefined;
@@ -212,10 +206,10 @@ export class RichTextEditor implements ReactiveController {
       }
     };
     if (!value) {
-      done('', false);
+      done(undefined, false);
       return;
     }
-    void sanitizeHtml(value, 'notes').then((clean) => done(clean, true));
+    void sanitizeToFragment(value, 'notes').then((clean) => done(clean, true));
   }
 
   // ---- state
@@ -296,11 +290,29 @@ export class RichTextEditor implements ReactiveController {
       target.selectNodeContents(anchor);
     }
     if (!this.enter(target)) return;
-    if (!target || target.collapsed) {
-      const text = url.startsWith('mailto:') ? url.slice(7) : url;
-      document.execCommand('insertHTML', false, `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`);
-    } else document.execCommand('createLink', false, url);
+    if (!target || target.collapsed) this.insertLink(el, url);
+    else document.execCommand('createLink', false, url);
     this.afterCommand();
+  }
+
+  /**
+   * Inserts the address at the caret as a link: typed in as text, then linked (a mail address shows without
+   * `mailto:`). Inserted as markup instead, the browser's editing may add `style="…"` to match the text around it,
+   * which a strict Content-Security-Policy refuses and reports.
+   */
+  private insertLink(el: HTMLElement, url: string): void {
+    const text = url.startsWith('mailto:') ? url.slice(7) : url;
+    document.execCommand('insertText', false, text);
+    const at = rangeIn(this.host.renderRoot, el);
+    const node = at?.endContainer;
+    const end = at?.endOffset ?? 0;
+    if (!(node instanceof Text) || end < text.length || node.data.slice(end - text.length, end) !== text) return;
+    const typed = document.createRange();
+    typed.setStart(node, end - text.length);
+    typed.setEnd(node, end);
+    select(typed);
+    document.execCommand('createLink', false, url);
+    document.getSelection()?.collapseToEnd();
   }
 
   /** Removes the link under the caret or in the selection. */
@@ -323,9 +335,12 @@ export class RichTextEditor implements ReactiveController {
   private async insert(data: DataTransfer, at: Range | undefined): Promise<void> {
     const markup = data.getData('text/html');
     const text = data.getData('text/plain');
-    let fragment = markup ? await sanitizeHtml(markup, 'notes') : '';
-    if (!hasText(fragment)) fragment = text ? textToHtml(text) : '';
-    if (!fragment || !this.enter(at)) return;
+    const rich = markup && (await sanitizeToFragment(markup, 'notes')).textContent?.trim();
+    const source = rich ? markup : text ? textToHtml(text) : '';
+    if (!source) return;
+    // Inserted as the sanitizer's markup (a TrustedHTML where the page requires Trusted Types).
+    const fragment = await sanitizeToTrustedHtml(source, 'notes');
+    if (!this.enter(at)) return;
     document.execCommand('insertHTML', false, fragment);
     this.afterCommand();
   }

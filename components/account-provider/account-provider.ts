@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
 import type { AccountApi } from '../../src/api/api.js';
@@ -19,7 +19,7 @@ import { AmElement } from '../../src/base/am-element.js';
 import { isAccountApi, storeFor } from '../../src/base/context-controller.js';
 import { PhraseLocalizeController, dirOf, registerTranslations } from '../../src/base/localize.js';
 import { phrase } from '../../src/base/phrase.js';
-import { renderErrorPanel } from '../../src/base/error-panel.js';
+import { renderErrorPanel, RETRY_EVENT } from '../../src/base/error-panel.js';
 import { warnOnce } from '../../src/base/warn.js';
 import { basicControlStyles } from '../../src/base/basic-controls.styles.js';
 import { errorPanelStyles } from '../../src/base/error-panel.styles.js';
@@ -134,6 +134,14 @@ export class AccountProvider extends AmElement {
   /** After `logout()`: nothing is read until a credential signs someone in again. */
   private signedOut = false;
 
+  constructor() {
+    super();
+    // Retry pressed in an element inside: a session that failed too is tried again, so its failure does not stay.
+    this.addEventListener(RETRY_EVENT, () => {
+      if (this.error && !this.signedOut) this.loadSession();
+    });
+  }
+
   /** Who is logged in; `undefined` until loaded. */
   get session(): Session | undefined {
     return this._session;
@@ -178,11 +186,15 @@ export class AccountProvider extends AmElement {
   }
 
   private get providedLocale(): string | undefined {
-    return this.locale || (document.documentElement.lang ? undefined : this._session?.language) || undefined;
+    if (this.locale || isServer) return this.locale || undefined;
+    return (document.documentElement.lang ? undefined : this._session?.language) || undefined;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Bound at once, not at the first render: elements inside find the store as they connect, and ask for their
+    // data in the same task.
+    if (this.api !== this.bound) return this.bind();
     if (this.store && !this.unsubscribe) this.unsubscribe = this.store.subscribe(this.onStoreChange);
     if (this.store && !this._session && !this.error && !this.signedOut) this.loadSession();
   }

@@ -6,12 +6,19 @@ import { css } from 'lit';
 // - `.leaf::before` is a caret-wide spacer, so names line up whether a row has a caret or not;
 // - the sub-account count is the row's `::after` (its text is in the row's label): no element per row.
 // - placeholders pulse with the keyframes of `skeletonStyles` (`am-pulse`), declared here too.
+// - the frame, not the host, lays the tree out: a host page may give the element any `display`. It fills the host's
+//   height when that is definite; otherwise (display: inline or contents, height: auto) the tree's basis, the
+//   token's height, sizes it. The tree never takes the height of its rows: the viewport would then draw them all.
 export const styles = css`
   :host {
+    display: block;
+    height: var(--am-account-tree-height, 24rem);
+  }
+  .frame {
     display: flex;
     flex-direction: column;
     gap: var(--am-space-2);
-    height: var(--am-account-tree-height, 24rem);
+    block-size: 100%;
   }
   .bar,
   ol,
@@ -42,7 +49,7 @@ export const styles = css`
     font-weight: var(--am-font-weight-bold);
   }
   .tree {
-    flex: 1 1 0;
+    flex: 1 1 var(--am-account-tree-height, 24rem);
     overflow: auto;
     scrollbar-gutter: stable;
     border: 1px solid var(--am-account-tree-border-color, var(--am-color-border));

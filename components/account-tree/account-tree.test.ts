@@ -1,4 +1,4 @@
-import { accessibleName } from '../../test/queries.js';
+import { accessibleName, textOf } from '../../test/queries.js';
 import { aTimeout, expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ContextEvent } from '@lit/context';
@@ -437,6 +437,50 @@ describe('<account-tree>: selection', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('never shows or tells an account above the signed-in reseller, whatever paths the server lists', async () => {
+    const fx = await startEmulator({ seed: { accounts: 60, depth: 3, seed: 1 } });
+    const em = fx.emulator;
+    const master = em.account(em.masterAccountId)!;
+    const deep = em.accounts().find((d) => d.depth === 3)!;
+    // A server whose paths start at the master (as Crossbar's /parents of one's own account and its descendants'
+    // trees do): the tree still starts at the signed-in reseller.
+    const named = (ids: string[]) => ids.map((id) => ({ id, name: em.account(id)!.name }));
+    em.faults.add({
+      path: `/accounts/${deep.id}/tree`,
+      method: 'GET',
+      status: 200,
+      body: { status: 'success', data: named(deep.ancestors), page_size: deep.ancestors.length },
+    });
+    const hit = fx.customer();
+    const row = { id: hit.id, name: hit.name, realm: hit.realm, descendants_count: 0, tree: hit.ancestors };
+    em.faults.add({
+      path: '/accounts/*/search',
+      method: 'GET',
+      status: 200,
+      body: { status: 'success', data: [row], page_size: 1 },
+    });
+    const { el } = await mount(fx, html`<account-tree style="height: 300px" root-id=${deep.id}></account-tree>`);
+    await until(() => el.shadowRoot!.querySelectorAll('[part=crumb]').length === 3, 'crumbs');
+    const crumbs = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=crumb]')];
+    expect(crumbs.map((c) => c.textContent!.trim())[0]).to.equal('Acme Telecom');
+    expect(crumbs.map((c) => c.dataset.id)).not.to.include(master.id);
+    expect(textOf(el)).not.to.contain(master.name);
+
+    // A search result's path, told in account-select, starts at the reseller too.
+    el.rootId = em.rootAccountId;
+    await until(() => el.shadowRoot!.querySelectorAll('[part=crumb]').length === 0, 'back at the reseller');
+    input(el).focus();
+    await sendKeys({ type: hit.name.slice(0, 3) });
+    await until(() => rowNamed(el, hit.name), 'the result');
+    const picked = oneEvent(el, 'account-select');
+    rowNamed(el, hit.name)!.click();
+    const { account } = (await picked).detail;
+    expect(account.id).to.equal(hit.id);
+    expect(JSON.stringify(account)).not.to.contain(master.id);
+    expect(textOf(el)).not.to.contain(master.name);
+    await expect(el).to.be.accessible();
+  });
+
   it('follows the acting account ("Use account") with breadcrumbs up to the logged-in account', async () => {
     const fx = await startEmulator();
     const { el, provider } = await mount(fx);
@@ -858,4 +902,28 @@ describe('<account-tree>: badges of the rows in view', () => {
     expect(reads.length, 'only rows in view').to.be.at.most(loadedRows(el).length);
     await expect(el).to.be.accessible();
   });
+});
+
+describe('<account-tree>: the host’s display', () => {
+  // A host page styles the element as it styles its own: whatever box it gives it, the tree keeps a usable height.
+  const displays = ['block', 'inline', 'inline-block', 'flex', 'inline-flex', 'grid', 'flow-root', 'contents', 'table'];
+  for (const rule of [...displays.map((d) => `display: ${d}`), 'display: flex; height: auto', 'height: auto']) {
+    it(`shows its rows in view with ${rule} set by the host`, async () => {
+      const fx = await startEmulator({ seed: { accounts: 300, depth: 1, seed: 4 } });
+      const style = document.createElement('style');
+      style.textContent = `account-tree { ${rule} }`;
+      document.head.append(style);
+      try {
+        const { el } = await mount(fx, html`<account-tree></account-tree>`);
+        await until(() => loadedInView(el), 'rows in view');
+        const tree = treeOf(el).getBoundingClientRect();
+        const seen = loadedRows(el).filter((r) => inView(el, r));
+        expect(tree.height, 'the tree’s height').to.be.within(6 * ROW, 30 * ROW);
+        expect(seen.length, 'rows in view').to.be.at.least(6);
+        expect(rows(el).length, 'only the rows in view and a few more are drawn').to.be.below(60);
+      } finally {
+        style.remove();
+      }
+    });
+  }
 });

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { AccountApi } from '../../src/api/api.js';
 import type { AccountSummary } from '../../src/api/model.js';
 import type { AccountStore, StoreChange } from '../../src/data/store.js';
@@ -19,7 +18,7 @@ import * as treeFocus from './tree-focus.js';
 import type { KeyPress } from './tree-keyboard.js';
 import type { DeferredParts } from './tree-deferred.js';
 import type { InteractiveParts } from './tree-interactive.js';
-import { loadDeferred, loadInteractive, renderRow, type Deferred, type Interactive } from './tree-row.js';
+import { loadDeferred, loadInteractive, renderRow, rootCrumb, type Deferred, type Interactive } from './tree-row.js';
 
 declare module '../../src/base/am-element.js' {
   interface AmEventMap {
@@ -37,8 +36,6 @@ defineTranslations('account-tree', en, {
   'ru-RU': () => import('./locales/ru-RU.js'),
 });
 type Key = keyof typeof en;
-
-const nextFrame = (fn: () => void) => requestAnimationFrame(() => fn());
 
 /** Keys the tree's keyboard handles (and printable characters, for type-ahead). */
 const TREE_KEYS = /^(Arrow(Up|Down|Left|Right)|Home|End|Page(Up|Down)|Enter)$/;
@@ -173,6 +170,7 @@ export class AccountTree extends AmElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.syncRoot();
     // The store patched its listings while this was detached: only the rows need building again.
     this.requestUpdate();
     if (this.hasUpdated) this.view.attach(this.treeEl!);
@@ -215,10 +213,25 @@ export class AccountTree extends AmElement {
 
   /** @internal */
   get treeEl(): HTMLElement | null {
-    return this.renderRoot.querySelector('[role="tree"]');
+    // No render root on a server: nothing was drawn yet.
+    return this.renderRoot?.querySelector('[role="tree"]') ?? null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.syncRoot();
+    if (changed.has('selected')) {
+      if (this.selfSelected) this.selfSelected = false;
+      else this.revealSelected = !!this.selected;
+    }
+    if (this.hasUpdated && this.tree.stale) this.view.captureAnchor();
+    this.tree.sync();
+  }
+
+  /**
+   * Follows the store and the root, and asks for the root's first page when nothing of it is loaded. Runs on
+   * connection too, so the first page leaves before anything renders.
+   */
+  private syncRoot(): void {
     const store = this.am.store;
     // Only while connected: a detached tree's subscription would keep it alive through the store's listeners.
     if (store !== this.store && this.isConnected) {
@@ -244,12 +257,6 @@ export class AccountTree extends AmElement {
     const level = this.tree.root;
     if (level && !level.items.length && !level.done && !level.error) void level.loadTo(0);
     else if (store && root) this.crumbsAfterPaint();
-    if (changed.has('selected')) {
-      if (this.selfSelected) this.selfSelected = false;
-      else this.revealSelected = !!this.selected;
-    }
-    if (this.hasUpdated && this.tree.stale) this.view.captureAnchor();
-    this.tree.sync();
   }
 
   private crumbsPending = false;
@@ -308,8 +315,9 @@ export class AccountTree extends AmElement {
       : rootName
         ? l.t('treeOf', { name: rootName })
         : l.t('tree');
-    return html`<div class="bar" part="toolbar">
-        ${later ? later.crumbs.render(l.t('path'), this.onCrumb) : this.renderRootCrumb()}
+    return html`<div class="frame">
+      <div class="bar" part="toolbar">
+        ${later ? later.crumbs.render(l.t('path'), this.onCrumb) : rootCrumb(l.t('path'), rootName)}
         <button
           type="button"
           class="am-button add"
@@ -352,25 +360,11 @@ export class AccountTree extends AmElement {
       >
         <div class="sizer" ${cssVars({ '--extent': `${this.view.extent(count)}px` })}></div>
         <div class="rows" role="none" ${cssVars({ '--offset': `${this.view.offset(count, first)}px` })}>
-          ${repeat(
-            drawn,
-            (i) => keyOf(tree.rowAt(i), i),
-            (i) => renderRow(this, tree.rowAt(i), i),
-          )}
+          ${drawn.map((i) => renderRow(this, tree.rowAt(i), i))}
         </div>
       </div>
-      <div class="am-visually-hidden" role="status">${this.note}</div>`;
-  }
-
-  /** The breadcrumbs until their module is here: the root's name alone. */
-  private renderRootCrumb(): TemplateResult {
-    return html`<nav part="breadcrumbs" aria-label=${this.l.t('path')}>
-      <ol>
-        <li>
-          <span part="crumb-current" aria-current="page"><bdi>${this.rootName ?? ''}</bdi></span>
-        </li>
-      </ol>
-    </nav>`;
+      <div class="am-visually-hidden" role="status">${this.note}</div>
+    </div>`;
   }
 
   /** The root's name: the breadcrumbs', or until they are here what is known of it without asking. */
@@ -469,7 +463,7 @@ export class AccountTree extends AmElement {
     this.activeKey = id;
     this.requestUpdate();
     await this.updateComplete;
-    nextFrame(() => {
+    requestAnimationFrame(() => {
       this.view.anchor = undefined;
       this.view.scrollToIndex(this.tree.indexOf(id));
       if (focus || this.hasFocus) {

@@ -73,8 +73,9 @@ export function onFocusOut(host: FocusHost, e: FocusEvent): void {
 /** After the rows drawn changed: a focused tree keeps the focus on the active row once it is drawn. */
 export function keepFocus(host: FocusHost): void {
   if (!host.hasFocus) return;
-  const active = (host.renderRoot as ShadowRoot).activeElement;
-  if (!active || active === host.treeEl) focusActive(host);
+  // Rows are drawn by position: the focused row element may show another account after a scroll.
+  const active = (host.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+  if (!active || active === host.treeEl || active.dataset.key !== host.activeKey) focusActive(host);
 }
 
 /** The row an event happened on, and its index. */

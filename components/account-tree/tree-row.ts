@@ -87,3 +87,14 @@ export function renderRow(view: RowView, row: Row | undefined, index: number): T
     }
   </div>`;
 }
+
+/** The breadcrumbs until their module is here: the root's name alone. */
+export function rootCrumb(label: string, name: string | undefined): TemplateResult {
+  return html`<nav part="breadcrumbs" aria-label=${label}>
+    <ol>
+      <li>
+        <span part="crumb-current" aria-current="page"><bdi>${name ?? ''}</bdi></span>
+      </li>
+    </ol>
+  </nav>`;
+}

@@ -27,18 +27,26 @@ export class TreeViewport {
   private top = 0;
   private height = 0;
   private resize?: ResizeObserver;
+  /** The frame that acts on a new size, once asked for. */
+  private resized = 0;
 
   constructor(private readonly host: ViewportHost) {}
 
-  /** Starts following the scroller's scrolling and size. */
+  /**
+   * Starts following the scroller's scrolling and size. A new size is acted on in the next frame, not in the
+   * observer's callback: the rows it draws and measures can change the scroller's size again (a tree as tall as
+   * its rows), and a size changed while the browser delivers sizes is a loop it reports on the page's `window`.
+   */
   attach(el: HTMLElement): void {
     el.addEventListener('scroll', this.onScroll, { passive: true });
     this.resize = new ResizeObserver(() => {
-      if (el.clientHeight !== this.height) {
+      this.resized ||= requestAnimationFrame(() => {
+        this.resized = 0;
+        if (!this.resize || el.clientHeight === this.height) return;
         this.rowHeight = 0;
         this.read();
         this.host.requestUpdate();
-      }
+      });
     });
     this.resize.observe(el);
     this.read();
@@ -47,6 +55,8 @@ export class TreeViewport {
   detach(): void {
     this.resize?.disconnect();
     this.resize = undefined;
+    cancelAnimationFrame(this.resized);
+    this.resized = 0;
   }
 
   get rowH(): number {

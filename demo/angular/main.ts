@@ -1,4 +1,3 @@
-/// <reference types="vite/client" />
 /**
  * An Angular 21 host: a standalone component, zoneless, with `CUSTOM_ELEMENTS_SCHEMA` so its template may use the
  * library's tags. `[api]`, `[accountId]` and `[selected]` set the elements' properties; `(account-select)` and
@@ -27,8 +26,8 @@ import { startCrossbar } from '../backend.js';
 import { mountChrome } from '../chrome.js';
 import { demoText, type DemoKey } from '../i18n.js';
 
-// The built demo is a production build: Angular's development checks and console note stay out of it.
-if (import.meta.env.PROD) enableProdMode();
+// As a portal ships it: without Angular's development checks and their console note.
+enableProdMode();
 
 /** The portal's `AccountApi`, given to the component by dependency injection. */
 const ACCOUNT_API = new InjectionToken<AccountApi>('AccountApi');

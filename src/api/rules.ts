@@ -37,11 +37,18 @@ type Rule = (value: string) => FieldProblem | undefined;
 const problem = (code: FieldErrorCode, limit?: number): FieldProblem =>
   limit === undefined ? { code } : { code, limit };
 
+/**
+ * Characters as Kazoo's schemas count them (JSON Schema lengths are in code points): an emoji is one, not the
+ * two UTF-16 units `string.length` counts.
+ */
+const characters = (v: string): number => [...v].length;
+
 function length(min: number, max: number): Rule {
   return (v) => {
     if (!v) return problem('required');
-    if (v.length < min) return problem('too-short', min);
-    if (v.length > max) return problem('too-long', max);
+    const n = characters(v);
+    if (n < min) return problem('too-short', min);
+    if (n > max) return problem('too-long', max);
     return undefined;
   };
 }
@@ -127,7 +134,7 @@ export const rules = {
   /** An e-mail address (optional). */
   email: optional(
     trimmed((v) => {
-      if (v.length > EMAIL_MAX) return problem('too-long', EMAIL_MAX);
+      if (characters(v) > EMAIL_MAX) return problem('too-long', EMAIL_MAX);
       return EMAIL_PATTERN.test(v) ? undefined : problem('invalid');
     }),
   ),

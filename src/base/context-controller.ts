@@ -1,5 +1,5 @@
-import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextConsumer, ContextEvent, type Context } from '@lit/context';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { AccountApi } from '../api/api.js';
 import type { AccountApiError } from '../api/errors.js';
 import type { Session } from '../api/model.js';
@@ -27,6 +27,17 @@ export { storeFor } from './store-for.js';
 /** Whether a value from the host can serve as an AccountApi. */
 export function isAccountApi(value: unknown): value is AccountApi {
   return typeof value === 'object' && value !== null && typeof (value as AccountApi).getAccount === 'function';
+}
+
+/**
+ * What the provider around `host` hands down now (one answer, no subscription). For a server's render: nothing
+ * connects there, so no consumer asks, but a server renderer links an element to those around it for events, and a
+ * provider has set its values by the time the elements inside it render.
+ */
+export function askOnServer<T>(host: Element, context: Context<unknown, T>): T | undefined {
+  let value: T | undefined;
+  host.dispatchEvent(new ContextEvent(context, host, (v) => (value = v)));
+  return value;
 }
 
 /**
@@ -136,7 +147,14 @@ export class AmContextController implements ReactiveController {
 
   /** The provider's locale, if any (LocalizeController adds the fallbacks). */
   get locale(): string | undefined {
-    return this.ownApi ? undefined : this.localeC.value;
+    if (this.ownApi) return undefined;
+    return isServer ? this.serverLocale() : this.localeC.value;
+  }
+
+  private askedOnServer?: { locale: string | undefined };
+
+  private serverLocale(): string | undefined {
+    return (this.askedOnServer ??= { locale: askOnServer(this.host, localeContext) }).locale;
   }
 
   /** Why the element cannot know its account (its own session failed), if so. */

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AccountApi, CallOptions } from '../api/api.js';
 import { AccountApiError, toAccountApiError } from '../api/errors.js';
@@ -124,6 +124,8 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
   @property({ attribute: false }) i18n?: Partial<Record<string, string>>;
 
   private readonly resources: ResourceController<unknown>[] = [];
+  /** Reads each loaded resource again from the backend, through the store. */
+  private readonly rereads: ((store: AccountStore) => Promise<unknown>)[] = [];
   private readonly needed: { resource: ResourceController<unknown>; when: () => boolean }[] = [];
   protected readonly am = new AmContextController(this);
   protected readonly l = new LocalizeController<K>(this, {
@@ -259,6 +261,11 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
       states: false,
     });
     this.resources.push(r as ResourceController<unknown>);
+    this.rereads.push(async (store) => {
+      const id = owner();
+      if (id && (r.state === 'loaded' || r.state === 'empty'))
+        await spec.load(store, id, { signal: new AbortController().signal, force: true });
+    });
     const required = spec.required ?? true;
     if (required !== false) {
       this.needed.push({ resource: r as ResourceController<unknown>, when: required === true ? () => true : required });
@@ -368,7 +375,10 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
         }
         if (err.kind === 'validation') this.serverProblems = this.serverFieldProblems(err);
         const current = (err.details as { current?: unknown } | undefined)?.current;
-        if (err.kind === 'conflict' && current !== undefined) {
+        // A refusal that does not carry what is there now (a plain 409): read it again, so the draft merges with it.
+        const reread = err.kind === 'conflict' && current === undefined && (await this.reread(store));
+        if (accountId !== this.am.accountId) throw err;
+        if (err.kind === 'conflict' && (current !== undefined || reread)) {
           // The store holds the newer document now: the draft merges with its projection.
           const theirs = this.savedValue();
           if (theirs)
@@ -377,6 +387,12 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
         throw err;
       }
     }
+  }
+
+  /** Reads every loaded resource again; resolves whether all of them answered. */
+  private async reread(store: AccountStore): Promise<boolean> {
+    const answers = await Promise.allSettled(this.rereads.map((read) => read(store)));
+    return answers.every((a) => a.status === 'fulfilled');
   }
 
   /** Server field codes by draft path (override to map a domain field to another path). */
@@ -544,6 +560,8 @@ export abstract class AmDraftElement<D extends object, K extends string = never>
   }
 
   private renderBody(): unknown {
+    // A server has no data to show: the form loads in the browser, and shows as loading until then.
+    if (isServer) return renderSkeleton(this.l);
     const gate = this.gate;
     if (!gate && this.am.error && !this.am.accountId) {
       return renderErrorPanel(this.am.error, this.l, { onRetry: () => this.retry() });

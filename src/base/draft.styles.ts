@@ -16,9 +16,11 @@ export const draftStyles = [
     :host {
       display: block;
       container-type: inline-size;
-      /* Sized by its content (a host's inline-block, a flex item), a contained box would be 0 wide: this is its width then. */
+      /* Sized by its content (a host's inline-block), a contained box would be 0 wide: this is its width then, */
+      /* never wider than its container, and a grid or flex parent may narrow it. */
       contain-intrinsic-inline-size: 36rem;
       max-inline-size: 100%;
+      min-inline-size: 0;
       color: var(--am-color-text);
       font-family: var(--am-font-family);
       font-size: var(--am-font-size-md);

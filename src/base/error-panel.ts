@@ -17,6 +17,12 @@ export interface Localizer {
   fallbackOf(text: string): { lang: string; dir?: 'ltr' | 'rtl' } | undefined;
 }
 
+/**
+ * Dispatched (bubbling, composed) by an element whose user pressed Retry: the `<account-provider>` around it tries
+ * its session again when that failed too, so no failure that is over stays on the page.
+ */
+export const RETRY_EVENT = 'am-retry';
+
 /** A shared string in its own language and direction. */
 const say = (l: Localizer, key: SharedKey, params?: Record<string, unknown>) => phrase(l, key, params);
 

@@ -96,6 +96,17 @@ describe('LocalizeController', () => {
     await waitUntil(() => (el.requestUpdate(), el.shadowRoot!.querySelector('button')!.textContent === 'Сохранить'));
   });
 
+  it("re-renders in the language a host's lang attribute names when it changes", async () => {
+    const el = await fixture<LocalizedElement>(html`<test-localized></test-localized>`);
+    const button = el.shadowRoot!.querySelector('button')!;
+    el.setAttribute('lang', 'fr-FR');
+    await waitUntil(() => button.textContent === 'Enregistrer', 'French after lang="fr-FR"');
+    el.setAttribute('lang', 'de-DE');
+    await waitUntil(() => button.textContent === 'Speichern', 'German after lang="de-DE"');
+    el.removeAttribute('lang');
+    await waitUntil(() => button.textContent === 'Save', 'English again without lang');
+  });
+
   it('lets the i18n property override single labels', async () => {
     const el = await fixture<LocalizedElement>(
       html`<test-localized .i18n=${{ save: 'Apply', title: 'Clients of {name}' }}></test-localized>`,

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { AccountApiError } from '../api/errors.js';
 import { FALLBACK_LOCALE, cached, safe } from './intl.js';
 import { sharedTranslations, type SharedKey } from './locales/index.js';
@@ -84,6 +84,15 @@ export function matchLocale(namespace: string, locale: string): string | undefin
 /** Loads what `locale` needs in `namespace` (and the shared strings); resolves when ready. */
 export async function loadTranslations(namespace: string, locale: string): Promise<void> {
   await Promise.all([namespace, SHARED_NAMESPACE].map((ns) => ensure(ns, locale)));
+}
+
+/**
+ * Loads the strings of `locale` (or of the registered locale of its language) in every namespace registered so far:
+ * every element imported, and the shared strings. A server rendering in that language awaits it first, since a render
+ * there is one pass (`await loadLocale('fr-FR')`, then `render(…)`); in a browser, strings come as they are asked for.
+ */
+export async function loadLocale(locale: string): Promise<void> {
+  await Promise.all([...sources.keys()].map((ns) => ensure(ns, locale)));
 }
 
 function ensure(namespace: string, locale: string): Promise<unknown> {
@@ -270,6 +279,8 @@ export class TextLocalizeController<K extends string = never> implements Reactiv
       observer = new MutationObserver(notify);
       observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
     }
+    // A host's own `lang` set later (a plain attribute, not a reactive property) re-renders it too.
+    observer?.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
   }
 
   hostDisconnected(): void {
@@ -278,6 +289,8 @@ export class TextLocalizeController<K extends string = never> implements Reactiv
 
   /** BCP 47 locale in force. */
   get locale(): string {
+    // A server renders with no document, and knows a host's attributes but not its `lang` property.
+    if (isServer) return this.host.getAttribute('lang') || this.localeSource?.() || FALLBACK_LOCALE;
     return this.host.lang || this.localeSource?.() || document.documentElement.lang || FALLBACK_LOCALE;
   }
 

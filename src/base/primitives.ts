@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type TemplateResult } from 'lit';
 import type { AccountApiError } from '../api/errors.js';
 import type { SharedKey } from './locales/index.js';
 import type { ResourceController } from './resource-controller.js';
@@ -35,6 +35,8 @@ export interface ResourceViews<T> {
  * after the delay, the error panel with Retry, "Nothing to show yet." and the no-permission note.
  */
 export function renderResource<T>(r: ResourceController<T>, l: Localizer, views: ResourceViews<T>): unknown {
+  // A server has no data to show: what loads in the browser shows as loading.
+  if (isServer && (r.state === 'idle' || r.state === 'loading')) return views.loading?.() ?? renderSkeleton(l);
   switch (r.state) {
     case 'loading':
       return r.showSkeleton ? (views.loading?.() ?? renderSkeleton(l)) : nothing;

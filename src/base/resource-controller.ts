@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AccountApiError } from '../api/errors.js';
 import { toAccountApiError } from '../api/errors.js';
 import type { AccountStore, StoreChange } from '../data/store.js';
+import { RETRY_EVENT } from './error-panel.js';
 
 /** What a resource shows: nothing asked yet, loading, data, no data, a failure, or no right to see it. */
 export type ResourceState = 'idle' | 'loading' | 'loaded' | 'empty' | 'error' | 'forbidden';
@@ -11,6 +12,8 @@ export interface StoreSource {
   readonly store: AccountStore | undefined;
   /** Why no key can be known yet (e.g. the element's own session failed). */
   readonly error?: AccountApiError;
+  /** Who is signed in: a load refused for want of a session is asked again once a new one is there. */
+  readonly session?: unknown;
 }
 
 export interface ResourceOptions<T> {
@@ -57,6 +60,8 @@ export class ResourceController<T> implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private unsubscribe?: () => void;
   private wasConnected = false;
+  /** The session when a load failed for want of one (`auth`). */
+  private refusedSession?: unknown;
 
   constructor(host: ReactiveControllerHost, source: StoreSource, options: ResourceOptions<T>) {
     this.host = host;
@@ -86,6 +91,8 @@ export class ResourceController<T> implements ReactiveController {
   /** Ask the backend again (after an error, or to refresh). */
   retry(): void {
     this.start(true);
+    // What else failed on the page (the provider's session) is tried again with it.
+    (this.host as Partial<EventTarget>).dispatchEvent?.(new Event(RETRY_EVENT, { bubbles: true, composed: true }));
   }
 
   private sync(): void {
@@ -96,6 +103,10 @@ export class ResourceController<T> implements ReactiveController {
     const key = store ? this.options.key() : undefined;
     if (store === this.store && key === this.key) {
       if (!key && this.source.error && this.state !== 'error') this.fail(this.source.error);
+      // Signed in again (the provider's Retry): what failed for want of a session is asked again.
+      const session = this.source.session;
+      if (this.state === 'error' && this.error?.kind === 'auth' && session && session !== this.refusedSession)
+        this.start(true, true);
       return;
     }
     this.stop();
@@ -171,6 +182,7 @@ export class ResourceController<T> implements ReactiveController {
 
   private fail(error: AccountApiError): void {
     clearTimeout(this.timer);
+    this.refusedSession = this.source.session;
     this.error = error;
     this.value = undefined;
     this.showSkeleton = false;

@@ -3,7 +3,7 @@ import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 
 interface Purifier {
-  sanitize(dirty: string, config: Record<string, unknown>): string;
+  sanitize(dirty: string, config: Record<string, unknown>): unknown;
   addHook(hook: 'afterSanitizeAttributes', fn: (node: Element) => void): void;
 }
 
@@ -46,9 +46,96 @@ function load(): Promise<Purifier> {
   }));
 }
 
-/** Rich text from another tenant (notes, announcements) as safe HTML: no scripts, styles, forms or images. */
+/** Elements whose content the HTML parser reads as text, up to their end tag: no tag, so no attribute, inside. */
+const RAW_TEXT = /^(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)$/;
+const START_TAG = /<([a-zA-Z][^\s/>]*)/y;
+/** One attribute (name, optional value) or the tag's end, after white space and stray slashes. */
+const ATTRIBUTE = /[\s/]*(?:(>)|([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]*))?)/y;
+
+/**
+ * `html` with no `style` attribute, its tags read as the HTML parser reads them (quoted and unquoted values,
+ * comments, the text of `<script>`, `<textarea>`…). The sanitizer drops such attributes, but it parses first, and a
+ * strict Content-Security-Policy (`style-src` without `'unsafe-inline'`) refuses and reports every inline style an
+ * HTML parser meets, even in an inert document: they are gone before DOMPurify parses.
+ */
+function withoutStyleAttributes(html: string): string {
+  if (!/style/i.test(html)) return html;
+  let out = '';
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) break;
+    out += html.slice(i, lt);
+    i = lt;
+    if (html.startsWith('<!--', i)) {
+      const end = html.indexOf('-->', i + 4);
+      const stop = end < 0 ? html.length : end + 3;
+      out += html.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    START_TAG.lastIndex = i;
+    const tag = START_TAG.exec(html);
+    if (!tag) {
+      out += '<';
+      i++;
+      continue;
+    }
+    out += tag[0];
+    i = START_TAG.lastIndex;
+    for (;;) {
+      ATTRIBUTE.lastIndex = i;
+      const a = ATTRIBUTE.exec(html);
+      if (!a || ATTRIBUTE.lastIndex === i) break;
+      // A dropped attribute leaves a space: the next one must not join the tag's name.
+      out += a[2]?.toLowerCase() === 'style' ? ' ' : a[0];
+      i = ATTRIBUTE.lastIndex;
+      if (a[1]) break;
+    }
+    const name = tag[1]!.toLowerCase();
+    if (RAW_TEXT.test(name)) {
+      const close = new RegExp(`</${name}`, 'ig');
+      close.lastIndex = i;
+      const end = name === 'plaintext' ? -1 : (close.exec(html)?.index ?? -1);
+      const stop = end < 0 ? html.length : end;
+      out += html.slice(i, stop);
+      i = stop;
+    }
+  }
+  return out + html.slice(i);
+}
+
+function purify(dirty: string, profile: RichTextProfile, returns: Record<string, boolean> = {}): Promise<unknown> {
+  return load().then((p) => p.sanitize(withoutStyleAttributes(dirty), { ...PROFILES[profile], ...returns }));
+}
+
+/**
+ * Rich text from another tenant (notes, announcements) as safe HTML: no scripts, styles (neither `<style>` nor
+ * `style="…"`, which a strict Content-Security-Policy would refuse), forms or images. A string, to store or compare;
+ * to show it, use `richText`, `sanitizeToFragment` or `sanitizeToTrustedHtml`.
+ */
 export async function sanitizeHtml(dirty: string, profile: RichTextProfile = 'default'): Promise<string> {
-  return (await load()).sanitize(dirty, PROFILES[profile]);
+  return (await purify(dirty, profile)) as string;
+}
+
+/**
+ * Rich text sanitized as nodes of this document, to insert (`replaceChildren`) or to read (`textContent`): no HTML
+ * is parsed outside DOMPurify, so a page that requires Trusted Types needs no policy of its own.
+ */
+export async function sanitizeToFragment(
+  dirty: string,
+  profile: RichTextProfile = 'default',
+): Promise<DocumentFragment> {
+  return (await purify(dirty, profile, { RETURN_DOM_FRAGMENT: true })) as DocumentFragment;
+}
+
+/**
+ * Rich text sanitized for an HTML sink that takes markup (`execCommand('insertHTML')`): a `TrustedHTML` of
+ * DOMPurify's policy (`dompurify`) where the browser has Trusted Types, else the string. Typed as the string the
+ * DOM's signatures declare.
+ */
+export async function sanitizeToTrustedHtml(dirty: string, profile: RichTextProfile = 'default'): Promise<string> {
+  return (await purify(dirty, profile, { RETURN_TRUSTED_TYPE: true })) as string;
 }
 
 class RichTextDirective extends AsyncDirective {

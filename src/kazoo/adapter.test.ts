@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { AccountApiError, type AccountApi } from '../api/index.js';
-import { createCrossbarEmulator, mswHandlers, type CrossbarEmulator } from '../mock/index.js';
+import { createCrossbarEmulator, type CrossbarEmulator } from '../mock/index.js';
+import { mswHandlers } from '../mock/msw.js';
 import { decodeStartKey } from '../mock/start-key.js';
 import { Validator } from '../mock/validate.js';
 import { createKazooAdapter, type KazooAdapterOptions } from './index.js';
@@ -542,10 +543,34 @@ describe('createKazooAdapter: what Crossbar scopes, pages and omits', () => {
     emulator.clearRequests();
     const p = await api.searchAccounts('Row', { rootId: scope.id, pageSize: 2 });
     expect(p.items.map((i) => i.id)).to.deep.equal([inside.id]);
+    // The tree the row carried is cut at the session's account: the master above it is not passed on.
+    expect(p.items[0]!.tree).to.deep.equal([emulator.rootAccountId, scope.id]);
     expect(emulator.requests.filter((r) => r.path.endsWith('/tree'))).to.deep.equal([]);
     await api.searchAccounts('Row', { rootId: scope.id, pageSize: 2, cursor: p.nextCursor });
     const again = emulator.requests.filter((r) => r.path.endsWith('/search')).at(-1)!;
     expect(again.query.start_key).to.equal('g2wAAAABbQAAAAF6ag');
+  });
+
+  it("never gives an account above the session's, whatever path the server lists (getAncestors)", async () => {
+    const { emulator, make } = setup();
+    const deep = emulator.accounts().find((a) => a.depth === 2)!;
+    const named = (ids: string[]) => ids.map((id) => ({ id, name: emulator.account(id)!.name }));
+    // A server that lists the whole path, the master first (as Crossbar's /parents does for one's own account).
+    const leaky = (ids: string[]) => ({ status: 'success', data: named(ids), page_size: ids.length });
+    emulator.faults.add({ path: `/accounts/${deep.id}/tree`, method: 'GET', status: 200, body: leaky(deep.ancestors) });
+    const root = emulator.rootAccountId;
+    emulator.faults.add({
+      path: `/accounts/${root}/tree`,
+      method: 'GET',
+      status: 200,
+      body: leaky([emulator.masterAccountId]),
+    });
+    for (const api of [make(), make({ credentials: undefined, token: emulator.issueToken() })]) {
+      const ancestors = await api.getAncestors(deep.id);
+      expect(ancestors.map((a) => a.id)).to.deep.equal([root, deep.parentId]);
+      expect(ancestors.map((a) => a.name)).not.to.include('Kazoo Platform');
+      expect(await api.getAncestors(root), "the session's own account").to.deep.equal([]);
+    }
   });
 
   it('pages with the opaque keys Crossbar sends and with raw view keys, sending each back as it came', async () => {

@@ -5,6 +5,7 @@ import { crossbar, decodeCursor, enc, invalidField, type PagePosition } from './
 import type { ManageApi } from './manage.js';
 import { nameStartKey, summaryFrom } from './map.js';
 import { CrossbarTransport, type KazooAdapterOptions } from './transport.js';
+import type { Infer } from './check.js';
 import { AccountList, AncestorList, AuthData } from './wire.js';
 
 export type { KazooAdapterOptions, KazooCredentials } from './transport.js';
@@ -51,16 +52,45 @@ export function createKazooAdapter(
   const cb = crossbar(http);
   const { call, page, readAccountDoc } = cb;
 
+  /**
+   * What `GET /token_auth` says of a token (its account, user, reseller), asked once per token: a session read and a
+   * check of ancestors at the same time share one request. A failure is not kept.
+   */
+  let auth: { token: string | undefined; reply: Promise<Infer<typeof AuthData>> } | undefined;
+  function tokenInfo(token: string | undefined): Promise<Infer<typeof AuthData>> {
+    if (http.authReply && http.authReply.token === token) return Promise.resolve(http.authReply.data);
+    if (auth && auth.token === token) return auth.reply;
+    const reply = call(AuthData, { method: 'GET', path: '/token_auth' }).then(({ data }) => data);
+    auth = { token, reply };
+    reply.catch(() => {
+      if (auth?.reply === reply) auth = undefined;
+    });
+    return reply;
+  }
+
   /** The token's account: Crossbar scopes every account search to it (cb_search:get_start_key). */
-  let caller: { token: string | undefined; id: string } | undefined;
   async function callerAccountId(signal?: AbortSignal): Promise<string> {
-    const token = await http.currentToken(signal);
-    if (http.authReply && http.authReply.token === token) return http.authReply.data.account_id;
-    const known = caller;
-    if (known && known.token === token) return known.id;
-    const { data } = await call(AuthData, { method: 'GET', path: '/token_auth', signal });
-    caller = { token, id: data.account_id };
-    return data.account_id;
+    const info = await tokenInfo(await http.currentToken(signal));
+    return info.account_id;
+  }
+
+  /**
+   * A path of ancestor ids, root first, from the token's account down: nothing above the account the session
+   * belongs to, whatever a server lists (Crossbar's /tree drops it, cb_accounts:get_authorized_account_tree; its
+   * /parents and descendants' `tree` do not). A path that does not pass through the token's account is empty.
+   */
+  async function fromCaller(ids: readonly string[], signal?: AbortSignal): Promise<string[]> {
+    const top = await callerAccountId(signal);
+    const at = ids.indexOf(top);
+    return at < 0 ? [] : ids.slice(at);
+  }
+
+  /** Rows whose `tree` a server listed, each cut at the token's account (see `fromCaller`). */
+  async function treesFromCaller(items: AccountSummary[], signal?: AbortSignal): Promise<AccountSummary[]> {
+    if (!items.some((item) => item.tree)) return items;
+    return Promise.all(
+      items.map(async (item) => (item.tree ? { ...item, tree: await fromCaller(item.tree, signal) } : item)),
+    );
   }
 
   /**
@@ -74,7 +104,10 @@ export function createKazooAdapter(
         if (item.tree) return item.tree.includes(rootId) ? item : undefined;
         try {
           const { data } = await call(AncestorList, { method: 'GET', path: `/accounts/${enc(item.id)}/tree`, signal });
-          const tree = data.map((a) => a.id).filter((id) => id !== item.id);
+          const tree = await fromCaller(
+            data.map((a) => a.id).filter((id) => id !== item.id),
+            signal,
+          );
           return tree.includes(rootId) ? { ...item, tree } : undefined;
         } catch (e) {
           // Gone or out of reach since the search: not below the root either.
@@ -121,21 +154,7 @@ export function createKazooAdapter(
 
     async getSession(opts) {
       const signal = opts?.signal;
-      await http.currentToken(signal);
-      let info: {
-        account_id: string;
-        owner_id?: string | null;
-        reseller_id?: string | null;
-        is_reseller?: boolean | null;
-        language?: string | null;
-        account_name?: string | null;
-      };
-      if (http.authReply && http.authReply.token === (await http.currentToken(signal))) {
-        info = http.authReply.data;
-      } else {
-        const { data } = await call(AuthData, { method: 'GET', path: '/token_auth', signal });
-        info = data;
-      }
+      const info = await tokenInfo(await http.currentToken(signal));
       const { account } = await readAccountDoc(info.account_id, signal);
       const reseller = info.reseller_id && info.reseller_id !== 'undefined' ? info.reseller_id : account.resellerId;
       const session: Session = {
@@ -194,7 +213,8 @@ export function createKazooAdapter(
         );
         // Crossbar searches the token's whole subtree whatever the path says: keep what lies below the root.
         // A page may come back short (even empty); its cursor still leads on.
-        return rootId ? { ...found, items: await withinRoot(found.items, rootId, opts?.signal) } : found;
+        const items = await treesFromCaller(found.items, opts?.signal);
+        return { ...found, items: rootId ? await withinRoot(items, rootId, opts?.signal) : items };
       };
       const realms = (found: Page<AccountSummary>) =>
         found.nextCursor ? { ...found, nextCursor: REALM_CURSOR + found.nextCursor } : found;
@@ -214,7 +234,14 @@ export function createKazooAdapter(
         path: `/accounts/${enc(accountId)}/tree`,
         signal: opts?.signal,
       });
-      return data.filter((a) => a.id !== accountId).map((a): AccountSummary => ({ id: a.id, name: a.name ?? a.id }));
+      // Never an account above the session's, whatever the server lists.
+      const shown = new Set(
+        await fromCaller(
+          data.map((a) => a.id).filter((id) => id !== accountId),
+          opts?.signal,
+        ),
+      );
+      return data.filter((a) => shown.has(a.id)).map((a): AccountSummary => ({ id: a.id, name: a.name ?? a.id }));
     },
 
     async getAccount(id, opts) {

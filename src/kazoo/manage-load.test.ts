@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { AccountApiError } from '../api/index.js';
-import { createCrossbarEmulator, mswHandlers } from '../mock/index.js';
+import { createCrossbarEmulator } from '../mock/index.js';
+import { mswHandlers } from '../mock/msw.js';
 import { createKazooAdapter } from './index.js';
 
 // Its own page: the module that fails to load here is loaded by no other test first.

@@ -489,6 +489,7 @@ export function createManageApi(cb: Crossbar): ManageApi {
             path: `/accounts/${enc(accountId)}/callflows/${enc(existing.id)}`,
             data: doc,
             signal,
+            acceptCharges: opts?.acceptCharges,
           })
         ).data;
       } else {
@@ -498,6 +499,7 @@ export function createManageApi(cb: Crossbar): ManageApi {
             path: `/accounts/${enc(accountId)}/callflows`,
             data: { numbers: ['no_match'], flow },
             signal,
+            acceptCharges: opts?.acceptCharges,
           })
         ).data;
       }
@@ -537,11 +539,13 @@ export function createManageApi(cb: Crossbar): ManageApi {
       const apps = await api.listApps(accountId, opts);
       const want = new Set(appIds);
       const blacklist = apps.filter((a) => !want.has(a.id)).map((a) => a.id);
-      await http.send({
+      // The reply is the saved blacklist: one that is not says nothing of what was saved.
+      await call(Blacklist, {
         method: 'POST',
         path: `/accounts/${enc(accountId)}/apps_store/blacklist`,
         data: { blacklist },
         signal: opts?.signal,
+        acceptCharges: opts?.acceptCharges,
       });
       return apps.map((a) => ({ ...a, enabled: want.has(a.id) }));
     },
@@ -568,7 +572,8 @@ export function createManageApi(cb: Crossbar): ManageApi {
 
 function checkName(name: unknown): void {
   if (typeof name !== 'string' || !name.trim()) throw invalidField('name', 'A name is required.', 'required');
-  if (name.length > 128) throw invalidField('name', 'A name is at most 128 characters.', 'too-long', 128);
+  // accounts.json counts characters (code points): an emoji is one.
+  if ([...name].length > 128) throw invalidField('name', 'A name is at most 128 characters.', 'too-long', 128);
 }
 function checkUserNames(u: { firstName?: unknown; lastName?: unknown }, creating: boolean): void {
   for (const field of ['firstName', 'lastName'] as const) {

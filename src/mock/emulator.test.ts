@@ -222,17 +222,18 @@ describe('crossbar emulator: account tree listings', () => {
     const { items } = await walk(deep, t, `/accounts/${deep.rootAccountId}/descendants`, 25);
     expect(items).to.have.length(80);
     expect(items.map((i) => i.id)).to.deep.equal([...items].sort(byNameThenId).map((i) => i.id));
-    const nested = items.find((i) => i.tree.length === 4)!;
+    // Each row's tree starts at the caller's account: the master above it is not shown.
+    expect(items.every((i) => i.tree[0] === deep.rootAccountId)).to.equal(true);
+    const nested = items.find((i) => i.tree.length === 3)!;
     expect(nested, 'a third-level account').to.exist;
-    expect(nested.tree.slice(0, 2)).to.deep.equal([deep.masterAccountId, deep.rootAccountId]);
     for (const which of ['tree', 'parents']) {
       const r = await call(deep, 'GET', `/accounts/${nested.id}/${which}`, { token: t });
-      expect(r.json.data.map((a: Loose) => a.id)).to.deep.equal(nested.tree.slice(1));
+      expect(r.json.data.map((a: Loose) => a.id)).to.deep.equal(nested.tree);
       expect(r.json.data[0]).to.deep.equal({ id: deep.rootAccountId, name: 'Acme Telecom' });
     }
-    const parent = nested.tree[3];
+    const parent = nested.tree[2];
     const root = await call(deep, 'GET', `/accounts/${deep.rootAccountId}/children?paginate=false`, { token: t });
-    const counted = root.json.data.find((c: Loose) => c.id === nested.tree[2]);
+    const counted = root.json.data.find((c: Loose) => c.id === nested.tree[1]);
     expect(counted.descendants_count).to.be.greaterThan(0);
     const sib = await call(deep, 'GET', `/accounts/${nested.id}/siblings`, { token: t });
     const kids = await call(deep, 'GET', `/accounts/${parent}/children?paginate=false`, { token: t });
@@ -361,7 +362,8 @@ describe('crossbar emulator: sort direction and name start keys (crossbar_view:d
     const name: string = up.items[i].name;
     const from = await call(em, 'GET', `${desc}?descending=true&page_size=3&start_key=${at(name)}`, { token });
     expect(ids(from.json.data)).to.deep.equal(ids(up.items.slice(i - 2, i + 1)).reverse());
-    const child = up.items.find((i: Loose) => i.tree.length === 2)!;
+    // A child of the root: its tree is the root alone (nothing above the caller's account).
+    const child = up.items.find((i: Loose) => i.tree.length === 1)!;
     const sib = await walk(em, token, `/accounts/${child.id}/siblings?descending=true`, 5);
     expect(ids(sib.items)).to.deep.equal(ids((await walk(em, token, kids, 1000)).items).reverse());
   });
@@ -1625,19 +1627,40 @@ describe('crossbar emulator: what each principal sees of the tree', () => {
   });
 
   // cb_accounts.erl find_accounts_from_tree/4: the walk up from the parent stops at the caller
-  // (`find_accounts_from_tree([AuthAccountId|_], ...)`); the caller is not in its own pvt_tree, so for its own
-  // account only `find_accounts_from_tree([], _, _, Acc) -> Acc` ends it, after the master: the code lists them.
-  it('/parents stops at the caller below it, and lists its own ancestors (cb_accounts:find_accounts_from_tree)', async () => {
+  // (`find_accounts_from_tree([AuthAccountId|_], ...)`). For the caller's own account Crossbar's walk runs on to the
+  // master; the emulator holds the line there too, as /tree does: nobody sees an account above their own.
+  it('/parents stops at the caller, and is [] for its own account (nothing above it)', async () => {
     const { ids, tokens } = fx;
     expect(await names(tokens['sub-reseller admin'], `/accounts/${ids.resellerGrandchild}/parents`)).to.deep.equal([
       'Sub Reseller',
       'Reseller Customer',
     ]);
-    expect(await names(tokens['sub-account admin'], `/accounts/${ids.sub}/parents`)).to.deep.equal([
+    expect(await names(tokens['sub-account admin'], `/accounts/${ids.sub}/parents`)).to.deep.equal([]);
+    expect(await names(tokens['reseller admin'], `/accounts/${ids.acme}/parents`)).to.deep.equal([]);
+    expect(await names(fx.sd, `/accounts/${ids.subChild}/parents`)).to.deep.equal([
       'Kazoo Platform',
       'Acme Telecom',
       'Middle Co',
+      'Sub Co',
     ]);
+  });
+
+  it("a reseller's token reads every path from its own account down: /tree, /parents, descendants' tree", async () => {
+    const { em, ids, tokens } = fx;
+    const token = tokens['reseller admin'];
+    for (const which of ['tree', 'parents']) {
+      expect(await names(token, `/accounts/${ids.subGrandchild}/${which}`), which).to.deep.equal([
+        'Acme Telecom',
+        'Middle Co',
+        'Sub Co',
+        'Sub Child',
+      ]);
+    }
+    const listed = await call(em, 'GET', `/accounts/${ids.acme}/descendants?paginate=false`, { token });
+    const rows = listed.json.data as Loose[];
+    expect(rows.length).to.be.greaterThan(5);
+    for (const row of rows) expect(row.tree[0], row.name).to.equal(ids.acme);
+    expect(rows.flatMap((r) => r.tree as string[])).not.to.include(ids.master);
   });
 
   it('shows a token nothing above its account in /tree, the listings below it or a search', async () => {

@@ -79,7 +79,8 @@ interface ActiveFault {
 
 /**
  * Create an in-memory Kazoo Crossbar (v2) that answers real wire-format requests.
- * Everything goes through `handle(request)`; see `mswHandlers` and `serveEmulator` for transports.
+ * Everything goes through `handle(request)`; see `emulatorFetch`, `mswHandlers` (`/mock/msw`) and
+ * `serveEmulator` (`/mock/node`) for transports.
  */
 export function createCrossbarEmulator(options: EmulatorOptions = {}): CrossbarEmulator {
   const now = options.now ?? (() => Date.now());

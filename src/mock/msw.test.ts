@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
-import { createCrossbarEmulator, mswHandlers } from './index.js';
+import { createCrossbarEmulator } from './index.js';
+import { mswHandlers } from './msw.js';
 import { byNameThenId, credentials, startKeyParam } from './test-helpers.js';
 
 const em = createCrossbarEmulator({ seed: { accounts: 120, depth: 1 } });

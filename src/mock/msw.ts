@@ -1,4 +1,5 @@
-// MSW transport: every `${baseUrl}/v2/*` request goes to the emulator's `handle()`.
+// account-manager-widgets/mock/msw: the MSW transport (needs the optional peer `msw`): every `${baseUrl}/v2/*`
+// request goes to the emulator's `handle()`.
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { CrossbarEmulator } from './types.js';
 

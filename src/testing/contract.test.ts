@@ -1,7 +1,8 @@
 // The contract suite through the Kazoo adapter against the emulator, served by MSW in Chromium.
 import { setupWorker } from 'msw/browser';
 import { createKazooAdapter } from '../kazoo/index.js';
-import { createCrossbarEmulator, mswHandlers } from '../mock/index.js';
+import { createCrossbarEmulator } from '../mock/index.js';
+import { mswHandlers } from '../mock/msw.js';
 import { runAccountApiContract } from './index.js';
 
 const BASE = 'http://crossbar.contract.test:8000';

@@ -330,6 +330,14 @@ export function runAccountApiContract(
         );
         check(!ancestors.some((a) => a.id === child.id), 'the account itself is not listed');
       });
+      it("getAncestors never lists an account above the session's: the path starts at the session's account", async () => {
+        const child = (await api.listChildren(parentId, { pageSize: 1 })).items[0]!;
+        const ancestors = await api.getAncestors(child.id);
+        equal(ancestors[0]?.id, session.accountId, 'first ancestor (the root of what the session sees)');
+        equal(ancestors.length, 2, 'ancestors of a grandchild of the session account');
+        const own = await api.getAncestors(session.accountId);
+        equal(JSON.stringify(own), '[]', "ancestors of the session's own account");
+      });
       it('moveAccount re-parents an account', async () => {
         const target = await api.createAccount(session.accountId, { name: `Contract Target ${tag}` });
         const mover = await api.createAccount(parentId, { name: `Contract Mover ${tag}` });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
 import type { CSSResult } from 'lit';
-import { darkColors, darkScale, lightColors, palette, resolveColor, scale } from './tokens.js';
+import { darkColors, darkScale, lightColors, palette, resolveColor, scale, tokens } from './tokens.js';
 
 // The browser cannot list folders: components are found by their tags (DESIGN.md), base styles by name.
 const TAGS = [
@@ -21,6 +21,7 @@ const TAGS = [
   'account-manager',
 ];
 const BASE = [
+  'basic-controls',
   'controls',
   'error-panel',
   'skeleton',
@@ -35,6 +36,8 @@ const BASE = [
   'elements/am-timezone-field',
   'elements/am-language-select',
 ];
+// Style modules of parts an element loads later, beside its own.
+const PARTS = ['/components/account-create/later-steps.styles.ts'];
 const GLOBAL_TIER = /^--am-(palette|color|space|radius|font|line|focus|duration|shadow)-/;
 
 interface Sheet {
@@ -56,7 +59,11 @@ function isCss(v: unknown): v is CSSResult {
 }
 
 async function styleSheets(): Promise<Sheet[]> {
-  const files = [...BASE.map((b) => `/src/base/${b}.styles.ts`), ...TAGS.map((t) => `/components/${t}/${t}.styles.ts`)];
+  const files = [
+    ...BASE.map((b) => `/src/base/${b}.styles.ts`),
+    ...TAGS.map((t) => `/components/${t}/${t}.styles.ts`),
+    ...PARTS,
+  ];
   const sheets: Sheet[] = [];
   for (const file of files) {
     if ((await text(file)) === undefined) continue;
@@ -113,7 +120,9 @@ describe('design tokens', () => {
     expect(dark).to.contain('.am-theme-dark');
     expect(sheets.map((s) => s.file)).to.include.members([
       '/src/base/controls.styles.ts',
+      '/src/base/basic-controls.styles.ts',
       '/components/account-provider/account-provider.styles.ts',
+      ...PARTS,
     ]);
   });
 
@@ -139,6 +148,27 @@ describe('design tokens', () => {
       }
     }
     expect(problems).to.deep.equal([]);
+  });
+
+  it('defines no --am-* token in a theme that no component uses, directly or through other tokens', () => {
+    // What each theme token's value refers to, in every theme: tokens.ts and the theme files.
+    const values = new Map<string, string[]>();
+    const add = (name: string, value: string) => values.set(name, [...(values.get(name) ?? []), value]);
+    for (const set of [palette, lightColors, darkColors, scale, darkScale]) {
+      for (const [k, v] of Object.entries(set)) add(k, v);
+    }
+    for (const css of [light, dark]) for (const [k, v] of Object.entries(declarations(css, /./))) add(k, v);
+    // Used: what the components and the base styles (the shared `tokens` sheet included) ask for, then what
+    // those tokens' values ask for, and so on.
+    const used = new Set<string>();
+    const reach = (name: string) => {
+      if (used.has(name)) return;
+      used.add(name);
+      for (const v of values.get(name) ?? []) for (const u of uses(v)) reach(u.name);
+    };
+    for (const css of [tokens.cssText, ...sheets.map((s) => s.text)]) for (const u of uses(css)) reach(u.name);
+    const unused = [...values.keys()].filter((k) => !used.has(k)).sort();
+    expect(unused, 'tokens a theme defines that nothing shows').to.deep.equal([]);
   });
 
   it('uses every semantic colour somewhere in the components', () => {

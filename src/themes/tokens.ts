@@ -5,7 +5,10 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  * - palette `--am-palette-<hue>-<step>`: raw colours, the same in every theme;
  * - semantic `--am-color-<role>`: what components use, mapped to the palette per theme;
  * - scale `--am-space-*`, `--am-radius-*`, `--am-font-*`, `--am-shadow-*`, …;
- * - component `--am-<component>-*`: declared by components as `var(--am-tree-row-height, var(--am-space-8))`.
+ * - component `--am-<component>-*`: declared by components as
+ *   `var(--am-account-tree-background, var(--am-color-surface))`.
+ *
+ * A theme defines only tokens a component reads, directly or through another token (a test checks it).
  *
  * Widgets look right with no CSS file: every token is registered (`CSS.registerProperty`, inherited) with
  * its light value as initial value, so a value set on any ancestor (a theme file, the provider's `theme`,
@@ -13,83 +16,41 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  * `src/themes/light.css` and `dark.css` hold the same values (a test checks they agree).
  */
 
-const hues = {
-  neutral: [
-    '#ffffff',
-    '#f6f7f9',
-    '#eceef2',
-    '#d9dde4',
-    '#bcc3cf',
-    '#8f99a8',
-    '#6b7585',
-    '#525b6a',
-    '#3d4451',
-    '#2a303a',
-    '#1b1f26',
-    '#111418',
-  ],
-  blue: [
-    '#f5f8ff',
-    '#eef4ff',
-    '#dbe7fe',
-    '#bcd3fd',
-    '#8fb5fb',
-    '#5b8ff6',
-    '#356ee9',
-    '#2456cf',
-    '#1d45a8',
-    '#1c3b85',
-    '#1b3368',
-    '#14213f',
-  ],
-  red: [
-    '#fffafa',
-    '#fef2f2',
-    '#fde3e3',
-    '#fbcaca',
-    '#f7a3a3',
-    '#f06f6f',
-    '#e34444',
-    '#c92a2a',
-    '#a82020',
-    '#8b1e1e',
-    '#731f1f',
-    '#3f0c0c',
-  ],
-  green: [
-    '#f7fdf9',
-    '#effaf3',
-    '#d8f3e1',
-    '#b3e6c6',
-    '#80d2a3',
-    '#4bb77d',
-    '#2a9b60',
-    '#1c7d4c',
-    '#18643f',
-    '#165034',
-    '#13422c',
-    '#082517',
-  ],
-  amber: [
-    '#fffcf5',
-    '#fff8eb',
-    '#feeec7',
-    '#fddb8a',
-    '#fcc24d',
-    '#fbab24',
-    '#f28a0b',
-    '#d66806',
-    '#b14a09',
-    '#8f390e',
-    '#762f0f',
-    '#441603',
-  ],
+// Only the steps a theme maps a role to: a palette token nothing reads would brand nothing (a test checks it).
+const hues: Record<string, Record<number, string>> = {
+  neutral: {
+    0: '#ffffff',
+    50: '#f6f7f9',
+    100: '#eceef2',
+    200: '#d9dde4',
+    300: '#bcc3cf',
+    400: '#8f99a8',
+    500: '#6b7585',
+    600: '#525b6a',
+    700: '#3d4451',
+    800: '#2a303a',
+    900: '#1b1f26',
+    950: '#111418',
+  },
+  blue: { 300: '#8fb5fb', 400: '#5b8ff6', 500: '#356ee9', 600: '#2456cf', 700: '#1d45a8' },
+  red: {
+    50: '#fef2f2',
+    200: '#fbcaca',
+    300: '#f7a3a3',
+    400: '#f06f6f',
+    600: '#c92a2a',
+    700: '#a82020',
+    950: '#3f0c0c',
+  },
+  green: { 50: '#effaf3', 200: '#b3e6c6', 700: '#18643f', 950: '#082517' },
+  amber: { 50: '#fff8eb', 200: '#fddb8a', 800: '#8f390e', 950: '#441603' },
 };
-const steps = [0, 50, 100, 200, 300, 400, 500, 600, 700, 800, 900, 950];
 
 /** `--am-palette-<hue>-<step>` → colour. */
 export const palette: Record<string, string> = Object.fromEntries(
-  Object.entries(hues).flatMap(([hue, values]) => values.map((v, i) => [`--am-palette-${hue}-${steps[i]}`, v])),
+  Object.entries(hues).flatMap(([hue, values]) =>
+    Object.entries(values).map(([step, v]) => [`--am-palette-${hue}-${step}`, v]),
+  ),
 );
 
 const p = (ref: string) => `var(--am-palette-${ref})`;
@@ -153,7 +114,6 @@ export const scale: Record<string, string> = {
   '--am-space-3': '0.75rem',
   '--am-space-4': '1rem',
   '--am-space-6': '1.5rem',
-  '--am-space-8': '2rem',
   '--am-radius-sm': '0.25rem',
   '--am-radius-md': '0.375rem',
   '--am-radius-lg': '0.5rem',

@@ -6,11 +6,11 @@ import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import { createKazooAdapter, type KazooAdapterOptions } from '../../src/kazoo/index.js';
 import {
   createCrossbarEmulator,
-  mswHandlers,
   type CrossbarEmulator,
   type EmulatorOptions,
   type FaultRule,
 } from '../../src/mock/index.js';
+import { mswHandlers } from '../../src/mock/msw.js';
 import type { AccountApi } from '../../src/api/index.js';
 
 export const STORY_BASE = 'http://crossbar.storybook.test:8000';

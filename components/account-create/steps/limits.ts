@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { AccountApi } from '../../../src/api/api.js';
 import type { AccountLimits } from '../../account-limits/account-limits.js';
 import type { CarrierPicker } from '../../carrier-picker/carrier-picker.js';
@@ -13,11 +14,13 @@ import { enterMovesOn, note } from './shared.js';
  */
 export function renderLimits(
   { host, values, defaults, rules, l }: StepContext,
-  o: { api?: AccountApi },
+  o: { api?: AccountApi; limitsTag: string; carrierTag: string },
 ): TemplateResult {
   const parentId = defaults.parent.id;
-  return html`${rules.canSetLimits ? nothing : note(l.t('limitsForbidden'))}
-    <account-limits
+  const limits = unsafeStatic(o.limitsTag);
+  const carrier = unsafeStatic(o.carrierTag);
+  return staticHtml`${rules.canSetLimits ? nothing : note(l.t('limitsForbidden'))}
+    <${limits}
       form
       ?classes-only=${!rules.canSetLimits}
       account-id=${parentId}
@@ -25,12 +28,12 @@ export function renderLimits(
       .value=${values.limits}
       @keydown=${enterMovesOn}
       @change=${(e: Event) => host.setField('limits', (e.target as AccountLimits).value)}
-    ></account-limits>
-    <carrier-picker
+    ></${limits}>
+    <${carrier}
       form
       account-id=${parentId}
       .api=${o.api}
       .value=${values.carrier}
       @change=${(e: Event) => host.setField('carrier', (e.target as CarrierPicker).value)}
-    ></carrier-picker>`;
+    ></${carrier}>`;
 }

@@ -236,9 +236,19 @@ const descendants: Handler = (ctx, env, [id]) => {
     ...byNameUnder(env, id!, db.byName.ids),
     keyOf: (did) => [id, db.account(did)!.name, did],
     accept: (did) => db.isAncestor(id!, db.account(did)!),
-    present: (did) => ({ ...listItem(env, did), tree: [...db.tree(db.account(did)!)] }),
+    present: (did) => ({ ...listItem(env, did), tree: fromCaller(ctx, db.tree(db.account(did)!)) }),
   });
 };
+
+/**
+ * A path of ancestor ids from the caller's account down (`lists:dropwhile(=/= AuthAccountId)`, as
+ * cb_accounts:get_authorized_account_tree): nobody is shown an account above their own, in any answer. `[]` when
+ * the path does not pass through the caller (its own account, which is not in its own tree).
+ */
+function fromCaller(ctx: Ctx, tree: readonly string[]): string[] {
+  const at = tree.indexOf(callerId(ctx));
+  return at < 0 ? [] : tree.slice(at);
+}
 
 function namedList(env: Env, ids: string[]): StoredDoc[] {
   return ids.map((aid) => ({ id: aid, name: env.db.account(aid)?.name }));
@@ -248,19 +258,17 @@ function namedList(env: Env, ids: string[]): StoredDoc[] {
 // so `[]` for the caller's own account, which is not in its own tree.
 const tree: Handler = (ctx, env, [id]) => {
   const doc = requireAccount(ctx, env, id);
-  const t = env.db.tree(doc);
-  const at = t.indexOf(callerId(ctx));
-  const data = namedList(env, at < 0 ? [] : t.slice(at));
+  const data = namedList(env, fromCaller(ctx, env.db.tree(doc)));
   return ok(ctx, env, data, { page: { page_size: data.length } });
 };
 
-// cb_accounts:find_accounts_from_tree walks up from the parent and stops at the caller; the caller is not in
-// its own tree, so for its own account the walk runs to the top (the `find_accounts_from_tree([], _, _, Acc)` clause).
+// cb_accounts:find_accounts_from_tree walks up from the parent and stops at the caller. The caller is not in its
+// own tree, so for its own account Crossbar's walk runs on to the master (its `find_accounts_from_tree([], _, _,
+// Acc)` clause): the one answer that names accounts above the caller. The emulator holds the line there too, as
+// /tree does (`[]`); the Kazoo adapter never reads /parents, and cuts every path at the session's account anyway.
 const parents: Handler = (ctx, env, [id]) => {
   const doc = requireAccount(ctx, env, id);
-  const t = env.db.tree(doc);
-  const at = t.lastIndexOf(callerId(ctx));
-  const data = namedList(env, t.slice(Math.max(0, at)));
+  const data = namedList(env, fromCaller(ctx, env.db.tree(doc)));
   return ok(ctx, env, data, { page: { page_size: data.length } });
 };
 

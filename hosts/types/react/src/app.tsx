@@ -53,6 +53,16 @@ export function App({ api }: { api: AccountApi }) {
         onValueChange={(e) => console.log(e.type)}
         onServicePlansSaved={(e) => console.log(e.detail.added.length)}
       />
+      {/* @ts-expect-error value is a list of plan ids */}
+      <ServicePlanPicker value="gold" />
+      <ServicePlanPicker
+        // @ts-expect-error the native change event has no detail
+        onValueChange={(e) => console.log(e.detail)}
+      />
+      {/* @ts-expect-error <account-tree> fires no account-saved */}
+      <AccountTree onAccountSaved={() => undefined} />
+      {/* @ts-expect-error a method is not a prop */}
+      <AccountTree reveal={() => undefined} />
       <account-tree root-id="root" onaccount-select={(e) => console.log(e.detail.account.name)} />
       {/* @ts-expect-error root-id is a string */}
       <account-tree root-id={42} />
