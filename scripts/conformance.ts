@@ -211,7 +211,15 @@ const cases: ExampleCase[] = [
     what: 'updateAccount (PATCH reply)',
     run: (f) => fakeApi([['PATCH', acct, f]]).updateAccount('a', { name: 'x' }),
   },
-  { prefix: 'accounts-12-', what: 'getAncestors', run: (f) => fakeApi([['GET', /\/tree$/, f]]).getAncestors('a') },
+  {
+    prefix: 'accounts-12-',
+    what: 'getAncestors (cut at the token’s account, read from /token_auth)',
+    run: (f) =>
+      fakeApi([
+        ['GET', /\/tree$/, f],
+        ['GET', /^\/token_auth$/, find('token_auth-06-')!],
+      ]).getAncestors('a'),
+  },
   { prefix: 'accounts-17-', what: 'listChildren', run: (f) => fakeApi([['GET', /\/children$/, f]]).listChildren('a') },
   {
     prefix: 'user_authentication-02-',

@@ -7,14 +7,9 @@ import type { AccountApi } from '../../src/api/api.js';
 import type { Account, AccountSummary, Session } from '../../src/api/model.js';
 import type { AccountStore, StoreChange } from '../../src/data/store.js';
 import { storeKey } from '../../src/data/keys.js';
-import {
-  actingAccountContext,
-  localeContext,
-  sessionContext,
-  storeContext,
-  type ActingAccount,
-} from '../../src/context/contexts.js';
-import { AmElement, registryOf } from '../../src/base/am-element.js';
+import { actingAccountContext, localeContext, sessionContext, storeContext } from '../../src/context/contexts.js';
+import type { ActingAccount } from '../../src/context/contexts.js';
+import { AmElement } from '../../src/base/am-element.js';
 import { askOnServer } from '../../src/base/context-controller.js';
 import { controlStyles } from '../../src/base/controls.styles.js';
 import { errorPanelStyles } from '../../src/base/error-panel.styles.js';
@@ -34,7 +29,8 @@ import { AccountTree } from '../account-tree/account-tree.js';
 import { styles } from './account-manager.styles.js';
 import { ContextFeed } from './context-feed.js';
 import en from './locales/en-US.js';
-import { defineIn, isTab, LAZY, Panels, REGISTRIES, TABS, type AccountManagerTab, type Loader } from './panels.js';
+import { defineLazy, isTab, knownTag, LAZY, Panels, REGISTRIES, TABS } from './panels.js';
+import type { AccountManagerTab, Loader, ShownElements } from './panels.js';
 
 export { TABS as ACCOUNT_MANAGER_TABS } from './panels.js';
 export type { AccountManagerTab } from './panels.js';
@@ -61,9 +57,6 @@ type Key = keyof typeof en;
 type Screen = 'accounts' | 'account';
 
 const startsWith = (list: string[], head: string[]) => head.every((id, i) => list[i] === id);
-
-/** The classes of the elements loaded on first use, once loaded, by loader. */
-const LOADED = new WeakMap<Loader, typeof AmElement>();
 
 /** Where a ResourceController finds the store the manager was handed. */
 class StoreSource {
@@ -193,8 +186,8 @@ export class AccountManager extends AmElement {
   });
   private readonly panels = new Panels(
     this,
-    (key) => this.knownTag(key),
-    (key) => this.defineLazy(key),
+    (key) => knownTag(this, this.kinds, key),
+    (key) => defineLazy(this, this.kinds, key),
   );
   private readonly baseRef = createRef<HTMLElement>();
   private readonly treeRef = createRef<AccountTree>();
@@ -353,32 +346,14 @@ export class AccountManager extends AmElement {
 
   // ---- sections
 
-  /**
-   * The tag an element the manager shows is defined under, by its default tag (`key`): the page's name for it when
-   * the page defined it so, else `key`; `undefined` while a lazy one's code is not loaded.
-   */
-  private knownTag(key: string): string | undefined {
-    const ctor = this.constructor as typeof AccountManager;
-    const load = ctor.lazyDependencies[key];
-    const cls = (ctor.dependencies as Record<string, typeof AmElement>)[key] ?? (load && LOADED.get(load));
-    return cls ? (registryOf(this).getName(cls) ?? undefined) : undefined;
-  }
-
-  /** The tag of a default tag's element (see `knownTag`), once its code is loaded and it is defined. */
-  private async defineLazy(key: string): Promise<string> {
-    const known = this.knownTag(key);
-    if (known) return known;
-    const load = (this.constructor as typeof AccountManager).lazyDependencies[key];
-    if (!load) return key;
-    const cls = LOADED.get(load) ?? (await load());
-    LOADED.set(load, cls);
-    defineIn(key, cls);
-    return registryOf(this).getName(cls) ?? key;
-  }
-
   /** The tag to render a dependency under: the page's name for it, else its default tag. */
   private tagFor(key: keyof typeof AccountManager.dependencies) {
-    return unsafeStatic(this.knownTag(key) ?? key);
+    return unsafeStatic(knownTag(this, this.kinds, key) ?? key);
+  }
+
+  /** The elements the manager shows: its class's dependencies, imported and lazy. */
+  private get kinds(): ShownElements {
+    return this.constructor as typeof AccountManager;
   }
 
   // ---- navigation
@@ -408,23 +383,6 @@ export class AccountManager extends AmElement {
     this.navigate(this.accountId, tab);
   }
 
-  private onTabKey = (e: KeyboardEvent): void => {
-    const tabs = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="tab"]')];
-    const i = tabs.indexOf(e.target as HTMLElement);
-    if (i < 0) return;
-    const step = getComputedStyle(tabs[i]!).direction === 'rtl' ? -1 : 1;
-    const to: Record<string, number> = {
-      ArrowRight: i + step,
-      ArrowLeft: i - step,
-      Home: 0,
-      End: tabs.length - 1,
-    };
-    const next = to[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    tabs[(next + tabs.length) % tabs.length]!.focus();
-  };
-
   private back = (): void => this.show('accounts');
 
   // ---- what the sections and the tree ask
@@ -444,7 +402,7 @@ export class AccountManager extends AmElement {
     if (!this.create) {
       let tag: string;
       try {
-        tag = await this.defineLazy('account-create');
+        tag = await defineLazy(this, this.kinds, 'account-create');
       } catch {
         warnOnce('manager-create', '<account-manager> could not load the account creation wizard.');
         return;
@@ -628,9 +586,12 @@ export class AccountManager extends AmElement {
             : nothing
         }
       </div>
-      ${this.panels.renderTabs(tab, t('sections'), (name) => t(`tab.${name}`), this.l, {
-        onKey: this.onTabKey,
-        onSelect: (name) => this.selectTab(name),
-      })}`;
+      ${this.panels.renderTabs(
+        tab,
+        t('sections'),
+        (name) => t(`tab.${name}`),
+        this.l,
+        (name) => this.selectTab(name),
+      )}`;
   }
 }

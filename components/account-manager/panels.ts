@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { AmElement } from '../../src/base/am-element.js';
+import { registryOf, type AmElement } from '../../src/base/am-element.js';
 import { renderErrorPanel, renderSkeleton, type Localizer } from '../../src/base/primitives.js';
 
 /** The manager's tabs, in order. */
@@ -60,6 +60,50 @@ export const REGISTRIES = new Set<CustomElementRegistry>();
  */
 export function defineIn(tag: string, cls: typeof AmElement): void {
   for (const r of REGISTRIES.size ? REGISTRIES : [customElements]) if (!r.getName(cls)) cls.define(tag, r);
+}
+
+/** The classes of the elements loaded on first use, once loaded, by loader. */
+const LOADED = new WeakMap<Loader, typeof AmElement>();
+
+/** What the manager's class says of the elements it shows: those it imports, those it loads on first use. */
+export interface ShownElements {
+  readonly dependencies: Record<string, unknown>;
+  readonly lazyDependencies: Record<string, Loader>;
+}
+
+/**
+ * The tag an element the manager shows is defined under, by its default tag (`key`): the page's name for it when
+ * the page defined it so, else `key`; `undefined` while a lazy one's code is not loaded.
+ */
+export function knownTag(host: Element, of: ShownElements, key: string): string | undefined {
+  const load = of.lazyDependencies[key];
+  const cls = (of.dependencies[key] as typeof AmElement | undefined) ?? (load && LOADED.get(load));
+  return cls ? (registryOf(host).getName(cls) ?? undefined) : undefined;
+}
+
+/** The tag of a default tag's element (see `knownTag`), once its code is loaded and it is defined. */
+export async function defineLazy(host: Element, of: ShownElements, key: string): Promise<string> {
+  const known = knownTag(host, of, key);
+  if (known) return known;
+  const load = of.lazyDependencies[key];
+  if (!load) return key;
+  const cls = LOADED.get(load) ?? (await load());
+  LOADED.set(load, cls);
+  defineIn(key, cls);
+  return registryOf(host).getName(cls) ?? key;
+}
+
+/** The tabs' keyboard (WAI-ARIA tabs): arrows move along the tabs (mirrored right to left), Home and End to the ends. */
+function moveAmongTabs(e: KeyboardEvent): void {
+  const tabs = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role="tab"]')];
+  const i = tabs.indexOf(e.target as HTMLElement);
+  if (i < 0) return;
+  const step = getComputedStyle(tabs[i]!).direction === 'rtl' ? -1 : 1;
+  const to: Record<string, number> = { ArrowRight: i + step, ArrowLeft: i - step, Home: 0, End: tabs.length - 1 };
+  const next = to[e.key];
+  if (next === undefined) return;
+  e.preventDefault();
+  tabs[(next + tabs.length) % tabs.length]!.focus();
 }
 
 const SKELETON_DELAY_MS = 150;
@@ -154,9 +198,9 @@ export class Panels {
     label: string,
     name: (tab: AccountManagerTab) => string,
     l: Localizer & { t(key: 'sectionFailed'): string },
-    on: { onKey: (e: KeyboardEvent) => void; onSelect: (tab: AccountManagerTab) => void },
+    onSelect: (tab: AccountManagerTab) => void,
   ): TemplateResult {
-    return html`<div class="tabs" role="tablist" part="tabs" aria-label=${label} @keydown=${on.onKey}>
+    return html`<div class="tabs" role="tablist" part="tabs" aria-label=${label} @keydown=${moveAmongTabs}>
         ${TABS.map((t) => {
           const selected = t === tab;
           return html`<button
@@ -168,7 +212,7 @@ export class Panels {
             aria-selected=${selected ? 'true' : 'false'}
             aria-controls="panel-${t}"
             tabindex=${selected ? 0 : -1}
-            @click=${() => on.onSelect(t)}
+            @click=${() => onSelect(t)}
           >
             ${name(t)}
           </button>`;
