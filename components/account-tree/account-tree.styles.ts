@@ -41,9 +41,30 @@ export const styles = css`
     list-style: none;
     font-size: var(--am-font-size-sm);
   }
+  li {
+    display: flex;
+    align-items: center;
+    gap: var(--am-space-1);
+    min-width: 0;
+    max-width: 100%;
+  }
   li + li::before {
-    content: '/ ';
+    content: '/';
     color: var(--am-color-text-muted);
+  }
+  [part='crumb'],
+  [part='crumb-current'] {
+    min-width: 0;
+  }
+  /* A long name is cut short on its line (the whole name stays its accessible name). */
+  [part='crumb'] bdi,
+  [part='crumb-current'] bdi {
+    display: block;
+    max-width: 14rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    text-align: start;
   }
   [part='crumb-current'] {
     font-weight: var(--am-font-weight-bold);

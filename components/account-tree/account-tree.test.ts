@@ -331,6 +331,28 @@ describe('<account-tree>: hierarchy', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps each breadcrumb on one line with its separator in a phone-wide tree', async () => {
+    const fx = await startEmulator({ seed: { accounts: 60, depth: 4, seed: 1 } });
+    const deep = fx.emulator.accounts().find((d) => d.ancestors.length === 4)!;
+    await fx.api.updateAccount(deep.ancestors[2]!, {
+      name: 'Northwind Regional Communications Cooperative of the Plains',
+    });
+    const { el } = await mount(fx, html`<account-tree root-id=${deep.id} style="width: 340px"></account-tree>`);
+    await until(() => el.shadowRoot!.querySelectorAll('[part=crumb]').length === 3, 'crumbs');
+    const items = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=breadcrumbs] li')];
+    const line = parseFloat(getComputedStyle(items[0]!).lineHeight) || 20;
+    for (const li of items) {
+      // One line each: the separator beside the name, a long name cut short rather than wrapped.
+      expect(li.getBoundingClientRect().height, li.textContent!.trim()).to.be.below(line * 1.9);
+      const name = li.querySelector('bdi')!;
+      expect(getComputedStyle(name).textAlign, 'names start where the line starts').to.not.equal('center');
+    }
+    const nav = part(el, 'breadcrumbs')!.getBoundingClientRect();
+    expect(nav.right, 'no crumb sticks out').to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    // Cut short on screen, whole for a screen reader.
+    expect(accessibleName(el.shadowRoot!.querySelectorAll<HTMLElement>('[part=crumb]')[0]!)).to.equal('Acme Telecom');
+  });
+
   it('shows breadcrumbs from the logged-in account to the root; one re-roots and reveals where we came from', async () => {
     const fx = await startEmulator({ seed: { accounts: 60, depth: 4, seed: 1 } });
     const deep = fx.emulator.accounts().find((d) => d.ancestors.length === 4)!;
