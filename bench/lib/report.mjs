@@ -803,11 +803,12 @@ export function report(result) {
         '',
         Math.round((r.secondHalf.objects ?? r.secondHalf.js) / 1024),
         32,
-        (r.secondHalf.objects ?? r.secondHalf.js) <= BUDGET.mountHeapBytes && r.delta.nodes <= 0,
+        (r.secondHalf.objects ?? r.secondHalf.js) <= BUDGET.mountHeapBytes && r.secondHalf.nodes <= 0,
         `KiB of objects from mount ${num(X.count / 2)} to ${num(X.count)} ` +
           `(${num(((r.secondHalf.objects ?? r.secondHalf.js) / X.count) * 2)} B per mount; ` +
           `whole run Δ ${num((r.delta.objects ?? r.delta.js) / 1024)} KiB); usedJSHeapSize, with compiled code ` +
-          `and the performance timeline, 2nd half Δ ${num(r.secondHalf.js / 1024)} KiB; DOM nodes Δ ${r.delta.nodes}` +
+          `and the performance timeline, 2nd half Δ ${num(r.secondHalf.js / 1024)} KiB; DOM nodes 2nd half Δ ` +
+          `${r.secondHalf.nodes} (whole run ${r.delta.nodes})` +
           (r.run.noRows ? `; ${r.run.noRows} cycles not shown in time` : ''),
       );
     }
