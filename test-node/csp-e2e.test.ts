@@ -67,8 +67,9 @@ async function recordProblems(page: Page): Promise<string[]> {
     addEventListener('unhandledrejection', (e) => report('unhandled rejection: ' + (e.reason?.message ?? e.reason)));
   }`);
   page.on('console', (m) => {
-    // A 402 is Crossbar asking to accept charges (the element asks its user): the browser logs the reply, nothing failed.
-    if (m.type() === 'error' && !/^Failed to load resource: .* status of 402\b/.test(m.text()))
+    // A 402 is Crossbar asking to accept charges (the element asks its user), a 401 a token that ended (the adapter
+    // signs in again, or the page signs out): the browser logs the reply, nothing failed. Every other error counts.
+    if (m.type() === 'error' && !/^Failed to load resource: .* status of 40[12]\b/.test(m.text()))
       problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
