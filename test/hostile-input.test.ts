@@ -1040,6 +1040,8 @@ describe('hostile input: <account-limits>, typed in the trunks and the credit di
       const typed = TRUNKS.map(([t, key]) => [asNumber(getByLabel<HTMLInputElement>(el, t).value), before[key]]);
       if (typed.some(([now, was]) => now !== was)) await until(() => !button(el, 'Save').disabled, 'Save takes it');
       await save();
+      // Saved as a user sees it: the form clean again, on the stored values, before the next string is typed.
+      await until(() => !el.matches(':state(dirty)'), 'the form saved and clean');
       const limits = await api.getLimits(accountId);
       for (const [t, key] of TRUNKS) {
         const want = asNumber(getByLabel<HTMLInputElement>(el, t).value);
