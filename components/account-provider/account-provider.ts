@@ -245,21 +245,29 @@ export class AccountProvider extends AmElement {
     this.sessionLoad?.abort();
     const ctrl = (this.sessionLoad = new AbortController());
     this.error = undefined;
-    store.getSession({ signal: ctrl.signal, force: true }).then(
-      (session) => {
-        if (ctrl !== this.sessionLoad) return;
-        this._session = session;
-        this.stack = [session.accountId];
-        this.sessionP.setValue(session);
-        this.publishActing();
-      },
-      (e: unknown) => {
-        const error = toAccountApiError(e);
-        if (ctrl !== this.sessionLoad || error.kind === 'aborted') return;
-        this.error = error;
-        this.emit('api-error', { error, source: 'session' });
-      },
-    );
+    // Elements connected in the same task as this ask for their first pages first: who is logged in is read
+    // after those rows are drawn.
+    Promise.resolve()
+      .then(() => store.afterFirstRows())
+      .then(() => {
+        if (ctrl.signal.aborted) throw new DOMException('The session read was stopped.', 'AbortError');
+        return store.getSession({ signal: ctrl.signal, force: true });
+      })
+      .then(
+        (session) => {
+          if (ctrl !== this.sessionLoad) return;
+          this._session = session;
+          this.stack = [session.accountId];
+          this.sessionP.setValue(session);
+          this.publishActing();
+        },
+        (e: unknown) => {
+          const error = toAccountApiError(e);
+          if (ctrl !== this.sessionLoad || error.kind === 'aborted') return;
+          this.error = error;
+          this.emit('api-error', { error, source: 'session' });
+        },
+      );
   }
 
   private publishActing(): void {

@@ -7,6 +7,8 @@ import { storeContext } from '../../src/context/contexts.js';
 import type { AccountStore } from '../../src/data/store.js';
 import { mountInProvider, startEmulator, until, type EmulatorFixture } from '../../test/emulator-fixture.js';
 import type { AccountTree } from './account-tree.js';
+import type { AccountProvider } from '../account-provider/account-provider.js';
+import '../account-provider/account-provider.define.js';
 import './account-tree.define.js';
 
 const rows = (el: AccountTree) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="treeitem"]')];
@@ -129,6 +131,37 @@ describe('<account-tree>: loading', () => {
     const root = at(new RegExp(`/accounts/${session.accountId}$`));
     expect(children, log.join(', ')).to.equal(0);
     expect(root, 'the root’s document, read for its name and size').to.be.greaterThan(children);
+  });
+
+  it('with its root given, is the only reader before its rows: who is logged in is read once they are shown', async () => {
+    const fx = await startEmulator({ latencyMs: 50 });
+    const rootId = fx.emulator.rootAccountId;
+    fx.emulator.clearRequests();
+    // When each request reached the server, and when the first page was answered.
+    const arrived = new Map<string, number>();
+    let answered = Infinity;
+    const watch = setInterval(() => {
+      for (const r of fx.emulator.requests) {
+        const k = `${r.method} ${r.path}`;
+        if (!arrived.has(k)) arrived.set(k, performance.now());
+        if (/\/children$/.test(r.path) && r.status && answered === Infinity) answered = performance.now();
+      }
+    }, 2);
+    const provider = await fixture<AccountProvider>(
+      // A host that signed the user in hands over its token, as most portals do.
+      html`<account-provider .api=${fx.makeApi({ credentials: undefined, token: fx.emulator.issueToken() })}
+        ><account-tree root-id=${rootId} style="height: 400px"></account-tree
+      ></account-provider>`,
+    );
+    const el = provider.querySelector<AccountTree>('account-tree')!;
+    await until(() => loadedRows(el).length > 3, 'the first rows');
+    await until(() => provider.session?.accountId === rootId, 'the session');
+    clearInterval(watch);
+    const order = [...arrived.keys()];
+    expect(order[0], order.join(', ')).to.match(/^GET \/v2\/accounts\/[^/]+\/children$/);
+    expect(arrived.get('GET /v2/token_auth'), 'the session read after the first page came back').to.be.at.least(
+      answered,
+    );
   });
 
   it('asks only for the pages in view, sizes the level from the root’s document, reads the end backward, keeps the DOM small (10,000 children)', async () => {

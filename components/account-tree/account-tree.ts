@@ -37,6 +37,9 @@ defineTranslations('account-tree', en, {
 });
 type Key = keyof typeof en;
 
+/** How long the first render waits for the root's first page before it draws placeholders. */
+const FIRST_ROWS_WAIT = 100;
+
 /** Keys the tree's keyboard handles (and printable characters, for type-ahead). */
 const TREE_KEYS = /^(Arrow(Up|Down|Left|Right)|Home|End|Page(Up|Down)|Enter)$/;
 
@@ -209,12 +212,35 @@ export class AccountTree extends AmElement {
     this.live?.search.stop();
     this.later?.badges.stop();
     this.view.detach();
+    this.firstRows?.();
   }
 
   /** @internal */
   get treeEl(): HTMLElement | null {
     // No render root on a server: nothing was drawn yet.
     return this.renderRoot?.querySelector('[role="tree"]') ?? null;
+  }
+
+  /** Lets the first render go (see `scheduleUpdate`). */
+  private firstRows?: () => void;
+
+  /**
+   * While the root's first page is on its way, the first render waits for it (at most `FIRST_ROWS_WAIT` ms): the
+   * rows are drawn in the task that brings them, with no placeholder frame before them on a fast network.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const level = this.tree.root;
+    if (this.hasUpdated || !level?.loading || level.items.length) return super.scheduleUpdate();
+    return new Promise<void>((go) => {
+      const timer = setTimeout(go, FIRST_ROWS_WAIT);
+      this.firstRows = () => {
+        clearTimeout(timer);
+        go();
+      };
+    }).then(() => {
+      this.firstRows = undefined;
+      super.scheduleUpdate();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -377,6 +403,7 @@ export class AccountTree extends AmElement {
   // ---- data
 
   private onStore = (c: StoreChange): void => {
+    this.firstRows?.();
     this.tree.onStoreChange(c);
     if (c.type === 'listing-updated') {
       const t = this.tree;

@@ -48,8 +48,11 @@ export class TreeViewport {
         this.host.requestUpdate();
       });
     });
+    // Its first size comes with the observer's first call, after the browser's own layout: reading it here would
+    // lay the page out once more before the first rows are painted. Until then the rows drawn fill 600 px.
     this.resize.observe(el);
-    this.read();
+    // A scroller just put in the page (or put back) starts at its top.
+    this.top = 0;
   }
 
   detach(): void {

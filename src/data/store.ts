@@ -90,6 +90,9 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 
 type Writes = ReturnType<typeof import('./store-writes.js').storeWrites>;
 
+/** The longest reads wait for first rows (see `AccountStore.afterFirstRows`). */
+const FIRST_ROWS_CAP = 300;
+
 const kit: StoreKit = { call, storeKey, resourceOf, byName };
 
 /** The writes' module, once `loadWrites()` has brought it. */
@@ -367,6 +370,36 @@ export class AccountStore {
    * patch it in place (a new child takes its place by name, a moved or deleted one leaves), so no view applies
    * a write a second time.
    */
+  /** First pages of listings on their way. */
+  private firstPages = 0;
+  private firstRowsWaiting: (() => void)[] = [];
+
+  /**
+   * Resolves once no listing's first page is on its way and the frame after the last one has been drawn (at most
+   * `FIRST_ROWS_CAP` ms later): reads no first rows need (who is logged in, when an element was given its root)
+   * go after the rows rather than beside them.
+   */
+  afterFirstRows(): Promise<void> {
+    if (!this.firstPages) return Promise.resolve();
+    return new Promise((resolve) => {
+      const go = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(go, FIRST_ROWS_CAP);
+      this.firstRowsWaiting.push(go);
+    });
+  }
+
+  private firstRowsShown(): void {
+    const waiting = this.firstRowsWaiting.splice(0);
+    if (!waiting.length) return;
+    // The page's rows are drawn in the microtasks after it lands; the next frame paints them.
+    const release = () => setTimeout(() => waiting.forEach((go) => go()));
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(release);
+    else release();
+  }
+
   listing(parentId: string): Listing {
     let l = this.listings.get(parentId);
     if (!l) {
@@ -374,7 +407,16 @@ export class AccountStore {
       l = new Listing(
         key,
         parentId,
-        async (request) => this.learnPage(await this.api.listChildren(parentId, request)),
+        async (request) => {
+          // A first page (no cursor, no name to start at) holds back the reads that wait on `afterFirstRows`.
+          const first = !request.cursor && !request.startName && !request.direction;
+          if (first) this.firstPages++;
+          try {
+            return this.learnPage(await this.api.listChildren(parentId, request));
+          } finally {
+            if (first && --this.firstPages === 0) this.firstRowsShown();
+          }
+        },
         (x) => this.emit({ type: 'listing-updated', key: x.key }, [x.key]),
         this.findSummary(parentId)?.descendantsCount ??
           this.peek<Account>(storeKey.account(parentId))?.descendantsCount,
