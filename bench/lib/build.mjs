@@ -114,7 +114,9 @@ function groupOf(id, projectDir) {
 }
 
 /**
- * One-entry app build (Vite defaults, minified, one file unless the code itself splits), then gzip -9.
+ * One-entry library build (Vite's lib mode, minified, one file unless the code itself splits), then gzip -9: the
+ * code a package brings, without the runtime a host's own bundler adds once for all its imports (Vite's preload
+ * helper in an app build). `npm run size` measures the same way.
  * @returns {Promise<{ok: boolean, raw?: number, gzip?: number, files?: number, groups?: Record<string, number>, error?: string}>}
  */
 export async function buildBundle(
@@ -138,7 +140,8 @@ export async function buildBundle(
         reportCompressedSize: false,
         chunkSizeWarningLimit: 100_000,
         modulePreload: false,
-        rolldownOptions: { input: entry, external },
+        lib: { entry, formats: ['es'], fileName: 'entry' },
+        rolldownOptions: { external, preserveEntrySignatures: 'allow-extension', output: { minify: true } },
       },
     });
     const chunks = (Array.isArray(res) ? res : [res]).flatMap((r) => r.output ?? []).filter((o) => o.type === 'chunk');

@@ -177,7 +177,8 @@ export class AccountTree extends AmElement {
     // The store patched its listings while this was detached: only the rows need building again.
     this.requestUpdate();
     if (this.hasUpdated) this.view.attach(this.treeEl!);
-    if (!this.later) void loadDeferred().then(this.adopt);
+    // The breadcrumbs and badges come once the first rows are shown: their module's code does not compete with them.
+    if (!this.later) void (this.store?.afterFirstRows() ?? Promise.resolve()).then(loadDeferred).then(this.adopt);
     // Listeners on the element itself: they go with it.
     this.addEventListener('focusin', this.wake);
     this.addEventListener('pointerdown', this.wake);
