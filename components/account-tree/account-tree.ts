@@ -422,10 +422,14 @@ export class AccountTree extends AmElement {
     if (c.type === 'resource-updated') this.requestUpdate();
   };
 
+  /** The failure the live region says, until a page comes back. */
+  private failure?: unknown;
+
   private settled(level: Listing): void {
     const { l } = this;
-    if (level.error) this.say(l.t('pageFailed', { reason: l.errorMessage(level.error) }));
-    else if (level === this.tree.search) {
+    if (level.error) this.say((this.failure = l.t('pageFailed', { reason: l.errorMessage(level.error) })));
+    else if (this.note === this.failure) this.say('');
+    if (!level.error && level === this.tree.search) {
       const note = this.live?.search.announce(level);
       if (note !== undefined) this.say(note);
     }
