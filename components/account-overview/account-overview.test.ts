@@ -242,6 +242,26 @@ describe('<account-overview>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes a name of 128 characters typed, counted as Kazoo counts them (emoji are one each), and refuses 129 in words', async () => {
+    const leaf = s.leaves[0]!;
+    const { el } = await mount(fx, leaf.id);
+    // 128 characters, 148 UTF-16 units: a field cut at 128 units would drop the end.
+    const name = `Café ${'🍕'.repeat(20)}${'x'.repeat(103)}`;
+    expect([...name].length).to.equal(128);
+    await typeInto(nameField(el), name);
+    expect(nameField(el).value, 'every character typed is kept').to.equal(name);
+    fx.emulator.clearRequests();
+    const saved = oneEvent(el, 'account-saved');
+    clickButton(el, 'Save');
+    await saved;
+    expect((fx.requestsTo('PATCH', /\/accounts\/[^/]+$/)[0]!.body as { data: unknown }).data).to.deep.equal({ name });
+    await typeInto(nameField(el), `${name}y`);
+    clickButton(el, 'Save');
+    await until(() => nameField(el).getAttribute('aria-invalid') === 'true', 'the field is marked');
+    expect(textOf(el)).to.match(/128/);
+    expect(nameField(el).value, 'the text stays as typed').to.equal(`${name}y`);
+  });
+
   it('renames with two requests: the revision check and the PATCH', async () => {
     const leaf = s.leaves[0]!;
     const { el } = await mount(fx, leaf.id);

@@ -418,7 +418,7 @@ export class AccountOverview extends AmDraftElement<OverviewDraft, Key> {
     return html`<section part="section" aria-labelledby="details-heading">
         <h3 id="details-heading">${t('detailsHeading')}</h3>
         <div class="grid">
-          ${field('name', 'name', { required: true, maxlength: 128, autocomplete: 'organization', rule: 'accountName' })}
+          ${field('name', 'name', { required: true, autocomplete: 'organization', rule: 'accountName' })}
           ${field('realm', 'realm', { maxlength: 253, hint: t('realmHint'), rule: 'realm' })}
           ${timezoneField(this, 'timezone', t('timezone'))} ${languageField(this, 'language', t('language'))}
         </div>
