@@ -78,7 +78,7 @@ async function scrollToRow(el: AccountTree, i: number) {
 }
 
 describe('<account-tree>: the first rows', () => {
-  // The first tree of the page: its keyboard, breadcrumbs, badges and search are loaded beside its first request.
+  // The first tree of the page: its breadcrumbs and badges are loaded after its first rows, its keyboard on first use.
   it('handles the keys pressed as soon as they show, in order, and fills in the breadcrumbs', async () => {
     const fx = await startEmulator();
     const { el } = await mountInProvider<AccountTree>(

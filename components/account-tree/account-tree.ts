@@ -60,9 +60,10 @@ const TREE_KEYS = /^(Arrow(Up|Down|Left|Right)|Home|End|Page(Up|Down)|Enter)$/;
  * type-ahead). Rows carry `aria-level`, `aria-posinset`, `aria-setsize`, `aria-expanded`, `aria-selected`
  * and `aria-busy` (placeholders).
  *
- * The element's own module draws the rows; the breadcrumbs and the badges' reads are a module asked for as the
- * element connects, beside its first request; the keyboard and the search, one asked for the first time a user
- * focuses or presses the tree (keys pressed before it is here are handled, in order, when it is).
+ * The element's own module draws the rows: its first page is asked for as it connects, and its first render waits
+ * for that page (at most 100 ms), so the rows come in the task that brings them. The breadcrumbs and the badges'
+ * reads are a module asked for once those rows are shown; the keyboard and the search, one asked for the first
+ * time a user focuses or presses the tree (keys pressed before it is here are handled, in order, when it is).
  *
  * @summary Accounts and sub-accounts, with search, breadcrumbs and "Add account".
  *

@@ -4,7 +4,7 @@ import type { TreeController } from './tree-controller.js';
 
 /**
  * The parts of `<account-tree>` its first rows do not need: the breadcrumbs, the badges' reads and revealing a
- * row deep in the tree. The element loads them as it connects, beside its first request.
+ * row deep in the tree. The element loads them once its first rows are shown.
  */
 export function deferredParts(host: ConstructorParameters<typeof TreeCrumbs>[0]) {
   return {
