@@ -92,6 +92,8 @@ export class AmElement extends LitElement {
       // One constructor can hold only one tag per registry: a second tag gets a subclass.
       registry.define(tagName, class extends this {});
     }
+    // Its style sheets are parsed now, as the page loads, not when its first instance connects.
+    if (!isServer) for (const s of this.elementStyles) void (s as { styleSheet?: CSSStyleSheet }).styleSheet;
   }
 
   /**
