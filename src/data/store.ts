@@ -394,9 +394,10 @@ export class AccountStore {
   private firstRowsShown(): void {
     const waiting = this.firstRowsWaiting.splice(0);
     if (!waiting.length) return;
-    // The page's rows are drawn in the microtasks after it lands; the next frame paints them.
+    // The page's rows are drawn in the microtasks after it lands and the next frame paints them; the reads that
+    // waited go once that frame is out (a frame later), so their code does not hold back the frame after it either.
     const release = () => setTimeout(() => waiting.forEach((go) => go()));
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(release);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(release));
     else release();
   }
 
