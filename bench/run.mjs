@@ -10,7 +10,7 @@
 //            --no-jumps  --no-manager  --mount-count=N  --mount-tags=a,b  --out=path.json
 //   npm run bench -- --report=bench/results/bench.json   print the tables of a saved run again
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -709,6 +709,15 @@ async function main() {
   for (const [k, v] of Object.entries(pages)) if (!v.ok) log(`page ${k}: not built (${v.error})`);
 
   if (!flag('no-bundles')) {
+    // The CDN rows read the package as built: build it when it is not there.
+    if (!existsSync(join(projectDir, 'dist', 'cdn', 'account-manager-widgets.js'))) {
+      log('dist/cdn is not built: npm run build…');
+      try {
+        execFileSync('npm', ['run', 'build'], { cwd: projectDir, stdio: ['ignore', 'ignore', 'inherit'] });
+      } catch (e) {
+        log(`npm run build failed (${errorText(e)}): the CDN rows are not measured`);
+      }
+    }
     log('building bundles for sizes…');
     const libExternal = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^dompurify$/, /^msw($|\/)/];
     const entry = (f) => join(benchDir, 'bundles', f);

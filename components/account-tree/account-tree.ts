@@ -332,7 +332,7 @@ export class AccountTree extends AmElement {
     const search = tree.search;
     const shown = search ?? tree.root;
     const empty = !!shown?.done && !shown.items.length;
-    this.resolveActive();
+    treeFocus.resolveActive(this);
     const count = tree.count;
     const [first, last] = this.view.window(count);
     const drawn: number[] = [];
@@ -365,8 +365,8 @@ export class AccountTree extends AmElement {
         autocomplete="off"
         aria-label=${l.t('search')}
         placeholder=${l.t('searchHint')}
-        @input=${this.onSearchInput}
-        @keydown=${this.onSearchKey}
+        @input=${this.live?.search.onInput}
+        @keydown=${this.live?.search.onKey}
       />
       ${
         empty
@@ -439,11 +439,6 @@ export class AccountTree extends AmElement {
   // ---- focus, selection and scrolling (the DOM side in tree-focus.ts)
 
   /** @internal */
-  resolveActive(): void {
-    treeFocus.resolveActive(this);
-  }
-
-  /** @internal */
   say(note: unknown): void {
     if (note === this.note) return;
     this.note = note;
@@ -456,14 +451,13 @@ export class AccountTree extends AmElement {
     if (index !== undefined) this.activeIndex = index;
   }
 
-  /** @internal */
-  rowEl(key: string | undefined): HTMLElement | undefined {
-    return treeFocus.rowEl(this, key);
+  private onFocusIn(e: FocusEvent): void {
+    treeFocus.onFocusIn(this, e);
   }
 
-  private onFocusIn = (e: FocusEvent): void => treeFocus.onFocusIn(this, e);
-
-  private onFocusOut = (e: FocusEvent): void => treeFocus.onFocusOut(this, e);
+  private onFocusOut(e: FocusEvent): void {
+    treeFocus.onFocusOut(this, e);
+  }
 
   /** Asks for what the rows in view need, right after the rows were drawn. */
   private scheduleLoad(): void {
@@ -507,7 +501,8 @@ export class AccountTree extends AmElement {
     return true;
   }
 
-  private choose(s: AccountSummary): void {
+  /** @internal The user chose `s`: selects it and says so (`account-select`). */
+  choose(s: AccountSummary): void {
     if (s.id !== this.selected) {
       this.selfSelected = true;
       this.selected = s.id;
@@ -530,22 +525,6 @@ export class AccountTree extends AmElement {
   }
 
   /** @internal */
-  move(i: number): void {
-    const t = this.tree;
-    const r = t.rowAt(Math.max(0, Math.min(t.count - 1, i)));
-    if (!r) return;
-    this.activeKey = keyOf(r);
-    this.activeIndex = t.indexOfKey(this.activeKey);
-    this.hasFocus = true;
-    this.view.scrollToIndex(this.activeIndex);
-    this.requestUpdate();
-    void this.updateComplete.then(() => {
-      treeFocus.syncTabStop(this);
-      treeFocus.focusActive(this);
-    });
-  }
-
-  /** @internal */
   toggle(r: Row, i: number): void {
     const s = r.level.item(r.pos);
     if (!s || r.level === this.tree.search || !hasChildren(s)) return;
@@ -555,16 +534,9 @@ export class AccountTree extends AmElement {
     this.tree.collapse(s.id);
   }
 
-  /** @internal */
-  activate(r: Row): void {
-    const s = r.level.item(r.pos);
-    if (s) this.choose(s);
-    else if (r.level.error) this.tree.retry(r.level);
-  }
-
   // ---- user input
 
-  private onClick = (e: MouseEvent): void => {
+  private onClick(e: MouseEvent): void {
     const hit = treeFocus.rowOf(this, e);
     if (!hit) return;
     const target = e.target as HTMLElement;
@@ -577,14 +549,14 @@ export class AccountTree extends AmElement {
       if (s) this.choose(s);
     }
     this.requestUpdate();
-  };
+  }
 
-  private onDblClick = (e: MouseEvent): void => {
+  private onDblClick(e: MouseEvent): void {
     const hit = treeFocus.rowOf(this, e);
     if (hit && !(e.target as HTMLElement).closest('.toggle')) this.toggle(hit.row, hit.i);
-  };
+  }
 
-  private onKey = (e: KeyboardEvent): void => {
+  private onKey(e: KeyboardEvent): void {
     if (this.live) return this.live.keys.onKey(e);
     this.wake();
     const { key, target, timeStamp } = e;
@@ -593,13 +565,9 @@ export class AccountTree extends AmElement {
     // Until the keyboard is here: the key is kept, and the page does not scroll.
     this.pressed.push({ key, target, timeStamp, altKey: false, ctrlKey: false, metaKey: false, preventDefault() {} });
     e.preventDefault();
-  };
+  }
 
-  private onSearchInput = (e: Event): void => this.live?.search.onInput(e);
-
-  private onSearchKey = (e: KeyboardEvent): void => this.live?.search.onKey(e);
-
-  private onCrumb = (e: Event): void => {
+  private onCrumb(e: Event): void {
     const id = (e.currentTarget as HTMLElement).dataset.id;
     const from = this.tree.rootId;
     if (!id || id === from) return;
@@ -608,7 +576,7 @@ export class AccountTree extends AmElement {
     this.requestUpdate();
     // Show where we came from: the previous root, revealed and focused.
     if (from) void this.updateComplete.then(() => this.show(from, true));
-  };
+  }
 
   private parentName(): string | undefined {
     const sel = this.selected;
@@ -618,9 +586,9 @@ export class AccountTree extends AmElement {
   }
 
   /** "Add account" asks: the host (or `<account-manager>`) opens the creation for `parentId`. */
-  private requestCreate = (): void => {
+  private requestCreate(): void {
     const sel = this.selected;
     const parentId = sel && this.tree.indexOf(sel) >= 0 && !this.tree.search ? sel : this.tree.rootId;
     if (parentId) this.emit('account-create-request', { parentId }, { cancelable: true });
-  };
+  }
 }

@@ -1,4 +1,4 @@
-import { TreeKeyboard, type KeyboardHost } from './tree-keyboard.js';
+import { TreeKeyboard } from './tree-keyboard.js';
 import { TreeSearch, type SearchHost } from './tree-search.js';
 
 /**
@@ -6,7 +6,7 @@ import { TreeSearch, type SearchHost } from './tree-search.js';
  * the first time it is focused or pressed (keys pressed meanwhile are kept and handled in order), so a page that
  * only shows the tree never fetches them.
  */
-export function interactiveParts(host: KeyboardHost & SearchHost) {
+export function interactiveParts(host: SearchHost) {
   return {
     keys: new TreeKeyboard(host),
     search: new TreeSearch(host),

@@ -1,4 +1,6 @@
-import { hasChildren, type Row, type TreeController } from './tree-controller.js';
+import type { AccountSummary } from '../../src/api/model.js';
+import { hasChildren, keyOf, type Row, type TreeController } from './tree-controller.js';
+import { focusActive, resolveActive, syncTabStop, type FocusHost } from './tree-focus.js';
 
 const TYPEAHEAD_MS = 500;
 const collators = new Map<string, Intl.Collator>();
@@ -10,17 +12,32 @@ export type KeyPress = Pick<
 >;
 
 /** What the keyboard drives in the tree element. */
-export interface KeyboardHost {
+export interface KeyboardHost extends FocusHost {
   readonly tree: TreeController;
-  readonly activeIndex: number;
   readonly locale: string;
-  resolveActive(): void;
-  move(i: number): void;
+  readonly view: { scrollToIndex(i: number): void };
+  readonly updateComplete: Promise<boolean>;
   toggle(r: Row, i: number): void;
-  activate(r: Row): void;
+  choose(s: AccountSummary): void;
   matches(selector: string): boolean;
   /** Rows in one page of the tree's height. */
   pageRows(): number;
+}
+
+/** Makes row `i` (kept within the rows) the active one: scrolled to, focused, the tree's one tab stop. */
+export function moveTo(host: KeyboardHost, i: number): void {
+  const t = host.tree;
+  const r = t.rowAt(Math.max(0, Math.min(t.count - 1, i)));
+  if (!r) return;
+  host.activeKey = keyOf(r);
+  host.activeIndex = t.indexOfKey(host.activeKey);
+  host.hasFocus = true;
+  host.view.scrollToIndex(host.activeIndex);
+  host.requestUpdate();
+  void host.updateComplete.then(() => {
+    syncTabStop(host);
+    focusActive(host);
+  });
 }
 
 /** The WAI-ARIA tree keyboard: arrows (mirrored right to left), Home/End, PageUp/PageDown, `*`, Enter/Space, type-ahead. */
@@ -33,7 +50,7 @@ export class TreeKeyboard {
   onKey = (e: KeyPress): void => {
     if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('button')) return;
     const t = this.host.tree;
-    this.host.resolveActive();
+    resolveActive(this.host);
     const i = this.host.activeIndex;
     const r = t.rowAt(i);
     if (!r) return;
@@ -43,39 +60,41 @@ export class TreeKeyboard {
     const page = Math.max(1, this.host.pageRows() - 1);
     switch (key) {
       case 'ArrowDown':
-        this.host.move(i + 1);
+        moveTo(this.host, i + 1);
         break;
       case 'ArrowUp':
-        this.host.move(i - 1);
+        moveTo(this.host, i - 1);
         break;
       case 'Home':
-        this.host.move(0);
+        moveTo(this.host, 0);
         break;
       case 'End':
-        this.host.move(t.count - 1);
+        moveTo(this.host, t.count - 1);
         break;
       case 'PageDown':
-        this.host.move(i + page);
+        moveTo(this.host, i + page);
         break;
       case 'PageUp':
-        this.host.move(i - page);
+        moveTo(this.host, i - page);
         break;
       case 'ArrowRight':
         if (s && r.level !== t.search && hasChildren(s)) {
           if (!t.isOpen(s.id)) t.expand(s.id);
-          else if ((t.rowAt(i + 1)?.depth ?? 0) > r.depth) this.host.move(i + 1);
+          else if ((t.rowAt(i + 1)?.depth ?? 0) > r.depth) moveTo(this.host, i + 1);
         }
         break;
       case 'ArrowLeft':
         if (s && t.isOpen(s.id)) this.host.toggle(r, i);
-        else if (r.depth > 1) this.host.move(t.indexOf(r.level.id));
+        else if (r.depth > 1) moveTo(this.host, t.indexOf(r.level.id));
         break;
       case '*':
         t.expandAll(r.level);
         break;
       case 'Enter':
       case ' ':
-        this.host.activate(r);
+        // An account is chosen; a failed page's row tries its page again.
+        if (s) this.host.choose(s);
+        else if (r.level.error) t.retry(r.level);
         break;
       default:
         if (e.key.length !== 1 || !e.key.trim()) return;
@@ -96,7 +115,7 @@ export class TreeKeyboard {
     const coll = c;
     const from = this.host.activeIndex + (want.length === 1 ? 1 : 0);
     const i = this.find(from, (name) => coll.compare(name.slice(0, want.length), want) === 0);
-    if (i >= 0) this.host.move(i);
+    if (i >= 0) moveTo(this.host, i);
   }
 
   /** The first loaded row from `from` on (wrapping) whose name passes `test`, or -1. */

@@ -3,25 +3,19 @@ import type { Listing } from '../../src/data/listing.js';
 import type { TextLocalizeController } from '../../src/base/localize.js';
 import { phrase } from '../../src/base/phrase.js';
 import type { AccountTreeMessages } from './locales/en-US.js';
-import type { TreeController } from './tree-controller.js';
 import type { TreeViewport } from './tree-viewport.js';
+import { moveTo, type KeyboardHost } from './tree-keyboard.js';
 
 const DEBOUNCE_MS = 300;
 
 /** What the search drives in the tree element. */
-export interface SearchHost extends ReactiveControllerHost {
-  readonly tree: TreeController;
+export interface SearchHost extends KeyboardHost, ReactiveControllerHost {
   readonly view: TreeViewport;
-  readonly treeEl: HTMLElement | null;
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  readonly selected?: string;
-  readonly activeIndex: number;
   readonly l: TextLocalizeController<keyof AccountTreeMessages>;
   /** Says `note` in the live region. */
   say(note: unknown): void;
   /** Makes `key` the active row (at `index`, when given). */
   setActive(key: string | undefined, index?: number): void;
-  move(i: number): void;
 }
 
 /**
@@ -58,7 +52,7 @@ export class TreeSearch {
       this.clear();
       e.preventDefault();
     } else if (e.key === 'ArrowDown' && host.tree.count) {
-      host.move(host.activeIndex);
+      moveTo(host, host.activeIndex);
       e.preventDefault();
     }
   };

@@ -1,8 +1,8 @@
 /** `createKazooAdapter`: AccountApi over Crossbar v2, as Kazoo and Monster UI use it. */
 import { AccountApiError } from '../api/errors.js';
-import type { AccountApi, AccountSummary, Page, PageOptions, Session } from '../api/index.js';
-import { crossbar, decodeCursor, enc, invalidField, type PagePosition } from './crossbar.js';
-import type { ManageApi } from './manage.js';
+import type { AccountApi, AccountSummary, CallOptions, Page, PageOptions, Session } from '../api/index.js';
+import { crossbar, decodeCursor, enc, invalidField, type Crossbar, type PagePosition } from './crossbar.js';
+import type { ManageApi, ManagedMethod } from './manage.js';
 import { nameStartKey, summaryFrom } from './map.js';
 import { CrossbarTransport, type KazooAdapterOptions } from './transport.js';
 import type { Infer } from './check.js';
@@ -40,6 +40,225 @@ function childrenPosition(parentId: string, opts: PageOptions | undefined): Page
   };
 }
 
+/** What the adapter's methods share: the transport, its Crossbar calls, the token's reply and the management code. */
+interface Ctx {
+  http: CrossbarTransport;
+  cb: Crossbar;
+  auth?: { token: string | undefined; reply: Promise<Infer<typeof AuthData>> };
+  managed?: Promise<ManageApi>;
+}
+
+/**
+ * What `GET /token_auth` says of a token (its account, user, reseller), asked once per token: a session read and a
+ * check of ancestors at the same time share one request. A failure is not kept.
+ */
+function tokenInfo(ctx: Ctx, token: string | undefined): Promise<Infer<typeof AuthData>> {
+  const { http } = ctx;
+  if (http.authReply && http.authReply.token === token) return Promise.resolve(http.authReply.data);
+  if (ctx.auth && ctx.auth.token === token) return ctx.auth.reply;
+  const reply = ctx.cb.call(AuthData, { method: 'GET', path: '/token_auth' }).then(({ data }) => data);
+  ctx.auth = { token, reply };
+  reply.catch(() => {
+    if (ctx.auth?.reply === reply) ctx.auth = undefined;
+  });
+  return reply;
+}
+
+/** The token's account: Crossbar scopes every account search to it (cb_search:get_start_key). */
+async function callerAccountId(ctx: Ctx, signal?: AbortSignal): Promise<string> {
+  const info = await tokenInfo(ctx, await ctx.http.currentToken(signal));
+  return info.account_id;
+}
+
+/**
+ * A path of ancestor ids, root first, from the token's account down: nothing above the account the session
+ * belongs to, whatever a server lists (Crossbar's /tree drops it, cb_accounts:get_authorized_account_tree; its
+ * /parents and descendants' `tree` do not). A path that does not pass through the token's account is empty.
+ */
+async function fromCaller(ctx: Ctx, ids: readonly string[], signal?: AbortSignal): Promise<string[]> {
+  const top = await callerAccountId(ctx, signal);
+  const at = ids.indexOf(top);
+  return at < 0 ? [] : ids.slice(at);
+}
+
+/** Rows whose `tree` a server listed, each cut at the token's account (see `fromCaller`). */
+async function treesFromCaller(ctx: Ctx, items: AccountSummary[], signal?: AbortSignal): Promise<AccountSummary[]> {
+  if (!items.some((item) => item.tree)) return items;
+  return Promise.all(
+    items.map(async (item) => (item.tree ? { ...item, tree: await fromCaller(ctx, item.tree, signal) } : item)),
+  );
+}
+
+/**
+ * The search rows below `rootId`. Rows that carry their `tree` are checked on it; Crossbar's search rows carry
+ * none, so their `/tree` (the caller's part of it, cb_accounts:get_authorized_account_tree) is read instead.
+ */
+async function withinRoot(ctx: Ctx, items: AccountSummary[], rootId: string, signal?: AbortSignal) {
+  if (!items.length || rootId === (await callerAccountId(ctx, signal))) return items;
+  const kept = await Promise.all(
+    items.map(async (item): Promise<AccountSummary | undefined> => {
+      if (item.tree) return item.tree.includes(rootId) ? item : undefined;
+      try {
+        const path = `/accounts/${enc(item.id)}/tree`;
+        const { data } = await ctx.cb.call(AncestorList, { method: 'GET', path, signal });
+        const tree = await fromCaller(
+          ctx,
+          data.map((a) => a.id).filter((id) => id !== item.id),
+          signal,
+        );
+        return tree.includes(rootId) ? { ...item, tree } : undefined;
+      } catch (e) {
+        // Gone or out of reach since the search: not below the root either.
+        if (AccountApiError.is(e, 'not-found', 'forbidden')) return undefined;
+        throw e;
+      }
+    }),
+  );
+  return kept.filter((x): x is AccountSummary => x !== undefined);
+}
+
+/** The adapter's management methods, their module loaded once (again after a failed load). */
+function manage(ctx: Ctx): Promise<ManageApi> {
+  ctx.managed ??= import('./manage.js').then(
+    (m) => m.createManageApi(ctx.cb),
+    (cause: unknown) => {
+      ctx.managed = undefined;
+      throw new AccountApiError({
+        kind: 'network',
+        message: `The Kazoo adapter's account management code could not be loaded (${cause instanceof Error ? cause.message : String(cause)}).`,
+        cause,
+      });
+    },
+  );
+  return ctx.managed;
+}
+
+/** The methods whose code is in `./manage.js`. */
+const MANAGED = [
+  'createAccount',
+  'updateAccount',
+  'deleteAccount',
+  'moveAccount',
+  'setReseller',
+  'listUsers',
+  'createUser',
+  'updateUser',
+  'deleteUser',
+  'getLimits',
+  'updateLimits',
+  'listCallClasses',
+  'getBalance',
+  'adjustBalance',
+  'listServicePlans',
+  'getAccountServicePlans',
+  'setAccountServicePlans',
+  'getCarrierStrategy',
+  'setCarrierStrategy',
+  'listApps',
+  'setEnabledApps',
+  'getAppIcon',
+] as const satisfies readonly ManagedMethod[];
+/** Every managed method is listed above (a type error names the one missing). */
+const listed: Exclude<ManagedMethod, (typeof MANAGED)[number]> extends never ? true : never = true;
+void listed;
+
+async function getSession(ctx: Ctx, opts?: CallOptions): Promise<Session> {
+  const signal = opts?.signal;
+  const info = await tokenInfo(ctx, await ctx.http.currentToken(signal));
+  const { account } = await ctx.cb.readAccountDoc(info.account_id, signal);
+  const reseller = info.reseller_id && info.reseller_id !== 'undefined' ? info.reseller_id : account.resellerId;
+  const session: Session = {
+    accountId: info.account_id,
+    accountName: account.name ?? info.account_name ?? undefined,
+    userId: info.owner_id ?? undefined,
+    resellerId: reseller,
+    isReseller: info.is_reseller ?? account.isReseller,
+    isSuperduper: account.isSuperduper,
+    language: info.language ?? account.language,
+    account,
+  };
+  if (!session.userId) delete session.userId;
+  if (!session.resellerId) delete session.resellerId;
+  if (!session.language) delete session.language;
+  return session;
+}
+
+async function listChildren(ctx: Ctx, parentId: string, opts?: PageOptions): Promise<Page<AccountSummary>> {
+  const at = childrenPosition(parentId, opts);
+  return ctx.cb.page(
+    AccountList,
+    {
+      method: 'GET',
+      path: `/accounts/${enc(parentId)}/children`,
+      query: at.descending ? { descending: 'true' } : { ascending: 'true' },
+      signal: opts?.signal,
+    },
+    summaryFrom,
+    at,
+    opts?.pageSize,
+  );
+}
+
+async function searchAccounts(
+  ctx: Ctx,
+  query: string,
+  opts?: PageOptions & { rootId?: string },
+): Promise<Page<AccountSummary>> {
+  const q = query.trim();
+  if (!q) return { items: [] };
+  // A cursor of the realm search that followed an empty name search says so, to continue it.
+  const inRealms = opts?.cursor?.startsWith(REALM_CURSOR) ?? false;
+  const cursor = inRealms ? opts!.cursor!.slice(REALM_CURSOR.length) : opts?.cursor;
+  const by = inRealms ? 'realm' : ID_RE.test(q) ? 'id' : REALM_RE.test(q) ? 'realm' : 'name';
+  const rootId = opts?.rootId;
+  const path = rootId ? `/accounts/${enc(rootId)}/search` : '/search';
+  const search = async (field: string, at: string | undefined): Promise<Page<AccountSummary>> => {
+    const found = await ctx.cb.page(
+      AccountList,
+      {
+        method: 'GET',
+        path,
+        query: { t: 'account', q: field, v: field === 'name' ? q : q.toLowerCase() },
+        signal: opts?.signal,
+      },
+      summaryFrom,
+      decodeCursor(at),
+      opts?.pageSize,
+    );
+    // Crossbar searches the token's whole subtree whatever the path says: keep what lies below the root.
+    // A page may come back short (even empty); its cursor still leads on.
+    const items = await treesFromCaller(ctx, found.items, opts?.signal);
+    return { ...found, items: rootId ? await withinRoot(ctx, items, rootId, opts?.signal) : items };
+  };
+  const realms = (found: Page<AccountSummary>) =>
+    found.nextCursor ? { ...found, nextCursor: REALM_CURSOR + found.nextCursor } : found;
+  if (inRealms) return realms(await search('realm', cursor));
+  const found = await search(by, cursor);
+  // Crossbar matches the start of a name only; a realm need not hold a dot ("brown-winery"): when no name
+  // starts so, the realms are searched too.
+  if (by === 'name' && !cursor && !found.items.length && !found.nextCursor && REALM_CHARS.test(q)) {
+    return realms(await search('realm', undefined));
+  }
+  return found;
+}
+
+async function getAncestors(ctx: Ctx, accountId: string, opts?: CallOptions): Promise<AccountSummary[]> {
+  const { data } = await ctx.cb.call(AncestorList, {
+    method: 'GET',
+    path: `/accounts/${enc(accountId)}/tree`,
+    signal: opts?.signal,
+  });
+  // Never an account above the session's, whatever the server lists.
+  const shown = new Set(
+    await fromCaller(
+      ctx,
+      data.map((a) => a.id).filter((id) => id !== accountId),
+      opts?.signal,
+    ),
+  );
+  return data.filter((a) => shown.has(a.id)).map((a): AccountSummary => ({ id: a.id, name: a.name ?? a.id }));
+}
+
 /**
  * Creates an AccountApi for a Kazoo Crossbar server. Give one of `token`, `getToken`, `credentials` or `apiKey`.
  * Runs in browsers and Node 20 (fetch only). Browsing accounts is in this module; the methods that manage an
@@ -49,228 +268,25 @@ export function createKazooAdapter(
   options: KazooAdapterOptions,
 ): AccountApi & { readonly baseUrl: string; setToken(token: string): void } {
   const http = new CrossbarTransport(options);
-  const cb = crossbar(http);
-  const { call, page, readAccountDoc } = cb;
-
-  /**
-   * What `GET /token_auth` says of a token (its account, user, reseller), asked once per token: a session read and a
-   * check of ancestors at the same time share one request. A failure is not kept.
-   */
-  let auth: { token: string | undefined; reply: Promise<Infer<typeof AuthData>> } | undefined;
-  function tokenInfo(token: string | undefined): Promise<Infer<typeof AuthData>> {
-    if (http.authReply && http.authReply.token === token) return Promise.resolve(http.authReply.data);
-    if (auth && auth.token === token) return auth.reply;
-    const reply = call(AuthData, { method: 'GET', path: '/token_auth' }).then(({ data }) => data);
-    auth = { token, reply };
-    reply.catch(() => {
-      if (auth?.reply === reply) auth = undefined;
-    });
-    return reply;
-  }
-
-  /** The token's account: Crossbar scopes every account search to it (cb_search:get_start_key). */
-  async function callerAccountId(signal?: AbortSignal): Promise<string> {
-    const info = await tokenInfo(await http.currentToken(signal));
-    return info.account_id;
-  }
-
-  /**
-   * A path of ancestor ids, root first, from the token's account down: nothing above the account the session
-   * belongs to, whatever a server lists (Crossbar's /tree drops it, cb_accounts:get_authorized_account_tree; its
-   * /parents and descendants' `tree` do not). A path that does not pass through the token's account is empty.
-   */
-  async function fromCaller(ids: readonly string[], signal?: AbortSignal): Promise<string[]> {
-    const top = await callerAccountId(signal);
-    const at = ids.indexOf(top);
-    return at < 0 ? [] : ids.slice(at);
-  }
-
-  /** Rows whose `tree` a server listed, each cut at the token's account (see `fromCaller`). */
-  async function treesFromCaller(items: AccountSummary[], signal?: AbortSignal): Promise<AccountSummary[]> {
-    if (!items.some((item) => item.tree)) return items;
-    return Promise.all(
-      items.map(async (item) => (item.tree ? { ...item, tree: await fromCaller(item.tree, signal) } : item)),
-    );
-  }
-
-  /**
-   * The search rows below `rootId`. Rows that carry their `tree` are checked on it; Crossbar's search rows carry
-   * none, so their `/tree` (the caller's part of it, cb_accounts:get_authorized_account_tree) is read instead.
-   */
-  async function withinRoot(items: AccountSummary[], rootId: string, signal?: AbortSignal) {
-    if (!items.length || rootId === (await callerAccountId(signal))) return items;
-    const kept = await Promise.all(
-      items.map(async (item): Promise<AccountSummary | undefined> => {
-        if (item.tree) return item.tree.includes(rootId) ? item : undefined;
-        try {
-          const { data } = await call(AncestorList, { method: 'GET', path: `/accounts/${enc(item.id)}/tree`, signal });
-          const tree = await fromCaller(
-            data.map((a) => a.id).filter((id) => id !== item.id),
-            signal,
-          );
-          return tree.includes(rootId) ? { ...item, tree } : undefined;
-        } catch (e) {
-          // Gone or out of reach since the search: not below the root either.
-          if (AccountApiError.is(e, 'not-found', 'forbidden')) return undefined;
-          throw e;
-        }
-      }),
-    );
-    return kept.filter((x): x is AccountSummary => x !== undefined);
-  }
-
-  /** This adapter's management methods, their module loaded once (again after a failed load). */
-  let managed: Promise<ManageApi> | undefined;
-  function manage(): Promise<ManageApi> {
-    managed ??= import('./manage.js').then(
-      (m) => m.createManageApi(cb),
-      (cause: unknown) => {
-        managed = undefined;
-        throw new AccountApiError({
-          kind: 'network',
-          message: `The Kazoo adapter's account management code could not be loaded (${cause instanceof Error ? cause.message : String(cause)}).`,
-          cause,
-        });
-      },
-    );
-    return managed;
-  }
-
-  const api: AccountApi & { readonly baseUrl: string; setToken(token: string): void } = {
+  const ctx: Ctx = { http, cb: crossbar(http) };
+  // The methods' code lives beside this function, each compiled when first called.
+  const api = {
     baseUrl: http.base,
-
     /** Takes another token for the next requests (a host whose own session rotated, or another user). */
     setToken(token: string) {
       if (typeof token === 'string' && token) http.useToken(token);
     },
-
-    logout(opts) {
-      return http.logout(opts?.signal);
-    },
-
-    onIdentityChange(listener) {
-      return http.onIdentityChange(listener);
-    },
-
-    async getSession(opts) {
-      const signal = opts?.signal;
-      const info = await tokenInfo(await http.currentToken(signal));
-      const { account } = await readAccountDoc(info.account_id, signal);
-      const reseller = info.reseller_id && info.reseller_id !== 'undefined' ? info.reseller_id : account.resellerId;
-      const session: Session = {
-        accountId: info.account_id,
-        accountName: account.name ?? info.account_name ?? undefined,
-        userId: info.owner_id ?? undefined,
-        resellerId: reseller,
-        isReseller: info.is_reseller ?? account.isReseller,
-        isSuperduper: account.isSuperduper,
-        language: info.language ?? account.language,
-        account,
-      };
-      if (!session.userId) delete session.userId;
-      if (!session.resellerId) delete session.resellerId;
-      if (!session.language) delete session.language;
-      return session;
-    },
-
-    async listChildren(parentId, opts) {
-      const at = childrenPosition(parentId, opts);
-      return page(
-        AccountList,
-        {
-          method: 'GET',
-          path: `/accounts/${enc(parentId)}/children`,
-          query: at.descending ? { descending: 'true' } : { ascending: 'true' },
-          signal: opts?.signal,
-        },
-        summaryFrom,
-        at,
-        opts?.pageSize,
-      );
-    },
-
-    async searchAccounts(query, opts) {
-      const q = query.trim();
-      if (!q) return { items: [] };
-      // A cursor of the realm search that followed an empty name search says so, to continue it.
-      const inRealms = opts?.cursor?.startsWith(REALM_CURSOR) ?? false;
-      const cursor = inRealms ? opts!.cursor!.slice(REALM_CURSOR.length) : opts?.cursor;
-      const by = inRealms ? 'realm' : ID_RE.test(q) ? 'id' : REALM_RE.test(q) ? 'realm' : 'name';
-      const rootId = opts?.rootId;
-      const path = rootId ? `/accounts/${enc(rootId)}/search` : '/search';
-      const search = async (field: string, at: string | undefined): Promise<Page<AccountSummary>> => {
-        const found = await page(
-          AccountList,
-          {
-            method: 'GET',
-            path,
-            query: { t: 'account', q: field, v: field === 'name' ? q : q.toLowerCase() },
-            signal: opts?.signal,
-          },
-          summaryFrom,
-          decodeCursor(at),
-          opts?.pageSize,
-        );
-        // Crossbar searches the token's whole subtree whatever the path says: keep what lies below the root.
-        // A page may come back short (even empty); its cursor still leads on.
-        const items = await treesFromCaller(found.items, opts?.signal);
-        return { ...found, items: rootId ? await withinRoot(items, rootId, opts?.signal) : items };
-      };
-      const realms = (found: Page<AccountSummary>) =>
-        found.nextCursor ? { ...found, nextCursor: REALM_CURSOR + found.nextCursor } : found;
-      if (inRealms) return realms(await search('realm', cursor));
-      const found = await search(by, cursor);
-      // Crossbar matches the start of a name only; a realm need not hold a dot ("brown-winery"): when no name
-      // starts so, the realms are searched too.
-      if (by === 'name' && !cursor && !found.items.length && !found.nextCursor && REALM_CHARS.test(q)) {
-        return realms(await search('realm', undefined));
-      }
-      return found;
-    },
-
-    async getAncestors(accountId, opts) {
-      const { data } = await call(AncestorList, {
-        method: 'GET',
-        path: `/accounts/${enc(accountId)}/tree`,
-        signal: opts?.signal,
-      });
-      // Never an account above the session's, whatever the server lists.
-      const shown = new Set(
-        await fromCaller(
-          data.map((a) => a.id).filter((id) => id !== accountId),
-          opts?.signal,
-        ),
-      );
-      return data.filter((a) => shown.has(a.id)).map((a): AccountSummary => ({ id: a.id, name: a.name ?? a.id }));
-    },
-
-    async getAccount(id, opts) {
-      return (await readAccountDoc(id, opts?.signal)).account;
-    },
-
-    createAccount: (...a) => manage().then((m) => m.createAccount(...a)),
-    updateAccount: (...a) => manage().then((m) => m.updateAccount(...a)),
-    deleteAccount: (...a) => manage().then((m) => m.deleteAccount(...a)),
-    moveAccount: (...a) => manage().then((m) => m.moveAccount(...a)),
-    setReseller: (...a) => manage().then((m) => m.setReseller(...a)),
-    listUsers: (...a) => manage().then((m) => m.listUsers(...a)),
-    createUser: (...a) => manage().then((m) => m.createUser(...a)),
-    updateUser: (...a) => manage().then((m) => m.updateUser(...a)),
-    deleteUser: (...a) => manage().then((m) => m.deleteUser(...a)),
-    getLimits: (...a) => manage().then((m) => m.getLimits(...a)),
-    updateLimits: (...a) => manage().then((m) => m.updateLimits(...a)),
-    listCallClasses: (...a) => manage().then((m) => m.listCallClasses(...a)),
-    getBalance: (...a) => manage().then((m) => m.getBalance(...a)),
-    adjustBalance: (...a) => manage().then((m) => m.adjustBalance(...a)),
-    listServicePlans: (...a) => manage().then((m) => m.listServicePlans(...a)),
-    getAccountServicePlans: (...a) => manage().then((m) => m.getAccountServicePlans(...a)),
-    setAccountServicePlans: (...a) => manage().then((m) => m.setAccountServicePlans(...a)),
-    getCarrierStrategy: (...a) => manage().then((m) => m.getCarrierStrategy(...a)),
-    setCarrierStrategy: (...a) => manage().then((m) => m.setCarrierStrategy(...a)),
-    listApps: (...a) => manage().then((m) => m.listApps(...a)),
-    setEnabledApps: (...a) => manage().then((m) => m.setEnabledApps(...a)),
-    getAppIcon: (...a) => manage().then((m) => m.getAppIcon(...a)),
-  };
-
-  return api;
+    logout: (opts) => http.logout(opts?.signal),
+    onIdentityChange: (listener) => http.onIdentityChange(listener),
+    getSession: (opts) => getSession(ctx, opts),
+    listChildren: (parentId, opts) => listChildren(ctx, parentId, opts),
+    searchAccounts: (query, opts) => searchAccounts(ctx, query, opts),
+    getAncestors: (accountId, opts) => getAncestors(ctx, accountId, opts),
+    getAccount: async (id, opts) => (await ctx.cb.readAccountDoc(id, opts?.signal)).account,
+  } satisfies Omit<AccountApi, ManagedMethod> & { readonly baseUrl: string; setToken(token: string): void };
+  const managed = {} as Record<ManagedMethod, (...a: unknown[]) => Promise<unknown>>;
+  for (const name of MANAGED) {
+    managed[name] = (...a) => manage(ctx).then((m) => (m[name] as (...args: unknown[]) => Promise<unknown>)(...a));
+  }
+  return Object.assign(api, managed as unknown as ManageApi);
 }
