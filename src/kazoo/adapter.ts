@@ -2,7 +2,7 @@
 import { AccountApiError } from '../api/errors.js';
 import type { AccountApi, AccountSummary, CallOptions, Page, PageOptions, Session } from '../api/index.js';
 import { crossbar, decodeCursor, enc, invalidField, type Crossbar, type PagePosition } from './crossbar.js';
-import type { ManageApi, ManagedMethod } from './manage.js';
+import type { ManageApi } from './manage.js';
 import { nameStartKey, summaryFrom } from './map.js';
 import { CrossbarTransport, type KazooAdapterOptions } from './transport.js';
 import type { Infer } from './check.js';
@@ -133,35 +133,6 @@ function manage(ctx: Ctx): Promise<ManageApi> {
   return ctx.managed;
 }
 
-/** The methods whose code is in `./manage.js`. */
-const MANAGED = [
-  'createAccount',
-  'updateAccount',
-  'deleteAccount',
-  'moveAccount',
-  'setReseller',
-  'listUsers',
-  'createUser',
-  'updateUser',
-  'deleteUser',
-  'getLimits',
-  'updateLimits',
-  'listCallClasses',
-  'getBalance',
-  'adjustBalance',
-  'listServicePlans',
-  'getAccountServicePlans',
-  'setAccountServicePlans',
-  'getCarrierStrategy',
-  'setCarrierStrategy',
-  'listApps',
-  'setEnabledApps',
-  'getAppIcon',
-] as const satisfies readonly ManagedMethod[];
-/** Every managed method is listed above (a type error names the one missing). */
-const listed: Exclude<ManagedMethod, (typeof MANAGED)[number]> extends never ? true : never = true;
-void listed;
-
 async function getSession(ctx: Ctx, opts?: CallOptions): Promise<Session> {
   const signal = opts?.signal;
   const info = await tokenInfo(ctx, await ctx.http.currentToken(signal));
@@ -283,10 +254,29 @@ export function createKazooAdapter(
     searchAccounts: (query, opts) => searchAccounts(ctx, query, opts),
     getAncestors: (accountId, opts) => getAncestors(ctx, accountId, opts),
     getAccount: async (id, opts) => (await ctx.cb.readAccountDoc(id, opts?.signal)).account,
-  } satisfies Omit<AccountApi, ManagedMethod> & { readonly baseUrl: string; setToken(token: string): void };
-  const managed = {} as Record<ManagedMethod, (...a: unknown[]) => Promise<unknown>>;
-  for (const name of MANAGED) {
-    managed[name] = (...a) => manage(ctx).then((m) => (m[name] as (...args: unknown[]) => Promise<unknown>)(...a));
-  }
-  return Object.assign(api, managed as unknown as ManageApi);
+    // The management methods: their module is loaded on the first call of one.
+    createAccount: (...a) => manage(ctx).then((m) => m.createAccount(...a)),
+    updateAccount: (...a) => manage(ctx).then((m) => m.updateAccount(...a)),
+    deleteAccount: (...a) => manage(ctx).then((m) => m.deleteAccount(...a)),
+    moveAccount: (...a) => manage(ctx).then((m) => m.moveAccount(...a)),
+    setReseller: (...a) => manage(ctx).then((m) => m.setReseller(...a)),
+    listUsers: (...a) => manage(ctx).then((m) => m.listUsers(...a)),
+    createUser: (...a) => manage(ctx).then((m) => m.createUser(...a)),
+    updateUser: (...a) => manage(ctx).then((m) => m.updateUser(...a)),
+    deleteUser: (...a) => manage(ctx).then((m) => m.deleteUser(...a)),
+    getLimits: (...a) => manage(ctx).then((m) => m.getLimits(...a)),
+    updateLimits: (...a) => manage(ctx).then((m) => m.updateLimits(...a)),
+    listCallClasses: (...a) => manage(ctx).then((m) => m.listCallClasses(...a)),
+    getBalance: (...a) => manage(ctx).then((m) => m.getBalance(...a)),
+    adjustBalance: (...a) => manage(ctx).then((m) => m.adjustBalance(...a)),
+    listServicePlans: (...a) => manage(ctx).then((m) => m.listServicePlans(...a)),
+    getAccountServicePlans: (...a) => manage(ctx).then((m) => m.getAccountServicePlans(...a)),
+    setAccountServicePlans: (...a) => manage(ctx).then((m) => m.setAccountServicePlans(...a)),
+    getCarrierStrategy: (...a) => manage(ctx).then((m) => m.getCarrierStrategy(...a)),
+    setCarrierStrategy: (...a) => manage(ctx).then((m) => m.setCarrierStrategy(...a)),
+    listApps: (...a) => manage(ctx).then((m) => m.listApps(...a)),
+    setEnabledApps: (...a) => manage(ctx).then((m) => m.setEnabledApps(...a)),
+    getAppIcon: (...a) => manage(ctx).then((m) => m.getAppIcon(...a)),
+  } satisfies AccountApi & { readonly baseUrl: string; setToken(token: string): void };
+  return api;
 }
