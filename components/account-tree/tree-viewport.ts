@@ -80,7 +80,9 @@ export class TreeViewport {
     if (!count) return [0, -1];
     const first = Math.floor(this.topRow(count));
     const n = Math.ceil((this.height || 600) / this.rowH) + 1;
-    return [Math.max(0, first - OVERSCAN), Math.min(count - 1, first + n + OVERSCAN)];
+    // Before its size is known (the first rows), only the rows a view can show: the rest comes with the size.
+    const over = this.height ? OVERSCAN : 0;
+    return [Math.max(0, first - over), Math.min(count - 1, first + n + over)];
   }
 
   /** Where the first drawn row goes, from the top of the scroll content. */
