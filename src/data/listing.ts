@@ -441,22 +441,29 @@ export class Listing {
     return p;
   }
 
-  /** A page read forward from the item before the gap: it fills the gap from the left until it meets loaded rows. */
-  private fillFwd(gap: Gap, page: Page<AccountSummary>): void {
+  /**
+   * The items of a page not loaded yet, in its order (each once), up to the first one already loaded on the far side
+   * of the gap (`met`): after it when reading forward, before it when reading backward.
+   */
+  private newItems(page: Page<AccountSummary>, gap: Gap, forward: boolean): { add: AccountSummary[]; met: boolean } {
     const add: AccountSummary[] = [];
-    let met = false;
+    const seen = new Set<string>();
     for (const s of page.items) {
       const i = this.index.get(s.id);
       if (i !== undefined) {
-        if (i >= gap.at) {
-          met = true;
-          break;
-        }
+        if (forward === i >= gap.at) return { add, met: true };
         continue;
       }
-      if (add.some((x) => x.id === s.id)) continue;
+      if (seen.has(s.id)) continue;
+      seen.add(s.id);
       add.push(s);
     }
+    return { add, met: false };
+  }
+
+  /** A page read forward from the item before the gap: it fills the gap from the left until it meets loaded rows. */
+  private fillFwd(gap: Gap, page: Page<AccountSummary>): void {
+    const { add, met } = this.newItems(page, gap, true);
     const at = gap.at;
     this.insert(at, add);
     gap.at = at + add.length;
@@ -467,20 +474,7 @@ export class Listing {
 
   /** A page read backward from the item after the gap: it fills the gap from the right. */
   private fillBack(gap: Gap, page: Page<AccountSummary>): void {
-    const add: AccountSummary[] = [];
-    let met = false;
-    for (const s of page.items) {
-      const i = this.index.get(s.id);
-      if (i !== undefined) {
-        if (i < gap.at) {
-          met = true;
-          break;
-        }
-        continue;
-      }
-      if (add.some((x) => x.id === s.id)) continue;
-      add.push(s);
-    }
+    const { add, met } = this.newItems(page, gap, false);
     add.reverse();
     // The new items go right after the gap, which stays where it is.
     this.insert(gap.at, add);
@@ -494,20 +488,7 @@ export class Listing {
    * splits the gap in two; the part after them closes when the page reached loaded rows or the end.
    */
   private fillJump(gap: Gap, page: Page<AccountSummary>, offset: number): void {
-    const add: AccountSummary[] = [];
-    let met = false;
-    for (const s of page.items) {
-      const i = this.index.get(s.id);
-      if (i !== undefined) {
-        if (i >= gap.at) {
-          met = true;
-          break;
-        }
-        continue;
-      }
-      if (add.some((x) => x.id === s.id)) continue;
-      add.push(s);
-    }
+    const { add, met } = this.newItems(page, gap, true);
     if (!add.length) {
       // Nothing from that name to the loaded rows after the gap: the gap holds only what lies before it.
       if (met || !page.nextCursor) {
