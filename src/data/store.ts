@@ -376,8 +376,8 @@ export class AccountStore {
 
   /**
    * Resolves once no listing's first page is on its way and the frame after the one that painted the last of them has
-   * begun (at most `FIRST_ROWS_CAP` ms later): reads no first rows need (who is logged in, when an element was given its root)
-   * go after the rows rather than beside them.
+   * begun (at most `FIRST_ROWS_CAP` ms later): reads no first rows need (who is logged in, when an element was given
+   * its root) go after the rows rather than beside them.
    */
   afterFirstRows(): Promise<void> {
     if (!this.firstPages) return Promise.resolve();
