@@ -164,6 +164,22 @@ describe('LocalizeController: a message in another language than the page (right
     expect(el.l.money({ units: 125000, currency: 'USD' }, 'showing')).to.equal('$12.50');
   });
 
+  it('writes every number as Intl writes it in the locale, small whole numbers included', () => {
+    const locales = ['en', 'en-US', 'en-IN', 'de-DE', 'de-CH', 'es-419', 'fr-FR', 'fr-CA', 'pt-BR', 'ru-RU', 'ja-JP'];
+    const more = ['zh-TW', 'ko', 'he-IL', 'ar-EG', 'fa-IR', 'bn-BD', 'hi-IN', 'en-US-u-nu-arab', 'zh-Hant', 'ar'];
+    for (const locale of [...locales, ...more]) {
+      const intl = new Intl.NumberFormat(locale);
+      for (const n of [0, 1, 7, 12, 999, 1000, 1234, 20500, 2.5, -3]) {
+        expect(formatMessage('{n}', { n }, locale), `${n} in ${locale}`).to.equal(intl.format(n));
+        expect(formatMessage('{n, plural, other {# rows}}', { n }, locale), `# = ${n} in ${locale}`).to.equal(
+          `${intl.format(n)} rows`,
+        );
+      }
+    }
+    expect(formatMessage('{n}', { n: 12 }, 'ar-EG')).to.equal('١٢');
+    expect(formatMessage('{n}', { n: 1234 }, 'de-DE')).to.equal('1.234');
+  });
+
   it('gives a sentence in pieces, names apart, with its language when it fell back', async () => {
     const el = await fixture<RtlElement>(html`<test-rtl-localized></test-rtl-localized>`);
     expect(el.l.parts('greet', { name: 'Acme' })).to.deep.equal({

@@ -139,8 +139,20 @@ export function dirOf(locale: string): 'ltr' | 'rtl' {
   return RTL.has(locale.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr';
 }
 
-function numberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return cached('n', locale, options, () => new Intl.NumberFormat(safe(locale), options));
+/** Languages that write numbers in Latin digits by default (CLDR), alone or with a region: no script, no extension. */
+const LATIN_DIGITS =
+  /^(en|de|es|fr|it|pt|nl|sv|da|nb|no|fi|pl|cs|sk|hu|ro|ru|uk|tr|el|he|ja|zh|ko)(-[a-z]{2}|-\d{3})?$/i;
+
+/**
+ * A number in the locale's digits. A whole number below 1,000 in a language of Latin digits is its digits (no
+ * grouping applies below a thousand): it needs no `Intl.NumberFormat`, whose first use in a page loads the number
+ * data (30-80 ms on a slow machine), so a tree's counts on its first rows do not wait for that.
+ */
+function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions): string {
+  if (!options && Number.isInteger(value) && value >= 0 && value < 1000 && LATIN_DIGITS.test(locale)) {
+    return String(value);
+  }
+  return cached('n', locale, options, () => new Intl.NumberFormat(safe(locale), options)).format(value);
 }
 
 /**
@@ -214,7 +226,7 @@ function argument(
   const value = params[name.trim()];
   if (type === undefined) {
     if (value === undefined || value === null) return '';
-    if (typeof value === 'number') return numberFormat(locale).format(value);
+    if (typeof value === 'number') return formatNumber(locale, value);
     if (!slots) return String(value);
     slots.push(value);
     return `\uE000${slots.length - 1}\uE001`;
@@ -234,7 +246,7 @@ function argument(
     const n = Number(value);
     const rule = cached('p', locale, undefined, () => new Intl.PluralRules(safe(locale))).select(n);
     const branch = options.get(`=${n}`) ?? options.get(rule) ?? options.get('other') ?? '';
-    return format(branch, params, locale, numberFormat(locale).format(n), slots);
+    return format(branch, params, locale, formatNumber(locale, n), slots);
   }
   const branch = options.get(String(value)) ?? options.get('other') ?? '';
   return format(branch, params, locale, hash, slots);
@@ -361,7 +373,7 @@ export class TextLocalizeController<K extends string = never> implements Reactiv
 
   /** A number in the locale's digits; with `key`, in those of that message's language (a number inside it). */
   number(value: number, options?: Intl.NumberFormatOptions, key?: K | SharedKey): string {
-    return numberFormat(key === undefined ? this.locale : this.resolve(key).locale, options).format(value);
+    return formatNumber(key === undefined ? this.locale : this.resolve(key).locale, value, options);
   }
 }
 
