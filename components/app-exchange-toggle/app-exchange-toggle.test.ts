@@ -200,6 +200,25 @@ describe('<app-exchange-toggle>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shown again (a tab opened again), shows its icons at once from the same images: no new read, no new decode', async () => {
+    const fx = await startEmulator();
+    const id = customer(fx);
+    const el = await mount(fx, id);
+    await until(() => deepQueryAll<HTMLImageElement>(el, 'img').length >= 3, 'icons come');
+    const first = deepQueryAll<HTMLImageElement>(el, 'img').map((i) => i.src);
+    const reads = () => fx.emulator.requests.filter((r) => /\/apps_store\/[^/]+\/icon$/.test(r.path)).length;
+    const readBefore = reads();
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    // Its icons are there in the first frame it is shown again, not its initials first.
+    const again = deepQueryAll<HTMLImageElement>(el, 'img');
+    expect(again.map((i) => i.src)).to.deep.equal(first);
+    await until(() => again.every((i) => i.complete && i.naturalWidth > 0), 'the icons show');
+    expect(reads(), 'icon reads').to.equal(readBefore);
+  });
+
   it('shows the initials of an app whose icon fails or is missing', async () => {
     const fx = await startEmulator();
     const id = customer(fx);

@@ -41,6 +41,24 @@ interface Icon {
   url?: string;
 }
 
+/**
+ * One object URL per icon the store holds, shared by every toggle that shows it: shown again (a tab opened again),
+ * a toggle finds its images decoded. A URL is revoked once the store has let the icon go (its blob was collected).
+ */
+const iconUrls = new WeakMap<Blob, string>();
+const revokeLater =
+  typeof FinalizationRegistry === 'undefined'
+    ? undefined
+    : new FinalizationRegistry<string>((url) => URL.revokeObjectURL(url));
+function iconUrl(blob: Blob): string {
+  let url = iconUrls.get(blob);
+  if (!url) {
+    iconUrls.set(blob, (url = URL.createObjectURL(blob)));
+    revokeLater?.register(blob, url);
+  }
+  return url;
+}
+
 /** The filter shows from this many apps on: a shorter list is read at a glance. */
 const FILTER_FROM = 8;
 /** Icon reads at a time: a reseller's dozens of apps must not crowd out the form's own requests. */
@@ -191,14 +209,13 @@ export class AppExchangeToggle extends AmDraftElement<Draft, keyof typeof en> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Object URLs were revoked on leaving: render again to read the icons anew.
+    // The icons on their way were stopped on leaving: render again to ask for them.
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resetIcons();
-    this.iconSet = '';
+    this.pauseIcons();
   }
 
   // ---- the draft
@@ -306,7 +323,7 @@ export class AppExchangeToggle extends AmDraftElement<Draft, keyof typeof en> {
           .join(',')}`
       : '';
     if (key !== this.iconSet) {
-      this.resetIcons();
+      if (this.icons.size) this.resetIcons();
       this.iconSet = key;
     }
     if (!key) return;
@@ -360,28 +377,31 @@ export class AppExchangeToggle extends AmDraftElement<Draft, keyof typeof en> {
   private iconSettled(id: string, signal: AbortSignal, blob: Blob | undefined): void {
     if (signal.aborted) return;
     this.iconActive--;
-    this.icons.set(id, blob?.size ? { state: 'ready', url: URL.createObjectURL(blob) } : { state: 'failed' });
+    this.icons.set(id, blob?.size ? { state: 'ready', url: iconUrl(blob) } : { state: 'failed' });
     this.requestUpdate();
     this.pumpIcons();
   }
 
   /** An icon that came but does not decode: its initials instead. */
   private iconFailed(id: string): void {
-    const icon = this.icons.get(id);
-    if (icon?.url) URL.revokeObjectURL(icon.url);
     this.icons.set(id, { state: 'failed' });
     this.requestUpdate();
   }
 
-  /** Forgets every icon, revoking its URL, and stops the reads on their way. */
-  private resetIcons(): void {
+  /** Stops the reads on their way; the icons shown stay, for when it is shown again. */
+  private pauseIcons(): void {
     this.iconAbort.abort();
     this.iconAbort = new AbortController();
-    for (const icon of this.icons.values()) if (icon.url) URL.revokeObjectURL(icon.url);
-    this.icons = new Map();
+    for (const [id, icon] of this.icons) if (icon.state === 'queued' || icon.state === 'loading') this.icons.delete(id);
     this.iconQueue = [];
     this.iconActive = 0;
     this.observer?.disconnect();
+  }
+
+  /** Forgets every icon (another account or list) and stops the reads on their way. */
+  private resetIcons(): void {
+    this.pauseIcons();
+    this.icons = new Map();
   }
 
   // ---- rendering
