@@ -242,7 +242,9 @@ describe('<account-overview>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('takes a name of 128 characters typed, counted as Kazoo counts them (emoji are one each), and refuses 129 in words', async () => {
+  it('takes a name of 128 characters typed, counted as Kazoo counts them (emoji are one each), and refuses 129 in words', async function () {
+    // 257 characters typed as real key presses, each drawn: seconds on a busy 2-core machine.
+    this.timeout(30_000);
     const leaf = s.leaves[0]!;
     const { el } = await mount(fx, leaf.id);
     // 128 characters, 148 UTF-16 units: a field cut at 128 units would drop the end.
@@ -277,7 +279,9 @@ describe('<account-overview>', () => {
     ]);
   });
 
-  it('edits contacts, time zone and language; clearing a value clears it on the server', async () => {
+  it('edits contacts, time zone and language; clearing a value clears it on the server', async function () {
+    // Five fields typed as real key presses and a zone picked from its list, then cleared and saved again.
+    this.timeout(30_000);
     const leaf = s.leaves[0]!;
     const { el } = await mount(fx, leaf.id);
     await typeInto(contactField(el, 'Technical contact', 'Name'), 'Pat Ops');
