@@ -39,6 +39,8 @@ interface Draft {
 interface Icon {
   state: 'queued' | 'loading' | 'ready' | 'failed';
   url?: string;
+  /** Held while the icon is: its URL stays valid while any toggle shows it, even once the store let it go. */
+  blob?: Blob;
 }
 
 /**
@@ -317,8 +319,9 @@ export class AppExchangeToggle extends AmDraftElement<Draft, keyof typeof en> {
   /** Starts the icons of the tiles on screen (lazily, as they come into view) and drops those of another list. */
   private syncIcons(): void {
     const ready = this.isConnected && this.apps.value && this.am.accountId;
+    // The store's epoch too: icons kept while away are not shown to another identity.
     const key = ready
-      ? `${this.am.accountId}|${this.offered()
+      ? `${this.am.store?.epoch}|${this.am.accountId}|${this.offered()
           .map((a) => a.id)
           .join(',')}`
       : '';
@@ -377,7 +380,7 @@ export class AppExchangeToggle extends AmDraftElement<Draft, keyof typeof en> {
   private iconSettled(id: string, signal: AbortSignal, blob: Blob | undefined): void {
     if (signal.aborted) return;
     this.iconActive--;
-    this.icons.set(id, blob?.size ? { state: 'ready', url: iconUrl(blob) } : { state: 'failed' });
+    this.icons.set(id, blob?.size ? { state: 'ready', url: iconUrl(blob), blob } : { state: 'failed' });
     this.requestUpdate();
     this.pumpIcons();
   }
