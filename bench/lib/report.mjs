@@ -48,6 +48,8 @@ function aggregate(runs, result) {
         firstRowsAfterFirstPage: pick((r) => r.load.firstRowsAfterFirstPage),
         firstRowsPainted: pick((r) => r.load.firstRowsPainted),
         firstRowInDom: pick((r) => r.load.firstRowInDom),
+        framesToRows: pick((r) => r.load.framesToRows),
+        rowsFrameMs: pick((r) => r.load.rowsFrameMs),
         firstRequestAt: pick((r) => r.load.firstRequestAt),
         firstResponseEnd: pick((r) => r.load.firstResponseEnd),
         settled: pick((r) => r.load.settled),
@@ -637,7 +639,8 @@ export function report(result) {
       oFirst,
       Math.round(framesMs * 10) / 10,
       oFirst === null ? null : oFirst <= framesMs,
-      `vaadin ${num(vFirst)} ms, shoelace ${num(m(sh?.load.firstRowsAfterFirstPage))} ms`,
+      `vaadin ${num(vFirst)} ms, shoelace ${num(m(sh?.load.firstRowsAfterFirstPage))} ms; ours: rows in frame ` +
+        `${num(m(o.load.framesToRows))} after the response, that frame ${num(m(o.load.rowsFrameMs))} ms long`,
     );
     add(
       'main thread blocked while loading (LoAF blocking) ≤ 33 ms',

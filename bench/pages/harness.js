@@ -253,6 +253,9 @@ export function installHarness(contestant) {
           const frames = rec.stop();
           const entries = childrenEntries(t0, settledAt).sort((a, b) => a.responseEnd - b.responseEnd);
           const first = entries[0];
+          // The frame whose callback first saw the rows (its start), and the next one's start.
+          const rowsFrame = tDom === null ? undefined : frames.findLast((t) => t <= tDom);
+          const nextFrameAt = tDom === null ? undefined : frames.find((t) => t > tDom);
           const firstCall = childrenCalls[calls0];
           // Requests that left before the first rows were seen in the DOM (the frame they were painted in).
           const before = tDom === null ? [] : apiEntries(t0, tDom).sort((a, b) => a.startTime - b.startTime);
@@ -278,6 +281,13 @@ export function installHarness(contestant) {
             firstRowInDom: tDom === null ? null : round(tDom - t0),
             firstRowsPainted: tPainted === null ? null : round(tPainted - t0),
             firstRowsAfterFirstPage: tPainted !== null && first ? round(tPainted - first.responseEnd) : null,
+            // Frames begun after the page arrived, up to the one that showed its rows (1: the very next frame), and
+            // the length of that frame: from its start to the next one's (its script, style, layout and paint).
+            framesToRows:
+              first && rowsFrame !== undefined
+                ? frames.filter((t) => t > first.responseEnd && t <= rowsFrame).length
+                : null,
+            rowsFrameMs: rowsFrame !== undefined && nextFrameAt !== undefined ? round(nextFrameAt - rowsFrame) : null,
             settled: round(settledAt - t0),
             ...taskStats(t0, settledAt),
             ...prefix('loadFrame', frameStats(frames, t0, settledAt)),
