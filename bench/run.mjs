@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: <account-tree> against Shoelace sl-tree and Vaadin vaadin-grid (tree mode), side by side,
-// on data served by the Crossbar emulator over HTTP; the requests <account-manager> makes to open an account and
+// on data served by the Crossbar emulator over HTTP, with two bare lists (Lit, plain DOM) that load the same first
+// page as the floor of this machine; the requests <account-manager> makes to open an account and
 // each tab; each element's CDN chunk; mount/unmount cycles of the tree and the manager.
 // Method: bench/README.md. Results: bench/results/bench.json.
 //
 //   npm run bench                      full run: 1k, 10k, 100k and a deep tree, 3 runs each (well under 30 min)
 //   npm run bench -- --quick           one run, 1k and 10k only, 200 mount cycles (development)
-//   options: --runs=N  --sizes=1k,10k,100k,deep  --only=ours,shoelace,vaadin  --no-bundles  --no-mount
+//   options: --runs=N  --sizes=1k,10k,100k,deep  --only=ours,shoelace,vaadin,bare-lit,bare-dom  --no-bundles  --no-mount
 //            --no-jumps  --no-manager  --mount-count=N  --mount-tags=a,b  --out=path.json
 //   npm run bench -- --report=bench/results/bench.json   print the tables of a saved run again
 import { execFileSync } from 'node:child_process';
@@ -61,7 +62,9 @@ const SETS = opt('sizes', quick ? '1k,10k' : '1k,10k,100k,deep')
   .split(',')
   .map((k) => ALL_SETS[k.trim()])
   .filter(Boolean);
-const ONLY = opt('only', 'ours,shoelace,vaadin').split(',');
+const ONLY = opt('only', 'ours,shoelace,vaadin,bare-lit,bare-dom').split(',');
+/** Reference lists measured only while they load the first page of a flat level (bench/pages/bare.js). */
+const BARE = ['bare-lit', 'bare-dom'];
 const MOUNT_COUNT = Number(opt('mount-count', quick ? 200 : 1000));
 // The elements cycled on the emulator (mount-elements page); --mount-tags=a,b for a few.
 const MOUNT_TAGS = opt(
@@ -347,6 +350,7 @@ async function runOne(contestant, set, data, server, emulator, emuUrl, token) {
     const mem1 = await memory(page, cdp);
     out.domLoad = await page.evaluate(() => window.__bench.dom());
     out.memLoad = { ...delta(mem1, mem0), before: mem0, after: mem1 };
+    if (BARE.includes(contestant)) return out;
 
     emulator.clearRequests();
     const scroll = await withTimeout(
@@ -701,7 +705,7 @@ async function main() {
   // 1. builds
   log('building pages (vite production build)…');
   const pages = {};
-  for (const name of ['ours', 'shoelace', 'vaadin', 'mount', 'manager', 'mount-elements'])
+  for (const name of ['ours', 'shoelace', 'vaadin', ...BARE, 'mount', 'manager', 'mount-elements'])
     pages[name] = await buildPage(name, { benchDir, outRoot });
   result.pages = Object.fromEntries(
     Object.entries(pages).map(([k, v]) => [k, v.ok ? { ok: true } : { ok: false, error: v.error }]),
@@ -751,8 +755,8 @@ async function main() {
   result.machine.chromium = browser.version();
 
   // 3. contestants × data sets × runs (interleaved: for each run, every contestant in turn)
-  const contestants = ['ours', 'shoelace', 'vaadin'].filter((c) => ONLY.includes(c) && pages[c].ok);
-  result.notBuilt = ['ours', 'shoelace', 'vaadin'].filter((c) => ONLY.includes(c) && !pages[c].ok);
+  const contestants = ['ours', 'shoelace', 'vaadin', ...BARE].filter((c) => ONLY.includes(c) && pages[c].ok);
+  result.notBuilt = ['ours', 'shoelace', 'vaadin', ...BARE].filter((c) => ONLY.includes(c) && !pages[c].ok);
   result.data = {};
   result.runs = [];
   for (const set of SETS) {
@@ -770,7 +774,7 @@ async function main() {
     const skipped = new Set();
     for (let run = 1; run <= RUNS; run++) {
       for (const c of contestants) {
-        if (skipped.has(c)) continue;
+        if (skipped.has(c) || (set.deep && BARE.includes(c))) continue;
         const t1 = Date.now();
         const r = await runOne(c, set, data, server, emulator, emu.url, token);
         r.run = run;
@@ -782,7 +786,8 @@ async function main() {
             (r.error
               ? `ERROR ${r.error}`
               : `first rows ${l.firstRowsPainted} ms (after first page ${l.firstRowsAfterFirstPage} ms), LoAF blocking ${l.loafBlocking} ms, ` +
-                `scroll max frame ${r.scroll?.maxFrame} ms, ${r.domLoad?.elements} elements`) +
+                (r.scroll ? `scroll max frame ${r.scroll.maxFrame} ms, ` : '') +
+                `${r.domLoad?.elements} elements`) +
             ` (${((Date.now() - t1) / 1000).toFixed(1)} s)`,
         );
         if (r.timedOut) {

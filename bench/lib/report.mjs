@@ -1,7 +1,13 @@
 // Aggregates the runs (median of runs, range) and prints tables, ratios and the DESIGN.md §5 budgets.
 import { agg, fmtAgg, mib, num, table } from './stats.mjs';
 
-const LABEL = { ours: 'ours <account-tree>', shoelace: 'Shoelace sl-tree', vaadin: 'Vaadin grid tree' };
+const LABEL = {
+  ours: 'ours <account-tree>',
+  shoelace: 'Shoelace sl-tree',
+  vaadin: 'Vaadin grid tree',
+  'bare-lit': 'bare Lit list (first page only)',
+  'bare-dom': 'bare DOM list (first page only)',
+};
 const SET_LABEL = { '1k': '1,000', '10k': '10,000', '100k': '100,000', deep: 'deep (2,000, depth 8)' };
 
 const BUDGET = {
@@ -215,7 +221,7 @@ export function report(result) {
   h('Load (ms)');
   const loadRows = [];
   for (const s of sets) {
-    for (const c of contestants) {
+    for (const c of [...contestants, 'bare-lit', 'bare-dom']) {
       const a = get(c, s);
       if (!a) continue;
       if (!a.okRuns) {
@@ -631,6 +637,8 @@ export function report(result) {
       vMount === null ? 'vaadin not measured' : `vaadin ${num(vMount)} ms; ratio ${ratio(oMount, vMount)}`,
     );
     const vFirst = m(v?.load.firstRowsAfterFirstPage);
+    const bareLit = m(get('bare-lit', s)?.load.firstRowsAfterFirstPage);
+    const bareDom = m(get('bare-dom', s)?.load.firstRowsAfterFirstPage);
     const oFirst = m(o.load.firstRowsAfterFirstPage);
     const framesMs = (BUDGET.firstPageFrames * 1000) / 60;
     add(
@@ -639,7 +647,8 @@ export function report(result) {
       oFirst,
       Math.round(framesMs * 10) / 10,
       oFirst === null ? null : oFirst <= framesMs,
-      `vaadin ${num(vFirst)} ms, shoelace ${num(m(sh?.load.firstRowsAfterFirstPage))} ms; ours: rows in frame ` +
+      `vaadin ${num(vFirst)} ms, shoelace ${num(m(sh?.load.firstRowsAfterFirstPage))} ms; the same page drawn by a ` +
+        `bare Lit list ${num(bareLit)} ms, by bare DOM ${num(bareDom)} ms; ours: rows in frame ` +
         `${num(m(o.load.framesToRows))} after the response, that frame ${num(m(o.load.rowsFrameMs))} ms long`,
     );
     add(
