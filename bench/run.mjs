@@ -39,7 +39,7 @@ if (flag('help')) {
   console.log(
     readFileSync(fileURLToPath(import.meta.url), 'utf8')
       .split('\n')
-      .slice(1, 11)
+      .slice(1, 12)
       .join('\n'),
   );
   process.exit(0);
